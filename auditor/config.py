@@ -1,0 +1,84 @@
+"""Configuration: ``[tool.auditor]`` in pyproject.toml, or auditor.toml, found from the working folder up.
+
+Keys: select, ignore (code prefixes), severity (code prefix -> level), rules (extra rule pack
+paths), pass / warn (verdict thresholds), fail_under.
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+KEYS = {"select", "ignore", "severity", "rules", "pass", "warn", "fail_under"}
+
+
+class ConfigError(ValueError):
+    pass
+
+
+@dataclass
+class Config:
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)
+    rules: list[str] = field(default_factory=list)
+    passing: float = 80.0
+    warn: float = 50.0
+    fail_under: float | None = None
+    source: str | None = None
+
+
+def find_config(start: Path | None = None) -> tuple[Path, dict] | None:
+    here = (start or Path.cwd()).resolve()
+    for folder in [here, *here.parents]:
+        own = folder / "auditor.toml"
+        if own.is_file():
+            return own, _read(own)
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            table = _read(pyproject).get("tool", {}).get("auditor")
+            if table is not None:
+                return pyproject, table
+    return None
+
+
+def _read(path: Path) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
+
+
+def load_config(path: Path | None = None) -> Config:
+    if path is not None:
+        table = _read(path)
+        if path.name == "pyproject.toml":
+            table = table.get("tool", {}).get("auditor", {})
+        found = (path, table)
+    else:
+        found = find_config()
+    if not found:
+        return Config()
+    path, table = found
+    unknown = set(table) - KEYS
+    if unknown:
+        raise ConfigError(f"{path}: unknown setting(s) {', '.join(sorted(unknown))} (known: {', '.join(sorted(KEYS))})")
+    try:
+        config = Config(
+            select=list(table.get("select", [])),
+            ignore=list(table.get("ignore", [])),
+            severity=dict(table.get("severity", {})),
+            rules=[str((path.parent / r)) for r in table.get("rules", [])],
+            passing=float(table.get("pass", 80)),
+            warn=float(table.get("warn", 50)),
+            fail_under=float(table["fail_under"]) if "fail_under" in table else None,
+            source=str(path),
+        )
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"{path}: bad value in [tool.auditor]: {exc}") from None
+    bad = {k: v for k, v in config.severity.items() if v not in ("info", "warning", "error")}
+    if bad:
+        raise ConfigError(f"{path}: severity overrides must be info, warning or error: {bad}")
+    if not config.warn <= config.passing:
+        raise ConfigError(f"{path}: warn ({config.warn}) must not be above pass ({config.passing})")
+    return config

@@ -1,0 +1,78 @@
+"""The corpus context: a first pass over many documents whose statistics merge associatively.
+
+``collect(document)`` gathers one document's statistics; ``CorpusStats.merge`` adds two
+gatherings. Merging is associative and commutative, so a process pool or a Dask cluster can
+build the context in any order and reach the same result. Rules read it in the second pass
+(``Context.corpus``).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .document import Document
+
+_DIGITS = re.compile(r"\d")
+_PUNCT_SPACE = re.compile(r"[\W_]+")
+# Lines longer than this are body text even when syndication repeats them.
+MAX_REPEATED_LINE_WORDS = 30
+
+
+def normalize_line(text: str) -> str:
+    """cc_net's line normalization: case, accents, digits and punctuation do not count."""
+    text = unicodedata.normalize("NFD", text.casefold())
+    text = "".join(c for c in text if unicodedata.category(c) != "Mn")
+    text = _DIGITS.sub("0", text)
+    return _PUNCT_SPACE.sub(" ", text).strip()
+
+
+def document_line_keys(document: Document) -> set[str]:
+    keys = set()
+    for line in document.content_lines:
+        if len(line.text.split()) > MAX_REPEATED_LINE_WORDS:
+            continue
+        key = normalize_line(line.text)
+        if key:
+            keys.add(key)
+    return keys
+
+
+@dataclass
+class CorpusStats:
+    documents: int = 0
+    line_documents: Counter = field(default_factory=Counter)  # normalized line -> documents holding it
+    names: Counter = field(default_factory=Counter)  # (canonical, spelling) -> documents using it
+
+    def merge(self, other: "CorpusStats") -> "CorpusStats":
+        return CorpusStats(
+            self.documents + other.documents,
+            self.line_documents + other.line_documents,
+            self.names + other.names,
+        )
+
+    __add__ = merge
+
+    def line_count(self, text: str) -> int:
+        return self.line_documents.get(normalize_line(text), 0)
+
+    def to_dict(self) -> dict:
+        return {"documents": self.documents, "line_documents": dict(self.line_documents),
+                "names": [[k[0], k[1], v] for k, v in self.names.items()]}
+
+
+def collect(document: Document) -> CorpusStats:
+    """One document's share of the corpus context."""
+    stats = CorpusStats(documents=1, line_documents=Counter(document_line_keys(document)))
+    from .detectors import corpus_names  # name spellings join once the entity detector exists
+
+    stats.names.update(corpus_names.collect(document))
+    return stats
+
+
+def build(documents) -> CorpusStats:
+    total = CorpusStats()
+    for document in documents:
+        total = total.merge(collect(document))
+    return total

@@ -1,0 +1,84 @@
+"""Rule kinds: how a rule of each kind finds its matches.
+
+Each kind module offers ``validate(rule) -> str | None`` (a problem, or None) and
+``build(rules) -> Matcher``; a matcher's ``find(ctx)`` yields ``Hit``s. Rules of one kind are
+compiled together, so a pack of thousands of phrases costs one lookup per line, not one per phrase.
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Iterator
+
+if TYPE_CHECKING:
+    from ..corpus import CorpusStats
+    from ..document import Document, Span
+    from ..ruleset import Rule
+
+HEAD_LINES = 6
+TAIL_LINES = 6
+
+
+@dataclass(slots=True)
+class Hit:
+    rule: "Rule"
+    start: int
+    end: int
+    values: dict = field(default_factory=dict)  # fills the message: {lang}, {replacement} ...
+    confidence: float | None = None
+    fix_replacement: str | None = None
+    severity: str | None = None  # a detector may lower or raise the rule's severity per hit
+
+
+class Context:
+    """What rules see of one document: its text, segments, and the corpus (if any)."""
+
+    def __init__(self, document: "Document", corpus: "CorpusStats | None" = None, options: dict | None = None):
+        self.document = document
+        self.corpus = corpus
+        self.options = options or {}
+        self.cache: dict = {}
+
+    @cached_property
+    def allowed_lines(self) -> dict[str, set[int]]:
+        content = self.document.content_lines
+        idx = [line.index for line in content]
+        return {
+            "title": set(idx[:1]),
+            "head": set(idx[:HEAD_LINES]),
+            "tail": set(idx[-TAIL_LINES:]),
+        }
+
+    def lines_for(self, where: str) -> list["Span"]:
+        content = self.document.content_lines
+        if where == "any":
+            return content
+        allowed = self.allowed_lines[where]
+        return [line for line in content if line.index in allowed]
+
+    def line_allowed(self, where: str, index: int) -> bool:
+        return where == "any" or index in self.allowed_lines[where]
+
+
+_KIND_MODULES = {"phrases": "phrases", "patterns": "patterns", "lines": "lines", "detector": "registry"}
+
+
+def _module(kind: str):
+    return importlib.import_module(f".{_KIND_MODULES[kind]}", __name__)
+
+
+def validate_rule(rule: "Rule") -> str | None:
+    return _module(rule.kind).validate(rule)
+
+
+def build_matchers(rules: list["Rule"]) -> list:
+    by_kind: dict[str, list] = {}
+    for rule in rules:
+        by_kind.setdefault(rule.kind, []).append(rule)
+    return [_module(kind).build(group) for kind, group in by_kind.items()]
+
+
+def run_matchers(matchers: list, ctx: Context) -> Iterator[Hit]:
+    for matcher in matchers:
+        yield from matcher.find(ctx)

@@ -1,0 +1,145 @@
+"""kind: phrases — literal phrases in many languages, matched all at once.
+
+scope line:   the phrase is the whole line (compared by ``line_key``): one dict lookup per line.
+scope prefix: the line starts with the phrase; the finding covers the line: one combined regex.
+scope inline: the phrase anywhere on word boundaries: one combined regex over the text.
+Placeholders ``{*}`` and ``{n}`` make a phrase a template, matched by one combined regex.
+"""
+from __future__ import annotations
+
+import re
+
+from ..document import ZERO_WIDTH
+from . import Context, Hit
+from .text import EDGE_PUNCT, line_key, squash
+
+SCOPES = ("line", "prefix", "inline")
+_PLACEHOLDER = re.compile(r"\{(\*|n)\}")
+_SPACE_CLASS = r"[\s" + ZERO_WIDTH + r"]+"
+
+
+def validate(rule) -> str | None:
+    spec = rule.spec
+    if spec.get("scope", "line") not in SCOPES:
+        return f"scope must be one of {', '.join(SCOPES)}"
+    phrases = spec.get("phrases")
+    if not isinstance(phrases, dict) or not phrases:
+        return "phrases must be a mapping from language code to a list of phrases"
+    for lang, items in phrases.items():
+        if not isinstance(items, list) or not all(isinstance(p, str) and p.strip() for p in items):
+            return f"phrases.{lang} must be a list of non-empty strings"
+    max_words = spec.get("max_words", 40)
+    if not isinstance(max_words, int) or max_words < 0:
+        return "max_words must be a whole number"
+    return None
+
+
+def _template_regex(key: str) -> str:
+    """A line key with placeholders, as a regex over line keys."""
+    parts = _PLACEHOLDER.split(key)
+    out = []
+    for i, part in enumerate(parts):
+        if i % 2 == 0:
+            out.append(re.escape(part))
+        else:
+            out.append(r".{1,80}?" if part == "*" else r"\d[\d.,]*")
+    return "".join(out)
+
+
+def _literal_regex(phrase: str) -> str:
+    """A phrase as a regex over original text: any white space run matches any other."""
+    words = squash(phrase).split(" ")
+    body = _SPACE_CLASS.join(_template_regex(w) for w in words)
+    return body
+
+
+class PhraseMatcher:
+    def __init__(self, rules):
+        self.exact: dict[str, tuple] = {}  # line key -> (rule, lang)
+        self.templates: list[tuple] = []  # (compiled, rule, lang)
+        prefix_alternatives: list[str] = []
+        self.prefix_owner: dict[str, tuple] = {}
+        inline_alternatives: list[str] = []
+        self.inline_owner: dict[str, tuple] = {}
+        self.max_words: dict[str, int] = {}
+        for rule in rules:  # rules come sorted by code: the first rule to claim a phrase keeps it
+            scope = rule.spec.get("scope", "line")
+            self.max_words[rule.code] = rule.spec.get("max_words", 40)
+            for lang, phrases in rule.spec["phrases"].items():
+                for phrase in phrases:
+                    key = line_key(phrase)
+                    if not key:
+                        continue
+                    if scope == "line":
+                        if _PLACEHOLDER.search(key):
+                            self.templates.append((re.compile(_template_regex(key) + r"\Z"), rule, lang))
+                        else:
+                            self.exact.setdefault(key, (rule, lang))
+                    elif scope == "prefix":
+                        key = squash(phrase).casefold().rstrip(EDGE_PUNCT.replace(" ", "")) or key
+                        if key not in self.prefix_owner:
+                            self.prefix_owner[key] = (rule, lang)
+                            prefix_alternatives.append(key)
+                    else:
+                        norm = squash(phrase).casefold()
+                        if norm not in self.inline_owner:
+                            self.inline_owner[norm] = (rule, lang)
+                            inline_alternatives.append(_literal_regex(phrase))
+        self.template_any = (
+            re.compile("|".join(f"(?:{t.pattern})" for t, _, _ in self.templates)) if self.templates else None
+        )
+        # Longest first, so "read more" wins over "read"; followed by a non-word character or the end.
+        prefix_alternatives.sort(key=len, reverse=True)
+        self.prefix = (
+            re.compile(r"(" + "|".join(_template_regex(k) for k in prefix_alternatives) + r")(?!\w)")
+            if prefix_alternatives else None
+        )
+        inline_alternatives.sort(key=len, reverse=True)
+        self.inline = (
+            re.compile(r"(?<!\w)(?:" + "|".join(inline_alternatives) + r")(?!\w)", re.IGNORECASE)
+            if inline_alternatives else None
+        )
+
+    def find(self, ctx: Context):
+        for line in ctx.document.content_lines:
+            key = line_key(line.text)
+            if not key:
+                continue
+            owner = self.exact.get(key)
+            if owner is None and self.template_any is not None and self.template_any.match(key):
+                owner = next(((r, lang) for t, r, lang in self.templates if t.match(key)), None)
+            if owner is None and self.prefix is not None:
+                folded = squash(line.text).casefold().lstrip(EDGE_PUNCT)
+                m = self.prefix.match(folded)
+                if m:
+                    candidate = self._prefix_owner(m.group(1))
+                    if candidate:
+                        rest = folded[m.end():].split()
+                        if len(rest) <= self.max_words[candidate[0].code]:
+                            owner = candidate
+            if owner is not None:
+                rule, lang = owner
+                if ctx.line_allowed(rule.where, line.index):
+                    yield Hit(rule, line.start, line.end, {"lang": lang})
+        if self.inline is not None:
+            text = ctx.document.text
+            for m in self.inline.finditer(text):
+                owner = self.inline_owner.get(squash(m.group(0)).casefold())
+                if owner is None:
+                    continue
+                rule, lang = owner
+                line_no = ctx.document.line_col(m.start())[0] - 1
+                if ctx.line_allowed(rule.where, line_no):
+                    yield Hit(rule, m.start(), m.end(), {"lang": lang})
+
+    def _prefix_owner(self, matched: str):
+        owner = self.prefix_owner.get(matched)
+        if owner is None:  # a template prefix: find which one matched
+            for key, candidate in self.prefix_owner.items():
+                if re.fullmatch(_template_regex(key), matched):
+                    return candidate
+        return owner
+
+
+def build(rules) -> PhraseMatcher:
+    return PhraseMatcher(rules)

@@ -1,0 +1,46 @@
+"""kind: detector — rules written in Python, registered under the rule's code.
+
+The YAML entry names the function as ``detector: module.function`` (a module of this package);
+the module is imported only when a ruleset that uses it is compiled. A detector is a generator
+``fn(ctx, rule) -> Iterable[Hit]``.
+"""
+from __future__ import annotations
+
+import importlib
+
+from . import Context
+
+
+def _resolve(name: str):
+    module_name, _, func = str(name).rpartition(".")
+    if not module_name or not func:
+        raise ValueError(f"detector must be written module.function, got {name!r}")
+    try:
+        module = importlib.import_module(f"auditor.detectors.{module_name}")
+    except ImportError as exc:
+        raise ValueError(f"detector module {module_name!r} cannot be imported: {exc}") from None
+    fn = getattr(module, func, None)
+    if not callable(fn):
+        raise ValueError(f"detector {name!r} not found")
+    return fn
+
+
+def validate(rule) -> str | None:
+    try:
+        _resolve(rule.spec.get("detector", ""))
+    except ValueError as exc:
+        return str(exc)
+    return None
+
+
+class DetectorMatcher:
+    def __init__(self, rules):
+        self.rules = [(rule, _resolve(rule.spec["detector"])) for rule in rules]
+
+    def find(self, ctx: Context):
+        for rule, fn in self.rules:
+            yield from fn(ctx, rule)
+
+
+def build(rules) -> DetectorMatcher:
+    return DetectorMatcher(rules)

@@ -1,0 +1,20 @@
+"""Text normalization shared by the phrase matcher and the corpus pass."""
+from __future__ import annotations
+
+import re
+
+from ..document import ZERO_WIDTH
+
+# Any run of white space, no-break spaces or zero-width characters is one space.
+_SPACE_RUN = re.compile(r"[\s" + ZERO_WIDTH + r"]+")
+# Leading and trailing punctuation and symbols that do not change what a chrome line says.
+EDGE_PUNCT = " :.,;*…!?|-–—•·»«›‹>→\"'“”‘’()[]/\\#_~=+"
+
+
+def squash(text: str) -> str:
+    return _SPACE_RUN.sub(" ", text).strip()
+
+
+def line_key(text: str) -> str:
+    """The form in which a whole line is compared with a phrase."""
+    return squash(text).casefold().strip(EDGE_PUNCT)

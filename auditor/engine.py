@@ -1,0 +1,111 @@
+"""The pure core: ``audit(document, ruleset, corpus) -> Report``.
+
+No global state and no I/O: the CLI, batch runs, cleanup and every output format call this.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .corpus import CorpusStats
+from .detectors import Context, run_matchers
+from .document import Document
+from .findings import Finding, Severity
+from .ruleset import Ruleset, load_ruleset
+from .score import Score, Thresholds, score_findings
+
+
+@dataclass
+class Report:
+    document: Document
+    findings: list[Finding]
+    score: Score
+    language: str
+    grammar: dict = field(default_factory=lambda: {"status": "off", "reason": "grammar checking is off"})
+    readability: dict | None = None
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def verdict(self) -> str:
+        return self.score.verdict
+
+    def counts(self) -> dict[str, int]:
+        out = {s.value: 0 for s in Severity}
+        for f in self.findings:
+            out[f.severity.value] += 1
+        return out
+
+    def to_dict(self) -> dict:
+        doc = self.document
+        return {
+            "id": doc.id,
+            "path": doc.path,
+            "score": self.score.score,
+            "verdict": self.score.verdict,
+            "language": self.language,
+            "words": doc.words,
+            "readability": self.readability,
+            "costs": self.score.costs,
+            "explanation": self.score.explanation,
+            "grammar": self.grammar,
+            "findings": [f.to_dict() for f in self.findings],
+            "errors": list(self.errors),
+        }
+
+
+@lru_cache(maxsize=1)
+def default_ruleset() -> Ruleset:
+    return load_ruleset()
+
+
+def audit(
+    document: Document,
+    ruleset: Ruleset | None = None,
+    corpus: CorpusStats | None = None,
+    thresholds: Thresholds = Thresholds(),
+    options: dict | None = None,
+) -> Report:
+    """Run every rule of the ruleset on one document and score it."""
+    ruleset = ruleset or default_ruleset()
+    ctx = Context(document, corpus, options)
+    from .language import guess_language
+
+    language = guess_language(document.text)
+    ctx.cache["language"] = language
+    findings = _findings(ctx, ruleset)
+    score = score_findings(findings, document.text, document.words, thresholds)
+    grammar = ctx.cache.get("grammar") or {"status": "off", "reason": "grammar checking is off"}
+    return Report(document, findings, score, language, grammar=grammar)
+
+
+def _findings(ctx: Context, ruleset: Ruleset) -> list[Finding]:
+    document = ctx.document
+    seen: set[tuple] = set()
+    findings: list[Finding] = []
+    for hit in run_matchers(ruleset.matchers, ctx):
+        rule = hit.rule
+        key = (rule.code, hit.start, hit.end)
+        if key in seen or hit.end < hit.start:
+            continue
+        seen.add(key)
+        text = document.text[hit.start:hit.end]
+        values = {"lang": "", "text": text, **hit.values}
+        try:
+            message = rule.message.format(**values)
+        except (KeyError, IndexError, ValueError):
+            message = rule.message
+        fix = rule.fix
+        if fix is not None and hit.fix_replacement is not None:
+            from dataclasses import replace
+
+            fix = replace(fix, replacement=hit.fix_replacement)
+        line, column = document.line_col(hit.start)
+        findings.append(Finding(
+            code=rule.code, name=rule.name, category=rule.category,
+            severity=Severity(hit.severity) if hit.severity else rule.severity,
+            start=hit.start, end=hit.end, text=text, message=message,
+            confidence=rule.confidence if hit.confidence is None else hit.confidence,
+            fix=fix, line=line, column=column,
+        ))
+    findings.sort(key=lambda f: (f.start, -f.severity.rank, f.code))
+    return findings

@@ -1,0 +1,27 @@
+"""`--format json`: the stable ``auditor/v1`` object (docs/json-schema.md)."""
+from __future__ import annotations
+
+import json
+
+from . import summary
+
+SCHEMA = "auditor/v1"
+
+
+def error_document(error) -> dict:
+    """An input that could not be read: listed with its error, never silently dropped."""
+    return {
+        "id": error.path, "path": error.path, "score": None, "verdict": "error", "language": None,
+        "words": 0, "readability": None, "costs": {}, "explanation": [], "grammar": None,
+        "findings": [], "errors": [error.message],
+    }
+
+
+def render(reports: list, errors: list) -> str:
+    documents = [r.to_dict() for r in reports] + [error_document(e) for e in errors]
+    return json.dumps({"schema": SCHEMA, "documents": documents, "summary": summary(reports, errors)},
+                      ensure_ascii=False, indent=2) + "\n"
+
+
+def render_one(report) -> str:
+    return json.dumps({"schema": SCHEMA, **report.to_dict()}, ensure_ascii=False, indent=2) + "\n"

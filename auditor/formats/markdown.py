@@ -1,0 +1,41 @@
+"""Per-document Markdown report."""
+from __future__ import annotations
+
+
+def _cell(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return text.replace("|", "\\|").replace("`", "'")
+
+
+def render_one(report) -> str:
+    doc = report.document
+    out = [
+        f"# Audit: {doc.path or doc.id}",
+        "",
+        f"**Score {report.score.score:g}/100 — {report.verdict}** · language {report.language} · "
+        f"{doc.words} words · grammar {report.grammar.get('status')}",
+        "",
+        "## Why this score",
+        "",
+    ]
+    out += [f"- {line}" for line in report.score.explanation]
+    if report.grammar.get("reason"):
+        out.append(f"- grammar: {report.grammar['reason']}")
+    out += ["", "## Findings", ""]
+    if not report.findings:
+        out.append("No findings.")
+    else:
+        out += ["| line:col | code | severity | text | message | fix |", "|---|---|---|---|---|---|"]
+        for f in report.findings:
+            fix = "—"
+            if f.fix:
+                fix = f"{f.fix.action} ({f.fix.safety})"
+                if f.fix.action == "replace":
+                    fix = f"→ `{_cell(f.fix.replacement, 40)}` ({f.fix.safety})"
+            out.append(
+                f"| {f.line}:{f.column} | {f.code} {f.name} | {f.severity.value} | `{_cell(f.text)}` "
+                f"| {_cell(f.message, 120)} | {fix} |"
+            )
+    return "\n".join(out) + "\n"

@@ -1,0 +1,145 @@
+"""Readers: turn what the user gives (files, folders, stdin) into Documents.
+
+Readers form a registry by input kind; each yields ``Document``s or ``InputError``s, so that one
+bad file is reported with its name and the run goes on with the others.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from .document import Document
+
+# Files picked up when a folder is given; a file named directly is read whatever its suffix.
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+
+@dataclass
+class InputError:
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input the user named, and the name its outputs get (relative, under an output dir)."""
+
+    path: Path | None  # None for stdin
+    output_name: str
+
+
+Reader = Callable[[Source, dict], Iterator["Document | InputError"]]
+_READERS: dict[str, tuple[Callable[[Path], bool], Reader]] = {}
+
+
+def register_reader(kind: str, accepts: Callable[[Path], bool]):
+    def wrap(fn: Reader) -> Reader:
+        _READERS[kind] = (accepts, fn)
+        return fn
+
+    return wrap
+
+
+def decode(data: bytes, path: str) -> str:
+    """UTF-8 (a BOM is dropped), else the encoding charset-normalizer finds; refuses binary."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ValueError("binary file (NUL bytes), not text")
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise ValueError("cannot decode: not UTF-8 and no other text encoding fits")
+    return str(best)
+
+
+@register_reader("text", lambda p: True)
+def read_text(source: Source, options: dict) -> Iterator[Document | InputError]:
+    path = source.path
+    name = str(path)
+    max_bytes = options.get("max_bytes", DEFAULT_MAX_BYTES)
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            yield InputError(name, "not a regular file")
+            return
+        if max_bytes and size > max_bytes:
+            yield InputError(name, f"file is {size:,} bytes, over the limit of {max_bytes:,} (raise --max-bytes)")
+            return
+        data = path.read_bytes()
+    except OSError as exc:
+        yield InputError(name, f"cannot read: {exc.strerror or exc}")
+        return
+    try:
+        text = decode(data, name)
+    except ValueError as exc:
+        yield InputError(name, str(exc))
+        return
+    yield Document(text=text, id=source.output_name, path=name)
+
+
+def read_stdin(options: dict) -> Iterator[Document | InputError]:
+    data = sys.stdin.buffer.read()
+    try:
+        yield Document(text=decode(data, "stdin"), id="stdin", path=None)
+    except ValueError as exc:
+        yield InputError("stdin", str(exc))
+
+
+def discover(paths: Iterable[str]) -> Iterator[Source | InputError]:
+    """Expand what the user named: a file as itself, a folder recursively, '-' as stdin.
+
+    A file given directly is named by its file name; files found under a folder keep their
+    path relative to it, so outputs mirror the input tree.
+    """
+    for raw in paths:
+        if raw == "-":
+            yield Source(None, "stdin")
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = []
+            for root, dirs, files in os.walk(path, followlinks=False):
+                dirs.sort()
+                for f in files:
+                    p = Path(root) / f
+                    if p.suffix.lower() in TEXT_SUFFIXES and not f.startswith("."):
+                        found.append(p)
+            for p in sorted(found):
+                yield Source(p, p.relative_to(path).as_posix())
+        elif path.exists():
+            yield Source(path, path.name)
+        elif path.is_symlink():
+            yield InputError(raw, "broken symbolic link")
+        else:
+            yield InputError(raw, "no such file or directory")
+
+
+def read_sources(paths: Iterable[str], options: dict | None = None) -> Iterator[Document | InputError]:
+    options = options or {}
+    for item in discover(paths):
+        if isinstance(item, InputError):
+            yield item
+        elif item.path is None:
+            yield from read_stdin(options)
+        else:
+            yield from reader_for(item.path)(item, options)
+
+
+def reader_for(path: Path) -> Reader:
+    for kind, (accepts, fn) in reversed(list(_READERS.items())):
+        if kind != "text" and accepts(path):
+            return fn
+    return _READERS["text"][1]

@@ -1,0 +1,113 @@
+"""Reliability: findings -> a score from 0 to 100, per-category costs, a verdict, and the reasons.
+
+100 means the text can be published and trusted as it is. docs/scoring.md gives the formula
+and how it was calibrated; every constant lives here.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from .findings import Category, Finding, Severity
+
+SEVERITY_WEIGHT = {Severity.INFO: 0.0, Severity.WARNING: 0.5, Severity.ERROR: 1.0}
+# Boilerplate costs by the share of characters it covers, on a saturating curve:
+# cost = BOILERPLATE_MAX * (1 - exp(-percent / BOILERPLATE_SCALE)).
+BOILERPLATE_MAX = 70.0
+BOILERPLATE_SCALE = 10.0
+# Other categories cost by their weighted rate per 1,000 words, times these points, up to a cap.
+RATE_POINTS = {
+    Category.TRANSLATION: 3.0,
+    Category.ENTITY: 3.0,
+    Category.LANGUAGE: 3.0,
+    Category.ENCODING: 3.0,
+    Category.GRAMMAR: 1.0,
+}
+RATE_CAP = {
+    Category.TRANSLATION: 40.0,
+    Category.ENTITY: 50.0,
+    Category.LANGUAGE: 40.0,
+    Category.ENCODING: 40.0,
+    Category.GRAMMAR: 30.0,
+}
+# A short text would turn one finding into a huge rate; rates are taken over at least this many words.
+MIN_WORDS_FOR_RATE = 150
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    passing: float = 80.0
+    warn: float = 50.0
+
+    def verdict(self, score: float) -> str:
+        if score >= self.passing:
+            return "pass"
+        if score >= self.warn:
+            return "warn"
+        return "fail"
+
+
+@dataclass
+class Score:
+    score: float
+    verdict: str
+    costs: dict[str, float]
+    explanation: list[str] = field(default_factory=list)
+
+
+def _charged(findings: list[Finding]) -> list[Finding]:
+    """The findings that cost: the most severe of those overlapping on the same characters."""
+    ordered = sorted(
+        (f for f in findings if SEVERITY_WEIGHT[f.severity] > 0 and f.category != Category.READABILITY),
+        key=lambda f: (-SEVERITY_WEIGHT[f.severity] * f.confidence, -(f.end - f.start), f.start),
+    )
+    taken: list[tuple[int, int]] = []
+    charged = []
+    for f in ordered:
+        a, b = f.start, max(f.end, f.start + 1)
+        if any(a < y and x < b for x, y in taken):
+            continue
+        taken.append((a, b))
+        charged.append(f)
+    return charged
+
+
+def score_findings(findings: list[Finding], text: str, words: int, thresholds: Thresholds = Thresholds()) -> Score:
+    charged = _charged(findings)
+    costs: dict[str, float] = {}
+    explanation: list[str] = []
+    by_category: dict[Category, list[Finding]] = {}
+    for f in charged:
+        by_category.setdefault(f.category, []).append(f)
+
+    chars = max(1, sum(1 for c in text if not c.isspace()))
+    for category, group in sorted(by_category.items(), key=lambda kv: kv[0].value):
+        codes = _codes(group)
+        if category == Category.BOILERPLATE:
+            covered = sum(
+                SEVERITY_WEIGHT[f.severity] * f.confidence * sum(1 for c in text[f.start:f.end] if not c.isspace())
+                for f in group
+            )
+            percent = 100.0 * covered / chars
+            cost = BOILERPLATE_MAX * (1 - math.exp(-percent / BOILERPLATE_SCALE))
+            reason = f"{percent:.1f}% of the text is web chrome ({codes})"
+        else:
+            weighted = sum(SEVERITY_WEIGHT[f.severity] * f.confidence for f in group)
+            rate = 1000.0 * weighted / max(words, MIN_WORDS_FOR_RATE)
+            cost = min(RATE_CAP[category], RATE_POINTS[category] * rate)
+            reason = f"{rate:.1f} weighted findings per 1,000 words ({codes})"
+        cost = round(cost, 1)
+        if cost > 0:
+            costs[category.value] = cost
+            explanation.append(f"{category.value}: -{cost:g}: {reason}")
+    score = round(max(0.0, 100.0 - sum(costs.values())), 1)
+    if not explanation:
+        explanation.append("no warning or error findings: nothing charged")
+    return Score(score, thresholds.verdict(score), costs, explanation)
+
+
+def _codes(group: list[Finding]) -> str:
+    counts: dict[str, int] = {}
+    for f in group:
+        counts[f.code] = counts.get(f.code, 0) + 1
+    return ", ".join(f"{code} ×{n}" if n > 1 else code for code, n in sorted(counts.items()))

@@ -1,0 +1,39 @@
+"""Every rule carries examples that must and must not match; this runs them all."""
+from __future__ import annotations
+
+import pytest
+
+from auditor import Document, audit, load_ruleset
+from auditor.ruleset import Ruleset, load_rules
+
+RULES = load_rules()
+
+
+def test_bundled_packs_hold_rules():
+    assert len(RULES) >= 10
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: f"{r.code}-{r.name}")
+def test_rule_has_examples(rule):
+    examples = rule.examples
+    assert examples.get("match"), f"{rule.location}: {rule.code} has no 'match' examples"
+    assert examples.get("no_match"), f"{rule.location}: {rule.code} has no 'no_match' examples"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: f"{r.code}-{r.name}")
+def test_rule_examples(rule):
+    ruleset = Ruleset([rule])
+    for text in rule.examples.get("match", []):
+        codes = [f.code for f in audit(Document(text), ruleset).findings]
+        assert rule.code in codes, f"{rule.location}: {rule.code} should flag {text!r}"
+    for text in rule.examples.get("no_match", []):
+        hits = [f for f in audit(Document(text), ruleset).findings if f.code == rule.code]
+        assert not hits, f"{rule.location}: {rule.code} should not flag {text!r}, flagged {hits[0].text!r}"
+
+
+def test_every_finding_offset_is_exact():
+    ruleset = load_ruleset()
+    for rule in RULES:
+        for text in rule.examples.get("match", []):
+            for f in audit(Document(text), ruleset).findings:
+                assert text[f.start:f.end] == f.text

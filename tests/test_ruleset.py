@@ -1,0 +1,93 @@
+"""Rule packs are user input: every problem names the file, the rule and the line."""
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from auditor import Document, RulePackError, audit, load_ruleset
+from auditor.ruleset import load_pack
+
+GOOD = """
+- code: XX101
+  name: test-rule
+  category: boilerplate
+  severity: error
+  kind: phrases
+  message: m
+  why: w
+  phrases: {en: ["Hello there"]}
+  examples: {match: ["Hello there"], no_match: ["Hello"]}
+"""
+
+
+def write(tmp_path, body):
+    path = tmp_path / "pack.yaml"
+    path.write_text(textwrap.dedent(body), encoding="utf-8")
+    return path
+
+
+def test_good_pack_loads(tmp_path):
+    rules = load_pack(write(tmp_path, GOOD))
+    assert rules[0].code == "XX101" and rules[0].line == 2
+
+
+@pytest.mark.parametrize("change, problem", [
+    (("kind: phrases", "kind: magic"), "kind must be one of"),
+    (("severity: error", "severity: fatal"), "severity must be"),
+    (("code: XX101", "code: bad"), "code must be"),
+    (("  message: m\n", ""), "missing field 'message'"),
+    (("phrases: {en: [\"Hello there\"]}", "phrases: {en: [\"Hello there\"]}\n  colour: red"), "unknown field"),
+])
+def test_broken_rule_names_file_rule_and_line(tmp_path, change, problem):
+    path = write(tmp_path, GOOD.replace(*change))
+    with pytest.raises(RulePackError) as err:
+        load_pack(path)
+    message = str(err.value)
+    assert str(path) in message and problem in message and ":2:" in message
+
+
+def test_pattern_that_re2_cannot_compile_is_refused(tmp_path):
+    body = GOOD.replace("kind: phrases", "kind: patterns").replace(
+        'phrases: {en: ["Hello there"]}', "patterns: ['(?<=a)b']")
+    with pytest.raises(RulePackError, match=r"XX101.*not valid RE2"):
+        load_pack(write(tmp_path, body))
+
+
+def test_invalid_yaml_names_the_line(tmp_path):
+    with pytest.raises(RulePackError, match=r"pack.yaml:\d+: not valid YAML"):
+        load_pack(write(tmp_path, "- code: [unclosed\n"))
+
+
+def test_yaml_is_loaded_safely(tmp_path):
+    with pytest.raises(RulePackError):
+        load_pack(write(tmp_path, "- !!python/object/apply:os.system ['true']\n"))
+
+
+def test_duplicate_codes_across_packs_are_refused(tmp_path):
+    (tmp_path / "a.yaml").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(GOOD.replace("test-rule", "other-rule"), encoding="utf-8")
+    with pytest.raises(RulePackError, match="code already used"):
+        load_ruleset([tmp_path])
+
+
+def test_select_and_ignore_by_code_prefix():
+    all_codes = {r.code for r in load_ruleset().rules}
+    selected = {r.code for r in load_ruleset(select=["BP6"]).rules}
+    assert selected and all(c.startswith("BP6") for c in selected)
+    ignored = {r.code for r in load_ruleset(ignore=["BP6"]).rules}
+    assert ignored == all_codes - selected
+
+
+def test_severity_override_changes_findings():
+    ruleset = load_ruleset(select=["BP602"], severity={"BP6": "info"})
+    report = audit(Document("Published February 15, 2022\n\nBody text here."), ruleset)
+    assert report.findings and all(f.severity.value == "info" for f in report.findings)
+    assert report.score.score == 100
+
+
+def test_phrase_matching_ignores_case_and_unusual_spaces(tmp_path):
+    ruleset = load_ruleset([write(tmp_path, GOOD)])
+    text = "Body.\n  HELLO\u00a0\u200bthere:  \nMore body."
+    findings = audit(Document(text), ruleset).findings
+    assert [text[f.start:f.end] for f in findings] == ["HELLO\u00a0\u200bthere:"]
