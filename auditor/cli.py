@@ -68,12 +68,14 @@ def _load(config_path, select, ignore, rules):
 @click.option("--rules", "rules", multiple=True, type=click.Path(exists=True), help="Extra rule pack (file or folder).")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="auditor.toml or pyproject.toml to use.")
 @click.option("--corpus", is_flag=True, help="Run the corpus pass (repeated lines across the inputs).")
+@click.option("--repeated-min-documents", type=click.IntRange(2), default=3, show_default=True,
+              help="With --corpus: a line in this many documents is template chrome.")
 @click.option("--no-grammar", is_flag=True, help="Do not run the grammar checker.")
 @click.option("--jobs", type=click.IntRange(0), default=0, show_default=True, help="Worker processes (0: all cores for large inputs).")
 @click.option("--max-bytes", type=click.IntRange(0), default=50 * 1024 * 1024, show_default=True, help="Refuse larger input files (0: no limit).")
 @click.option("--show-info", is_flag=True, help="Also print info findings in text output.")
 def check(paths, fmt, report_dir, fail_under, fail_on, exit_zero, select, ignore, rules, config_path, corpus,
-          no_grammar, jobs, max_bytes, show_info):
+          repeated_min_documents, no_grammar, jobs, max_bytes, show_info):
     """Audit PATHS (files, folders, or - for stdin) and gate on the verdicts."""
     from .batch import AuditJob, audit_all
     from .inputs import InputError, read_sources
@@ -90,7 +92,7 @@ def check(paths, fmt, report_dir, fail_under, fail_on, exit_zero, select, ignore
         from .corpus import build
 
         stats = build(documents)
-    options = {"grammar": not no_grammar}
+    options = {"grammar": not no_grammar, "repeated_min_documents": repeated_min_documents}
     job = AuditJob(spec, Thresholds(config.passing, config.warn), options, stats)
     reports = list(audit_all(documents, job, jobs, ruleset))
     if report_dir:

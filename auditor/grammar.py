@@ -31,6 +31,7 @@ __all__ = [
     "GrammarChecker",
     "GrammarMatch",
     "GrammarUnavailable",
+    "LanguageNotSupported",
     "LanguageToolInstallError",
     "LanguageToolServer",
     "find_java",
@@ -72,6 +73,10 @@ class GrammarUnavailable(RuntimeError):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
+
+
+class LanguageNotSupported(GrammarUnavailable):
+    """The server has no rules for the requested language (only English is installed)."""
 
 
 class LanguageToolInstallError(RuntimeError):
@@ -699,6 +704,19 @@ class GrammarChecker:
         matches.sort(key=lambda m: (m.start, m.end, m.rule_id))
         return matches
 
+    def supports(self, language: str) -> bool:
+        """Whether the server has rules for ``language``; GrammarUnavailable if it cannot be reached."""
+        from language_tool_python.exceptions import LanguageToolError
+
+        try:
+            with _LIBRARY_LOCK:
+                self._client(language)  # the library checks the code against /v2/languages
+        except ValueError:
+            return False
+        except (LanguageToolError, OSError, KeyError, TypeError) as exc:
+            raise GrammarUnavailable(f"LanguageTool at {self.url} cannot be reached: {exc}") from exc
+        return True
+
     def _client(self, language: str) -> Any:
         client = self._clients.get(language)
         if client is None:
@@ -721,8 +739,11 @@ class GrammarChecker:
                 with _LIBRARY_LOCK:
                     raw = self._client(language).check(piece)
                     return self._convert(piece, raw)
+            except ValueError as exc:  # the library's LanguageTag: language not on the server
+                raise LanguageNotSupported(
+                    f"LanguageTool at {self.url} has no rules for language {language!r}"
+                ) from exc
             except (LanguageToolError, OSError, KeyError, TypeError) as exc:
-                # ValueError (language not on the server) is the caller's mistake: not retried.
                 last_error = exc
         tries = self.retries + 1
         detail = str(last_error).strip().splitlines()[0] if last_error and str(last_error).strip() else type(last_error).__name__

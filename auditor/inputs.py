@@ -51,12 +51,17 @@ def decode(data: bytes, path: str) -> str:
     """UTF-8 (a BOM is dropped), else the encoding charset-normalizer finds; refuses binary."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")  # the BOM says which byte order; decode drops it
+        except UnicodeDecodeError as exc:
+            raise ValueError(f"starts with a UTF-16 byte-order mark but is not UTF-16: {exc.reason}") from None
+    if b"\x00" in data[:8192]:
+        raise ValueError("binary file (NUL bytes), not text")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ValueError("binary file (NUL bytes), not text")
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()

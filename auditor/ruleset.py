@@ -189,9 +189,9 @@ def _parse_rule(item, path: Path, index: int) -> Rule:
         fix = Fix(fix["action"], fix["safety"], fix.get("replacement", ""))
     examples = item.get("examples") or {}
     if not isinstance(examples, dict) or not all(
-        isinstance(examples.get(k, []), list) for k in ("match", "no_match")
-    ):
-        fail("examples must be a mapping with lists 'match' and 'no_match'")
+        isinstance(examples.get(k, []), list) for k in ("match", "no_match", "corpus")
+    ) or set(examples) - {"match", "no_match", "corpus"}:
+        fail("examples must be a mapping with lists 'match', 'no_match' and optionally 'corpus'")
     spec = {k: v for k, v in item.items() if k in _KIND_FIELDS[kind]}
     rule = Rule(
         code=item["code"], name=item["name"], category=category, severity=severity, kind=kind,

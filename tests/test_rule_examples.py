@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from auditor import Document, audit, load_ruleset
+from auditor.corpus import build
 from auditor.ruleset import Ruleset, load_rules
 
 RULES = load_rules()
@@ -23,11 +24,13 @@ def test_rule_has_examples(rule):
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: f"{r.code}-{r.name}")
 def test_rule_examples(rule):
     ruleset = Ruleset([rule])
+    # Corpus rules get the corpus their examples describe.
+    corpus = build([Document(t) for t in rule.examples["corpus"]]) if rule.examples.get("corpus") else None
     for text in rule.examples.get("match", []):
-        codes = [f.code for f in audit(Document(text), ruleset).findings]
+        codes = [f.code for f in audit(Document(text), ruleset, corpus).findings]
         assert rule.code in codes, f"{rule.location}: {rule.code} should flag {text!r}"
     for text in rule.examples.get("no_match", []):
-        hits = [f for f in audit(Document(text), ruleset).findings if f.code == rule.code]
+        hits = [f for f in audit(Document(text), ruleset, corpus).findings if f.code == rule.code]
         assert not hits, f"{rule.location}: {rule.code} should not flag {text!r}, flagged {hits[0].text!r}"
 
 
