@@ -82,8 +82,12 @@ def _findings(ctx: Context, ruleset: Ruleset) -> list[Finding]:
     document = ctx.document
     seen: set[tuple] = set()
     findings: list[Finding] = []
+    language = ctx.cache.get("language", "und")
     for hit in run_matchers(ruleset.matchers, ctx):
         rule = hit.rule
+        # A rule bound to languages applies to those documents, and to documents whose language is unknown.
+        if rule.languages and language != "und" and language not in rule.languages:
+            continue
         key = (rule.code, hit.start, hit.end)
         if key in seen or hit.end < hit.start:
             continue

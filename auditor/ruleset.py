@@ -20,10 +20,10 @@ WHERE = ("any", "title", "head", "tail")
 _CODE = re.compile(r"^[A-Z]{2}\d{3}$")
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _COMMON_FIELDS = {"code", "name", "category", "severity", "confidence", "kind", "where", "fix",
-                  "message", "why", "examples", "__line__"}
+                  "message", "why", "examples", "languages", "__line__"}
 _KIND_FIELDS = {
     "phrases": {"phrases", "scope", "max_words"},
-    "patterns": {"patterns", "span", "group"},
+    "patterns": {"patterns", "span", "group", "replacement"},
     "lines": {"test"},
     "detector": {"detector", "options"},
 }
@@ -53,6 +53,7 @@ class Rule:
     why: str
     confidence: float = 1.0
     where: str = "any"
+    languages: tuple = ()  # empty: every language; else the document languages the rule applies to
     fix: Fix | None = None
     examples: dict = field(default_factory=dict, hash=False, compare=False)
     spec: dict = field(default_factory=dict, hash=False, compare=False)
@@ -184,7 +185,8 @@ def _parse_rule(item, path: Path, index: int) -> Rule:
             fail("fix.action must be delete or replace")
         if fix.get("safety") not in ("safe", "unsafe"):
             fail("fix.safety must be safe or unsafe")
-        if fix["action"] == "replace" and not isinstance(fix.get("replacement"), str):
+        computed = kind == "detector" or "replacement" in item  # the replacement comes per finding
+        if fix["action"] == "replace" and not computed and not isinstance(fix.get("replacement"), str):
             fail("a replace fix needs a replacement string")
         fix = Fix(fix["action"], fix["safety"], fix.get("replacement", ""))
     examples = item.get("examples") or {}
@@ -192,11 +194,14 @@ def _parse_rule(item, path: Path, index: int) -> Rule:
         isinstance(examples.get(k, []), list) for k in ("match", "no_match", "corpus")
     ) or set(examples) - {"match", "no_match", "corpus"}:
         fail("examples must be a mapping with lists 'match', 'no_match' and optionally 'corpus'")
+    languages = item.get("languages") or []
+    if not isinstance(languages, list) or not all(isinstance(x, str) and x for x in languages):
+        fail("languages must be a list of language codes, like [en]")
     spec = {k: v for k, v in item.items() if k in _KIND_FIELDS[kind]}
     rule = Rule(
         code=item["code"], name=item["name"], category=category, severity=severity, kind=kind,
         message=str(item["message"]), why=str(item["why"]), confidence=float(confidence),
-        where=where, fix=fix, examples=examples, spec=spec, source=str(path), line=line,
+        where=where, languages=tuple(languages), fix=fix, examples=examples, spec=spec, source=str(path), line=line,
     )
     from .detectors import validate_rule  # kind-specific checks, e.g. patterns compile under RE2
 

@@ -39,6 +39,9 @@ def validate(rule) -> str | None:
     if spec.get("span", "match") not in ("match", "line"):
         return "span must be match or line"
     group = spec.get("group", 0)
+    replacement = spec.get("replacement")
+    if replacement is not None and not (rule.fix and rule.fix.action == "replace"):
+        return "replacement needs fix: {action: replace, ...}"
     for pattern in patterns:
         try:
             compiled = compile_re2(pattern)
@@ -48,6 +51,11 @@ def validate(rule) -> str | None:
             return f"pattern {pattern!r} has no group named {group!r}"
         if isinstance(group, int) and group > compiled.groups:
             return f"pattern {pattern!r} has no group {group}"
+        if replacement is not None:
+            try:
+                replacement.format(**{name: "" for name in compiled.groupindex})
+            except (KeyError, IndexError, ValueError) as exc:
+                return f"replacement {replacement!r} names a group that pattern {pattern!r} lacks: {exc}"
     return None
 
 
@@ -55,24 +63,33 @@ class PatternMatcher:
     def __init__(self, rules):
         self.rules = [
             (rule, [compile_re2(p) for p in rule.spec["patterns"]], rule.spec.get("span", "match"),
-             rule.spec.get("group", 0))
+             rule.spec.get("group", 0), rule.spec.get("replacement"))
             for rule in rules
         ]
 
     def find(self, ctx: Context):
-        for rule, compiled, span, group in self.rules:
+        for rule, compiled, span, group, replacement in self.rules:
             for line in ctx.lines_for(rule.where):
                 for regex in compiled:
-                    m = regex.search(line.text)
-                    if m is None:
-                        continue
-                    if span == "line":
-                        yield Hit(rule, line.start, line.end)
-                    else:
+                    matches = [regex.search(line.text)] if span == "line" else regex.finditer(line.text)
+                    hits = 0
+                    for m in matches:
+                        if m is None:
+                            continue
+                        hits += 1
+                        if span == "line":
+                            yield Hit(rule, line.start, line.end)
+                            break
                         a, b = m.span(group if isinstance(group, int) else regex.groupindex[group])
-                        if b > a:
-                            yield Hit(rule, line.start + a, line.start + b)
-                    break  # one finding per rule and line
+                        if b <= a:
+                            continue
+                        fixed = None
+                        if replacement is not None:
+                            groups = {name: m.group(i) or "" for name, i in regex.groupindex.items()}
+                            fixed = replacement.format(**groups)
+                        yield Hit(rule, line.start + a, line.start + b, fix_replacement=fixed)
+                    if hits:
+                        break  # the first pattern of a rule that matches a line speaks for the rule
 
 
 def build(rules) -> PatternMatcher:
