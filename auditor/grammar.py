@@ -154,8 +154,19 @@ def is_installed(home: str | os.PathLike[str] | None = None) -> bool:
     ).is_file()
 
 
+def _client_library_missing() -> str | None:
+    from importlib.util import find_spec
+
+    if find_spec("language_tool_python") is None:  # looks, does not import
+        return "language-tool-python is not installed: pip install language-tool-python"
+    return None
+
+
 def grammar_available(home: str | os.PathLike[str] | None = None) -> tuple[bool, str]:
     """Whether a local server can be started: ``(True, description)`` or ``(False, reason)``."""
+    missing = _client_library_missing()
+    if missing:
+        return False, missing
     if find_java() is None:
         return False, "Java not found: install a Java 17+ runtime or set JAVA_HOME"
     folder = Path(home) if home is not None else languagetool_home()
@@ -627,6 +638,9 @@ def _normalise_url(url: str) -> str:
     return url
 
 
+_CLIENT_CLASS: type | None = None
+
+
 def _library_client_class() -> type:
     """A ``language_tool_python.LanguageTool`` for a server we run or are given, never downloaded.
 
@@ -635,7 +649,15 @@ def _library_client_class() -> type:
     ours, and its internal retries are turned off so that :class:`GrammarChecker` alone decides
     how often to try (otherwise each of our attempts would be two).
     """
-    import language_tool_python
+    global _CLIENT_CLASS
+    if _CLIENT_CLASS is not None:
+        return _CLIENT_CLASS
+    try:
+        import language_tool_python
+    except ImportError as exc:
+        raise GrammarUnavailable(
+            "language-tool-python is not installed: pip install language-tool-python"
+        ) from exc
 
     class _Client(language_tool_python.LanguageTool):  # type: ignore[misc]
         def __init__(self, url: str, language: str, timeout: float) -> None:
@@ -648,6 +670,7 @@ def _library_client_class() -> type:
         def __del__(self) -> None:  # remote client: nothing to shut down
             pass
 
+    _CLIENT_CLASS = _Client
     return _Client
 
 
@@ -687,8 +710,8 @@ class GrammarChecker:
         """Grammar, style and punctuation problems in ``text``, sorted by position.
 
         Offsets are code point indexes into ``text``. Raises :class:`GrammarUnavailable` when the
-        server cannot be reached or keeps failing, and ``ValueError`` for a language the server
-        does not have.
+        server cannot be reached or keeps failing, and its subclass :class:`LanguageNotSupported`
+        (not retried) for a language the server has no rules for.
         """
         matches: list[GrammarMatch] = []
         for offset, piece in _split_chunks(text, self.max_chunk_chars):
@@ -706,6 +729,7 @@ class GrammarChecker:
 
     def supports(self, language: str) -> bool:
         """Whether the server has rules for ``language``; GrammarUnavailable if it cannot be reached."""
+        _library_client_class()
         from language_tool_python.exceptions import LanguageToolError
 
         try:
@@ -729,6 +753,7 @@ class GrammarChecker:
         return client
 
     def _check_piece(self, piece: str, language: str) -> list[GrammarMatch]:
+        _library_client_class()  # GrammarUnavailable if the library is missing
         from language_tool_python.exceptions import LanguageToolError
 
         last_error: BaseException | None = None
@@ -757,17 +782,20 @@ class GrammarChecker:
         # moves `offset` to code points (Match.__init__ subtracts the astral characters before
         # it) but leaves `error_length` in UTF-16 units, so the end is computed here from the
         # UTF-16 start.
+        # Attribute names: snake_case in current language-tool-python (rule_id, error_length,
+        # rule_issue_type; 3.4.0 here), camelCase in old releases (ruleId, errorLength, ...).
         table = _utf16_index(piece)
         out: list[GrammarMatch] = []
         for m in raw:
-            category = str(getattr(m, "category", "") or "")
-            rule_id = str(getattr(m, "rule_id", "") or "")
+            category = str(_field(m, "category", "category") or "")
+            rule_id = str(_field(m, "rule_id", "ruleId") or "")
             if category in SPELLING_CATEGORIES or rule_id.startswith(_SPELLING_RULE_PREFIXES):
                 continue
             start = max(0, min(int(m.offset), len(piece)))
             u16_start = table[start] if table is not None else start
-            end = _to_code_points(table, u16_start + int(m.error_length))
-            if table is not None and end < len(piece) and table[end] < u16_start + int(m.error_length):
+            u16_end = u16_start + int(_field(m, "error_length", "errorLength") or 0)
+            end = _to_code_points(table, u16_end)
+            if table is not None and end < len(piece) and table[end] < u16_end:
                 end += 1  # an end inside a surrogate pair covers the whole character
             end = max(start, min(end, len(piece)))
             out.append(
@@ -776,12 +804,17 @@ class GrammarChecker:
                     end=end,
                     rule_id=rule_id,
                     category=category,
-                    issue_type=str(getattr(m, "rule_issue_type", "") or ""),
+                    issue_type=str(_field(m, "rule_issue_type", "ruleIssueType") or ""),
                     message=str(getattr(m, "message", "") or ""),
                     replacements=tuple(str(r) for r in (getattr(m, "replacements", None) or ())),
                 )
             )
         return out
+
+
+def _field(match: Any, name: str, old_name: str) -> Any:
+    value = getattr(match, name, None)
+    return value if value is not None else getattr(match, old_name, None)
 
 
 def grammar_checker(

@@ -17,6 +17,7 @@ from .findings import Category, Fix, Severity
 
 KINDS = ("phrases", "patterns", "lines", "detector")
 WHERE = ("any", "title", "head", "tail")
+DATA_FOLDER = "entities"
 _CODE = re.compile(r"^[A-Z]{2}\d{3}$")
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _COMMON_FIELDS = {"code", "name", "category", "severity", "confidence", "kind", "where", "fix",
@@ -238,7 +239,9 @@ def load_rules(paths: Iterable[Path] | None = None) -> list[Rule]:
     for p in paths or [bundled_rules_dir()]:
         p = Path(p)
         if p.is_dir():
-            files.extend(sorted(q for q in p.rglob("*.yaml") if q.is_file()))
+            # entities/ holds gazetteers (data the entity detectors read), not rule packs.
+            files.extend(sorted(q for q in p.rglob("*.yaml")
+                                if q.is_file() and DATA_FOLDER not in q.relative_to(p).parts[:-1]))
         else:
             files.append(p)
     rules: list[Rule] = []

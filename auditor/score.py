@@ -6,10 +6,12 @@ and how it was calibrated; every constant lives here.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from .findings import Category, Finding, Severity
 
+_SPACE = re.compile(r"\s+")
 SEVERITY_WEIGHT = {Severity.INFO: 0.0, Severity.WARNING: 0.5, Severity.ERROR: 1.0}
 # Boilerplate costs by the share of characters it covers, on a saturating curve:
 # cost = BOILERPLATE_MAX * (1 - exp(-percent / BOILERPLATE_SCALE)).
@@ -80,12 +82,12 @@ def score_findings(findings: list[Finding], text: str, words: int, thresholds: T
     for f in charged:
         by_category.setdefault(f.category, []).append(f)
 
-    chars = max(1, sum(1 for c in text if not c.isspace()))
+    chars = max(1, _visible(text))
     for category, group in sorted(by_category.items(), key=lambda kv: kv[0].value):
         codes = _codes(group)
         if category == Category.BOILERPLATE:
             covered = sum(
-                SEVERITY_WEIGHT[f.severity] * f.confidence * sum(1 for c in text[f.start:f.end] if not c.isspace())
+                SEVERITY_WEIGHT[f.severity] * f.confidence * _visible(text[f.start:f.end])
                 for f in group
             )
             percent = 100.0 * covered / chars
@@ -104,6 +106,11 @@ def score_findings(findings: list[Finding], text: str, words: int, thresholds: T
     if not explanation:
         explanation.append("no warning or error findings: nothing charged")
     return Score(score, thresholds.verdict(score), costs, explanation)
+
+
+def _visible(text: str) -> int:
+    """Characters that are not white space."""
+    return len(text) - sum(len(run) for run in _SPACE.findall(text))
 
 
 def _codes(group: list[Finding]) -> str:

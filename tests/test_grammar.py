@@ -205,14 +205,15 @@ def test_server_dies_with_a_killed_parent(lt_home: Path) -> None:
         "import sys, time\n"
         "from auditor.grammar import LanguageToolServer\n"
         "srv = LanguageToolServer(sys.argv[1], warm_up=False).start()\n"
-        "print(srv.pid, flush=True)\n"
+        "print(srv.pid, srv.log_path, flush=True)\n"
         "time.sleep(600)\n"
     )
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     parent = subprocess.Popen([sys.executable, "-c", code, str(lt_home)], stdout=subprocess.PIPE,
                               text=True, env=env)
     try:
-        pid = int(parent.stdout.readline())
+        pid_text, log_path = parent.stdout.readline().split(maxsplit=1)
+        pid = int(pid_text)
         assert _pid_alive(pid)
     finally:
         parent.kill()
@@ -220,9 +221,26 @@ def test_server_dies_with_a_killed_parent(lt_home: Path) -> None:
     deadline = time.monotonic() + 15
     while _pid_alive(pid) and time.monotonic() < deadline:
         time.sleep(0.1)
+    Path(log_path.strip()).unlink(missing_ok=True)  # nobody was left to remove it
     if _pid_alive(pid):
         os.kill(pid, 9)
         pytest.fail("LanguageTool server outlived its killed parent")
+
+
+def test_server_is_stopped_at_interpreter_exit(lt_home: Path) -> None:
+    # Started without a with block and never stopped: the atexit hook must kill it.
+    code = (
+        "import sys\n"
+        "from auditor.grammar import LanguageToolServer\n"
+        "srv = LanguageToolServer(sys.argv[1], warm_up=False).start()\n"
+        "print(srv.pid, srv.log_path, flush=True)\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    out = subprocess.run([sys.executable, "-c", code, str(lt_home)], capture_output=True, text=True,
+                         env=env, timeout=120, check=True)
+    pid_text, log_path = out.stdout.split(maxsplit=1)
+    assert not _pid_alive(int(pid_text))
+    assert not Path(log_path.strip()).exists()
 
 
 def test_grammar_checker_starts_and_stops_its_own_server(lt_home: Path) -> None:

@@ -1,0 +1,264 @@
+"""Names: mistransliterated people and places, and names spelled two ways.
+
+Candidates are capitalized tokens. A near miss shares a phonetic key with a known form, or is
+close to it by Jaro-Winkler, without being an accepted form itself. Context decides: a known
+first name before a near-miss surname ("Olaf Scholes"), a known surname after a near-miss first
+name ("Anthony Blinken"), or an earlier mention in the same document ("Scholes said" after
+"Olaf Scholes"). A bare surname that is a real name elsewhere is never flagged on its own.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import Context, Hit
+
+# A capitalized token: a letter in upper case, then letters, apostrophes or inner hyphens.
+_TOKEN = re.compile(r"(?<![\w’'-])([^\W\d_][\w’'-]*)")
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+NAME_SIMILARITY = 0.85
+PLACE_SIMILARITY = 0.9
+# Surnames this common in English (Martin, Williams) belong to too many people to judge a given name by.
+MAX_SURNAME_ZIPF = 3.3
+# A near-miss surname this common is a real name of its own (Williams is not a misspelled Williamson).
+MAX_NEAR_MISS_ZIPF = 3.5
+PLACE_CUES = frozenset("in to from near at of into outside around across via towards toward the and or".split())
+# A place near miss must be a rare word: not an English word that happens to look like a place.
+MAX_PLACE_ZIPF = 1.5
+MAX_PAIR_ZIPF = 3.0
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    sentence_start: bool
+
+
+def _similar(a: str, b: str) -> float:
+    from rapidfuzz.distance import JaroWinkler
+
+    return JaroWinkler.similarity(a.casefold(), b.casefold())
+
+
+def _sounds_alike(a: str, b: str) -> bool:
+    import jellyfish
+
+    return len(a) >= 4 and jellyfish.metaphone(a) == jellyfish.metaphone(b)
+
+
+def near(a: str, b: str, threshold: float = NAME_SIMILARITY) -> bool:
+    """Same initial, similar length, and close by Jaro-Winkler or by sound."""
+    if len(a) < 3 or a[:1].casefold() != b[:1].casefold() or abs(len(a) - len(b)) > 2:
+        return False
+    return _similar(a, b) >= threshold or _sounds_alike(a, b)
+
+
+def edits(a: str, b: str) -> int:
+    from rapidfuzz.distance import Levenshtein
+
+    return Levenshtein.distance(a.casefold(), b.casefold())
+
+
+def ascii_fold(word: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFD", word.casefold()) if unicodedata.category(c) != "Mn")
+
+
+def zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+def tokens(ctx: Context) -> list[list[Token]]:
+    """Runs of capitalized tokens separated by single spaces, per line (cached per document)."""
+    cached = ctx.cache.get("name_runs")
+    if cached is not None:
+        return cached
+    runs: list[list[Token]] = []
+    text = ctx.document.text
+    for line in ctx.document.content_lines:
+        run: list[Token] = []
+        previous_end = None
+        for m in _TOKEN.finditer(line.text):
+            word = m.group(1)
+            word = _POSSESSIVE.sub("", word).rstrip("-")
+            a = line.start + m.start(1)
+            b = a + len(word)
+            if not word or not word[0].isupper():
+                if run:
+                    runs.append(run)
+                run, previous_end = [], None
+                continue
+            before = text[line.start:a].rstrip()
+            sentence_start = not before or before[-1] in ".!?:;\"“”«»—–-("
+            if run and previous_end is not None and text[previous_end:a] != " ":
+                runs.append(run)
+                run = []
+            run.append(Token(word, a, b, sentence_start))
+            previous_end = b
+        if run:
+            runs.append(run)
+    ctx.cache["name_runs"] = runs
+    return runs
+
+
+def _gazetteer(ctx: Context):
+    from ..gazetteer import default_gazetteer
+
+    return ctx.options.get("gazetteer") or default_gazetteer()
+
+
+def _person_findings(ctx: Context):
+    """Near misses of known people, with the document's memory of what it corrected."""
+    cached = ctx.cache.get("person_findings")
+    if cached is not None:
+        return cached
+    gz = _gazetteer(ctx)
+    found: list[tuple[Token, str, str]] = []  # token, replacement, canonical name
+    wrong_surnames: dict[str, tuple[str, str]] = {}
+    mentioned = []  # people the document names with an accepted full form
+    for run in tokens(ctx):
+        for i in range(1, len(run)):
+            first, last = run[i - 1], run[i]
+            f_first, f_last = first.text.casefold(), last.text.casefold()
+            people = gz.by_surname.get(f_last)
+            if people:
+                known = [p for p in people if f_first in p.first_names]
+                if known:
+                    mentioned += known
+                    continue
+                # A known surname after a given name that is close to the person's, but not accepted.
+                if zipf(last.text) >= MAX_SURNAME_ZIPF:
+                    continue
+                match = _closest_person_first(first.text, people)
+                if match:
+                    found.append((first, match.canonical_first, match.canonical))
+                continue
+            for person in gz.by_first.get(f_first, []):
+                if f_last in gz.by_surname:
+                    break  # a real surname of somebody else: "Olaf Olsen" is not a misspelling
+                target = person.canonical_surname
+                if (near(last.text, target) and not gz.is_accepted(last.text)
+                        and ascii_fold(last.text) not in {ascii_fold(x) for x in person.surnames}
+                        and zipf(last.text) < MAX_NEAR_MISS_ZIPF):
+                    found.append((last, target, person.canonical))
+                    wrong_surnames[f_last] = (target, person.canonical)
+                    break
+    # Later bare mentions of a surname the document already got wrong ("Scholes said").
+    flagged = {t.start for t, _, _ in found}
+    for run in tokens(ctx):
+        for t in run:
+            hit = wrong_surnames.get(t.text.casefold())
+            if hit and t.start not in flagged:
+                found.append((t, hit[0], hit[1]))
+                flagged.add(t.start)
+    # A near miss of the surname of someone the document names correctly ("Blinkin" after "Antony Blinken").
+    surnames = {p.canonical_surname: p.canonical for p in mentioned}
+    for run in tokens(ctx):
+        if len(run) != 1:
+            continue
+        t = run[0]
+        if t.start in flagged or gz.is_accepted(t.text) or len(t.text) < 5:
+            continue
+        for surname, canonical in surnames.items():
+            if near(t.text, surname, 0.9) and zipf(t.text) < MAX_PAIR_ZIPF:
+                found.append((t, surname, canonical))
+                flagged.add(t.start)
+                break
+    ctx.cache["person_findings"] = found
+    return found
+
+
+def _closest_person_first(word: str, people) -> "object | None":
+    """The person whose accepted given name the word nearly is (None when it is one)."""
+    best, score = None, 0.0
+    folded = ascii_fold(word)
+    for person in people:
+        if any(ascii_fold(first) == folded for first in person.first_names):
+            return None  # the same name without (or with) its diacritics
+        for first in person.first_names:
+            if near(word, first):
+                similarity = _similar(word, first)
+                if similarity > score:
+                    best, score = person, similarity
+    return best
+
+
+def person_names(ctx: Context, rule):
+    for token, replacement, canonical in _person_findings(ctx):
+        if replacement == token.text:
+            continue
+        yield Hit(rule, token.start, token.end, {"replacement": replacement, "canonical": canonical},
+                  fix_replacement=replacement)
+
+
+def place_names(ctx: Context, rule):
+    """A rare word one edit away from a major place, where the sentence speaks of places."""
+    gz = _gazetteer(ctx)
+    people_tokens = {t.start for t, _, _ in _person_findings(ctx)}
+    text = ctx.document.text
+    for run in tokens(ctx):
+        if len(run) != 1:
+            continue  # a multi-word capitalized run is a name or a title, not a lone place
+        t = run[0]
+        if t.start in people_tokens or len(t.text) < 5 or gz.is_accepted(t.text):
+            continue
+        folded = t.text.casefold()
+        if folded in gz.by_first or ascii_fold(t.text) in gz.place_folded:
+            continue
+        exonym = gz.exonyms.get(folded)
+        if exonym:
+            candidates = [exonym]
+        else:
+            candidates = _near_places(t.text, gz)
+        if not candidates or not _place_context(text, t, gz):
+            continue
+        if zipf(t.text) > MAX_PLACE_ZIPF:
+            continue
+        best = max(candidates, key=lambda c: _similar(t.text, c))
+        yield Hit(rule, t.start, t.end, {"replacement": best}, fix_replacement=best,
+                  confidence=0.9 if not exonym else 0.6)
+
+
+_NEAR_PLACES: dict[str, list[str]] = {}
+
+
+def _near_places(word: str, gz) -> list[str]:
+    """Canonical names of major places one edit away (two for long words); memoized per process."""
+    cached = _NEAR_PLACES.get(word)
+    if cached is not None:
+        return cached
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    pairs = gz.place_candidates(word)
+    limit = 1 if len(word) <= 8 else 2
+    forms = [form.casefold() for form, _ in pairs]
+    found = process.extract(word.casefold(), forms, scorer=Levenshtein.distance, score_cutoff=limit, limit=None)
+    out = [pairs[i][1] for _, _, i in found if near(word, pairs[i][0], PLACE_SIMILARITY)]
+    if len(_NEAR_PLACES) < 200_000:
+        _NEAR_PLACES[word] = out
+    return out
+
+
+def _place_context(text: str, token: Token, gz) -> bool:
+    """The word stands where a place stands: after "in", "from"..., or beside a known place."""
+    before = text[max(0, token.start - 40):token.start].split()
+    if before and before[-1].casefold().strip(",") in PLACE_CUES:
+        if before[-1].casefold() not in ("and", "or") and not before[-1].endswith(","):
+            return True
+        # "Donetsk and Lukansk": the word before the conjunction must be a known place.
+        neighbour = before[-2].strip(",") if len(before) >= 2 else ""
+        return bool(neighbour) and fold_place(neighbour, gz)
+    after = text[token.end:token.end + 40].split()
+    if len(after) >= 2 and after[0].casefold() in ("and", "or"):
+        return fold_place(after[1].strip(".,;:"), gz)
+    return False
+
+
+def fold_place(word: str, gz) -> bool:
+    return word.casefold() in gz.place_accepted

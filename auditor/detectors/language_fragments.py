@@ -1,0 +1,243 @@
+"""Lines and paragraphs in another language than the document's: untranslated fragments, foreign chrome.
+
+Each content line is judged once per document (the verdicts are shared by the rules that read
+them, through ``ctx.cache``):
+
+1. Script. A line written mostly in another script than the document's (Han, Arabic or Cyrillic
+   letters in a Latin-script article, Latin in a Russian one ...) is foreign without any model;
+   the model only names the language within the script's family (Russian or Ukrainian ...).
+2. Gate. A line rich in the document language's common words is native. A line is sent to the
+   model only with evidence against the document language: function words of another language,
+   letters the document language does not use (outside names), or, for a long line, almost none
+   of the document language's common words. On clean English news nearly every line stops here.
+3. Model, with the demands that grow as the line gets shorter: letters, words that are not names
+   (capitalized words count as names unless they are another language's function words), and
+   a confident verdict; a line of at most 7 words must also carry the found language's own
+   evidence (its function words or letters).
+
+Consecutive foreign lines of one language inside one paragraph make one finding; a finding that
+covers a whole paragraph says so.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from ..language import (
+    MARK_LETTERS,
+    common_word_counts,
+    dominant_script,
+    guess_language,
+    identify,
+    is_common_word,
+    language_name,
+    language_script,
+    SCRIPT_DEFAULT,
+    SCRIPT_LANGUAGES,
+    _WORD_LANGS,
+    tokens,
+)
+from . import Context, Hit
+
+# Words of other languages' lists that are also ordinary words of the document language:
+# they are no evidence of a foreign line (they only decide whether the model is asked).
+_SHARED = {
+    "en": set("a an in is was die also will war hat man so am bin on do no me he son pour par pas sin con "
+              "come once red dice fin per non ha as mas ate over been had want met door to go i care are "
+              "ten net her we era den ad pie mi".split()),
+}
+# Characters of the document language's own alphabet beyond a-z (not evidence of a foreign line).
+_OWN_LETTERS = {
+    "en": "", "de": "äöüß", "fr": "àâæçéèêëîïôœùûüÿ", "es": "áéíñóúüü¿¡", "it": "àèéìíîòóùú",
+    "pt": "áâãàçéêíóôõú", "nl": "äëïöüéèáóú", "tr": "çğıöşüâîû", "pl": "ąćęłńóśźż", "ro": "ăâîșşțţ",
+}
+_NON_NAME_MIN = {1: 1, 2: 2, 3: 2}
+_MIN_LETTERS = {"han": 2, "kana": 2, "hangul": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    lang: str
+    confidence: float
+    words: int
+    method: str  # "script" | "model"
+
+
+def _is_capitalized(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def judge_line(text: str, doc_lang: str, doc_script: str | None = None) -> Verdict | None:
+    """Whether a line is in another language than ``doc_lang``: a Verdict, or None when native or unsure."""
+    doc_script = doc_script or language_script(doc_lang)
+    script, share, letters = dominant_script(text)
+    if letters < 2:
+        return None
+    toks = tokens(text)
+    if script == doc_script:
+        # Same script: only Latin-script languages are told apart here (a Ukrainian line in a
+        # Russian article is not looked for).
+        return _judge_latin(text, toks, doc_lang, other_script=False) if script == "latin" else None
+    if share < 0.5:
+        return None  # mixed scripts: a name or a quotation in its own writing
+    if script == "latin":
+        return _judge_latin(text, toks, doc_lang, other_script=True)
+    return _judge_script(text, toks, script, share, letters)
+
+
+def _judge_script(text: str, toks: list[str], script: str, share: float, letters: int) -> Verdict | None:
+    n_script = share * letters
+    if n_script < _MIN_LETTERS.get(script, 3):
+        return None
+    cased = script in ("cyrillic", "greek", "armenian", "georgian")
+    if cased:
+        # Names and acronyms in their own script ("Владимир Путин") are not fragments.
+        lower = [w for w in toks if not _is_capitalized(w)]
+        if len(toks) < 3 and not lower:
+            return None
+    lang = SCRIPT_DEFAULT.get(script, "und")
+    family = SCRIPT_LANGUAGES.get(script)
+    if family and len(family) > 1:
+        guesses = identify(text, k=1)
+        if guesses and guesses[0].lang in family and guesses[0].prob >= 0.5:
+            lang = guesses[0].lang
+    if lang == "und":
+        return None
+    confidence = 0.95 if len(toks) >= 3 or n_script >= 6 else 0.85
+    return Verdict(lang, confidence, len(toks), "script")
+
+
+def _judge_latin(text: str, toks: list[str], doc_lang: str, other_script: bool) -> Verdict | None:
+    n = len(toks)
+    if n < 2:
+        return None
+    folded = [w.casefold() for w in toks]
+    counts = common_word_counts(folded)
+    own = counts.get(doc_lang, 0)
+    own_share = own / n
+    others = [(c, lang) for lang, c in counts.items() if lang != doc_lang]
+    best_other = max(others)[0] if others else 0
+    if not other_script and own_share >= 0.2 and own >= 1.5 * best_other:
+        return None  # rich in the document language's common words
+    shared = _SHARED.get(doc_lang, ())
+    # Words that may not be names: not capitalized, or another language's function words.
+    foreign_function = [f for f in folded if f not in shared and not is_common_word(f, doc_lang)
+                        and any(lang != doc_lang for lang in _WORD_LANGS.get(f, ()))]
+    own_letters = _OWN_LETTERS.get(doc_lang, "")
+    non_name = [w for w, f in zip(toks, folded) if not _is_capitalized(w) or f in foreign_function]
+    odd_letters = [w for w in non_name if not w.isascii() and any(
+        c.isalpha() and not c.isascii() and c not in own_letters for c in w.casefold())]
+    long_and_foreign = n >= 8 and own_share < 0.1
+    if not (foreign_function or odd_letters or long_and_foreign or other_script):
+        return None
+    # Names, acronyms and headlines: too few words that could be anything but names.
+    if len(non_name) < _NON_NAME_MIN.get(n, 2) or len(non_name) < 0.3 * n:
+        return None
+    guesses = identify(text, k=3)
+    if not guesses:
+        return None
+    top = guesses[0]
+    if top.lang == doc_lang or language_script(top.lang) != "latin":
+        return None
+    own_prob = next((g.prob for g in guesses if g.lang == doc_lang), 0.0)
+    corroborated = any(is_common_word(f, top.lang) and f not in shared for f in folded) or any(
+        c in MARK_LETTERS.get(top.lang, "") for w in non_name for c in w)
+    if n <= 3:
+        ok = top.prob >= 0.9 and corroborated
+    elif n <= 7:
+        ok = top.prob >= 0.8 and (corroborated or top.prob >= 0.95)
+    else:
+        ok = top.prob >= 0.7 and own_share < 0.2
+    if not ok or own_prob >= 0.2:
+        return None
+    return Verdict(top.lang, round(top.prob, 3), n, "model")
+
+
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Fragment:
+    start: int
+    end: int
+    lang: str
+    confidence: float
+    words: int
+    method: str
+    paragraph: bool  # covers a whole paragraph
+
+
+def fragments(ctx: Context) -> tuple[str, list[Fragment]]:
+    """The document's language and its foreign fragments (computed once per document)."""
+    cached = ctx.cache.get("language_fragments")
+    if cached is not None:
+        return cached
+    doc = ctx.document
+    doc_lang = ctx.cache.get("language") or guess_language(doc.text)
+    ctx.cache.setdefault("language", doc_lang)
+    found: list[Fragment] = []
+    if doc_lang != "und":
+        doc_script = language_script(doc_lang)
+        paragraphs = doc.paragraphs
+        starts = [p.start for p in paragraphs]
+        runs: list[list] = []  # [paragraph index, first line, last line, verdicts]
+        for line in doc.content_lines:
+            verdict = judge_line(line.text, doc_lang, doc_script)
+            if verdict is None:
+                continue
+            p = bisect.bisect_right(starts, line.start) - 1
+            last = runs[-1] if runs else None
+            if (last is not None and last[0] == p and last[3][-1].lang == verdict.lang
+                    and last[2].index == line.index - 1):
+                last[2] = line
+                last[3].append(verdict)
+            else:
+                runs.append([p, line, line, [verdict]])
+        for p, first, last, verdicts in runs:
+            words = sum(v.words for v in verdicts)
+            confidence = sum(v.confidence * v.words for v in verdicts) / max(words, 1)
+            para = paragraphs[p]
+            whole = first.start == para.start and last.end == para.end
+            method = "script" if all(v.method == "script" for v in verdicts) else "model"
+            found.append(Fragment(first.start, last.end, verdicts[0].lang, round(confidence, 3), words,
+                                  method, whole))
+    result = (doc_lang, found)
+    ctx.cache["language_fragments"] = result
+    return result
+
+
+def _article(name: str) -> str:
+    return "an" if name[:1].upper() in "AEIOU" else "a"
+
+
+def _hits(ctx: Context, rule, method: str):
+    doc_lang, found = fragments(ctx)
+    opts = rule.spec.get("options", {}) or {}
+    error_words = opts.get("error_words", 8)
+    error_confidence = opts.get("error_confidence", 0.9)
+    doc_name = language_name(doc_lang)
+    for frag in found:
+        if frag.method != method:
+            continue
+        severity = None
+        if frag.paragraph and frag.words >= error_words and frag.confidence >= error_confidence:
+            severity = "error"
+        unit = "Paragraph" if frag.paragraph and frag.words >= error_words else "Line"
+        name = language_name(frag.lang)
+        yield Hit(rule, frag.start, frag.end, {
+            "unit": unit,
+            "lang": frag.lang,
+            "language": name,
+            "doc_lang": doc_lang,
+            "document_language": f"{_article(doc_name)} {doc_name}",
+        }, confidence=frag.confidence, severity=severity)
+
+
+def foreign_lines(ctx: Context, rule):
+    """LG101: lines and paragraphs of the document's script found to be in another language."""
+    yield from _hits(ctx, rule, "model")
+
+
+def foreign_script(ctx: Context, rule):
+    """LG102: lines written mostly in another script than the document language's."""
+    yield from _hits(ctx, rule, "script")
