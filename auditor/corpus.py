@@ -43,7 +43,7 @@ def document_line_keys(document: Document) -> set[str]:
 class CorpusStats:
     documents: int = 0
     line_documents: Counter = field(default_factory=Counter)  # normalized line -> documents holding it
-    names: Counter = field(default_factory=Counter)  # (canonical, spelling) -> documents using it
+    names: Counter = field(default_factory=Counter)  # spelling of a rare capitalized name -> documents using it
 
     def merge(self, other: "CorpusStats") -> "CorpusStats":
         return CorpusStats(
@@ -59,16 +59,15 @@ class CorpusStats:
 
     def to_dict(self) -> dict:
         return {"documents": self.documents, "line_documents": dict(self.line_documents),
-                "names": [[k[0], k[1], v] for k, v in self.names.items()]}
+                "names": dict(self.names)}
 
 
 def collect(document: Document) -> CorpusStats:
     """One document's share of the corpus context."""
-    stats = CorpusStats(documents=1, line_documents=Counter(document_line_keys(document)))
-    from .detectors import corpus_names  # name spellings join once the entity detector exists
+    from .detectors.entities import name_spellings
 
-    stats.names.update(corpus_names.collect(document))
-    return stats
+    return CorpusStats(documents=1, line_documents=Counter(document_line_keys(document)),
+                       names=Counter(name_spellings(document)))
 
 
 def build(documents) -> CorpusStats:

@@ -72,6 +72,7 @@ import csv
 import html
 import re
 import sys
+import textwrap
 import unicodedata
 from collections import defaultdict
 from pathlib import Path
@@ -162,6 +163,10 @@ SKIPPED_KEYS = {
     "by %s", "posted in", "posted in %s", "posted on", "posted on %s", "posted on %s by %s",
     "published by %s", "tagged %s", "tagged with %s", "written by", "like",
 }
+# Short form labels: plugins (shops, form builders, page builders) translate "Name" or "Comment"
+# as admin labels ("Field name", "File name", "By name"), so only core, theme and Jetpack rows are
+# taken for these keys.
+CORE_ONLY_KEYS = {"name", "email", "website", "comment", "comments", "reply"}
 # Keys whose translation may be the English word itself.
 LOANWORD_KEYS = {"email", "website", "menu", "home", "tags", "cookie policy", "privacy policy",
                  "footer menu", "primary menu", "sponsored", "print", "share", "follow"}
@@ -1519,10 +1524,8 @@ def msgid_key(msgid: str) -> str:
 
 
 def tidy(text: str) -> str:
-    text = unicodedata.normalize("NFC", text)
-    for ch in ZERO_WIDTH:
-        text = text.replace(ch, "")
-    return squash(text)
+    """NFC, and white space runs (no-break and zero-width characters too) as one space."""
+    return squash(unicodedata.normalize("NFC", text))
 
 
 def drop_quotes_around_placeholders(text: str) -> str:
@@ -1591,6 +1594,12 @@ def language(locale: str) -> str:
     return locale.split("_")[0]
 
 
+def is_plugin(source: str) -> bool:
+    """A row from a plugin's .po file other than Jetpack's."""
+    path = source.split(":", 1)[-1]
+    return "/plugins/" in path and "jetpack" not in path
+
+
 def read_lexicon(path: Path):
     """lang -> msgid key -> list of phrases (in file order, unique)."""
     table: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
@@ -1605,6 +1614,8 @@ def read_lexicon(path: Path):
                 continue
             if key not in KEY_RULE:
                 unknown.add(row["msgid"])
+                continue
+            if key in CORE_ONLY_KEYS and is_plugin(row["source"]):
                 continue
             lang = language(row["locale"])
             english = {line_key(p) for p in clean(row["msgid"], row["msgid"], key)}
@@ -1636,13 +1647,13 @@ def generated(table) -> dict[str, dict[str, list[str]]]:
         heads = by_key["leave a reply"] + by_key["leave a comment"] + by_key["leave a reply to %s"]
         for h in heads:
             for c in by_key["cancel reply"]:
-                gen["BP101"][lang].append(f"{h}{sep or ' '}{c}")
+                gen["BP101"][lang].append(f"{h} {c}")
         # "Your email address will not be published. Required fields are marked *"
         notes = by_key["your email address will not be published"]
         logged = by_key["logged in as %s. edit your profile. log out"]
         for r in by_key["required fields are marked %s"]:
             for n in notes + logged:
-                gen["BP102"][lang].append(f"{n}{sep or ' '}{r}")
+                gen["BP102"][lang].append(f"{n} {r}")
         # "Comments (12)"
         for c in by_key["comments"]:
             if "{" not in c:
@@ -1671,14 +1682,14 @@ def generated(table) -> dict[str, dict[str, list[str]]]:
             for p in by_key[key]:
                 gen[code][lang].append(f"{p} {{*}}")
         # "Like Loading..."
-        for like in by_key["like this"][:0] + table[lang].get("__like__", []):
+        for like in by_key["__like__"]:
             for loading in by_key["loading"]:
                 gen["BP402"][lang].append(f"{like} {loading}")
         # Jetpack's cookie banner: its lines as whole lines, its sentences as line openings.
         for p in by_key["privacy & cookies"]:
             gen["BP406"][lang].append(p)
-            if re.search(r"[:：]$", p.strip()) and len(p) < 140:
-                gen["BP406"][lang].append(f"{p}{sep or ' '}{{*}}")
+            if re.search(r"[:：]$", p.strip()):
+                gen["BP406"][lang].append(f"{p} {{*}}")
             m = re.match(r"^(.{2,40}?)[:：]\s*(.+)$", p)
             if m and "{" not in p:
                 gen["BP407"][lang].append(m.group(1) + ":")
@@ -1698,6 +1709,8 @@ def read_likes(path: Path) -> dict[str, list[str]]:
                 continue
             for lang, text in (("en", row["msgid"]), (language(row["locale"]), row["msgstr"])):
                 for p in clean(row["msgid"], text, "like"):
+                    if lang in SCRIPT and not re.search(SCRIPT[lang], p):
+                        continue
                     if p not in likes[lang]:
                         likes[lang].append(p)
     return likes
@@ -1748,7 +1761,9 @@ def finish(rules):
                 key = line_key(p) if scope == "line" else prefix_key(p)
                 if not key or key in seen:
                     continue
-                if key in STOPLIST or key in drop.get(lang, set()) or not literal_ok(p, lang):
+                if key in STOPLIST or key in drop.get(lang, set()):
+                    continue
+                if scope == "line" and not literal_ok(p, lang):
                     continue
                 if scope == "line":
                     if key in claimed and key not in taken_here:
@@ -1779,10 +1794,13 @@ class _Folded(str):
 
 
 class _Dumper(yaml.SafeDumper):
-    pass
+    """Block lists indented under their key, one phrase a line."""
+
+    def increase_indent(self, flow=False, indentless=False):
+        return super().increase_indent(flow, False)
 
 
-_Dumper.add_representer(_Flow, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", v, flow_style=True))
+_Dumper.add_representer(_Flow, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", v, flow_style=False))
 _Dumper.add_representer(_Folded, lambda d, v: d.represent_scalar("tag:yaml.org,2002:str", v, style=">"))
 
 
@@ -1794,16 +1812,17 @@ def rule_document(spec, scope, phrases):
         "severity": spec["severity"],
         "confidence": spec["confidence"],
         "kind": "phrases",
-        "fix": _Flow(),  # replaced below: a flow mapping
+        "scope": scope,
+    }
+    if scope == "prefix":
+        doc["max_words"] = spec["max_words"]
+    doc.update({
+        "fix": {"action": "delete", "safety": "safe"},  # written as a flow mapping by render()
         "message": spec["message"],
         "why": _Folded(spec["why"] + "\n"),
         "examples": {"match": list(spec["match"]), "no_match": list(spec["no_match"])},
-        "scope": scope,
-    }
-    doc["fix"] = {"action": "delete", "safety": "safe"}
-    if scope == "prefix":
-        doc["max_words"] = spec["max_words"]
-    doc["phrases"] = {lang: _Flow(items) for lang, items in phrases.items()}
+        "phrases": {lang: _Flow(items) for lang, items in phrases.items()},
+    })
     return doc
 
 
@@ -1823,10 +1842,15 @@ def render(result) -> dict[str, str]:
     for name, docs in files.items():
         chunks = []
         for doc in docs:
-            text = yaml.dump([doc], Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100,
+            text = yaml.dump([doc], Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000,
                              default_flow_style=False)
             text = text.replace("  fix:\n    action: delete\n    safety: safe\n",
                                 "  fix: {action: delete, safety: safe}\n")
+            # Wrap the folded `why` paragraph (folding joins the lines again when read).
+            text = re.sub(r"(?m)^(  why: >\n)    (.+)$",
+                          lambda m: m.group(1) + textwrap.fill(m.group(2), 100, initial_indent="    ",
+                                                               subsequent_indent="    "),
+                          text)
             chunks.append(text)
         out[name] = HEADER.format(title=TITLES[name]) + "\n" + "\n".join(chunks)
     return out

@@ -30,7 +30,9 @@ def test_rule_examples(rule):
         codes = [f.code for f in audit(Document(text), ruleset, corpus).findings]
         assert rule.code in codes, f"{rule.location}: {rule.code} should flag {text!r}"
     for text in rule.examples.get("no_match", []):
-        hits = [f for f in audit(Document(text), ruleset, corpus).findings if f.code == rule.code]
+        # A detector may report a doubtful case below the rule's severity; that is not a match.
+        hits = [f for f in audit(Document(text), ruleset, corpus).findings
+                if f.code == rule.code and f.severity.rank >= rule.severity.rank]
         assert not hits, f"{rule.location}: {rule.code} should not flag {text!r}, flagged {hits[0].text!r}"
 
 

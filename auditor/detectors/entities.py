@@ -262,3 +262,151 @@ def _place_context(text: str, token: Token, gz) -> bool:
 
 def fold_place(word: str, gz) -> bool:
     return word.casefold() in gz.place_accepted
+
+
+# --- spelling consistency: within a document, and across the corpus ---------------------------
+
+def _is_inflection(a: str, b: str) -> bool:
+    """Kuleba / Kulebas, Putin / Putins: one form is the other plus a short ending."""
+    a, b = a.casefold(), b.casefold()
+    short, long_ = sorted((a, b), key=len)
+    return long_.startswith(short) and len(long_) - len(short) <= 2
+
+
+def _variant_pair(a: str, b: str) -> bool:
+    return a != b and not _is_inflection(a, b) and edits(a, b) <= 2 and near(a, b, 0.9)
+
+
+# Letters that transliteration from Cyrillic, Arabic, Greek... renders in more than one way.
+_TRANSLIT = [("shch", "sch"), ("tch", "ch"), ("sch", "sh"), ("kh", "h"), ("ck", "k"), ("ae", "e"), ("ye", "e"),
+             ("ph", "f"), ("ks", "x"), ("tz", "ts"), ("ou", "u"), ("oo", "u"), ("ff", "v"), ("w", "v"),
+             ("j", "i"), ("y", "i"), ("ii", "i"), ("q", "k"), ("c", "k")]
+
+
+def translit_key(word: str) -> str:
+    """One spelling for the forms transliteration produces: Golosheykin/Golosheikin, Habeck/Habek."""
+    key = ascii_fold(word)
+    for a, b in _TRANSLIT:
+        key = key.replace(a, b)
+    return key
+
+
+def transliteration_variants(a: str, b: str) -> bool:
+    return translit_key(a) == translit_key(b)
+
+
+def _rare_names(document) -> list[Token]:
+    """Capitalized single words rare in English (names of people and places the gazetteer may lack)."""
+    from ..detectors import Context
+
+    ctx = Context(document)
+    return _rare_tokens(ctx)
+
+
+def _rare_tokens(ctx: Context) -> list[Token]:
+    cached = ctx.cache.get("rare_names")
+    if cached is not None:
+        return cached
+    out = []
+    for run in tokens(ctx):
+        for t in run:
+            if len(t.text) >= 5 and t.text[1:].islower() and zipf(t.text) < MAX_PAIR_ZIPF:
+                out.append(t)
+    ctx.cache["rare_names"] = out
+    return out
+
+
+def name_spellings(document) -> set[str]:
+    """The corpus pass: which rare name spellings this document uses (each counted once)."""
+    return {t.text for t in _rare_names(document)}
+
+
+def spelled_two_ways(ctx: Context, rule):
+    """The same name spelled two ways in one document: the rarer spelling is flagged."""
+    gz = _gazetteer(ctx)
+    rare = [t for t in _rare_tokens(ctx) if not gz.is_accepted(t.text)]
+    if len(rare) < 2:
+        return
+    counts: dict[str, int] = {}
+    first_seen: dict[str, int] = {}
+    for t in rare:
+        counts[t.text] = counts.get(t.text, 0) + 1
+        first_seen.setdefault(t.text, t.start)
+    accepted_here = {t.text for t in _rare_tokens(ctx) if gz.is_accepted(t.text)}
+    spellings = sorted(counts)
+    majority: dict[str, str] = {}
+    for a in spellings:
+        for b in spellings + sorted(accepted_here):
+            if not _variant_pair(a, b):
+                continue
+            # The more frequent spelling wins (an accepted form always does); ties go to the first used.
+            b_rank = (b in accepted_here, counts.get(b, 0), -first_seen.get(b, 0))
+            a_rank = (False, counts[a], -first_seen[a])
+            if b_rank > a_rank:
+                best = majority.get(a)
+                if best is None or (counts.get(b, 0), b) > (counts.get(best, 0), best):
+                    majority[a] = b
+    flagged_people = {t.start for t, _, _ in _person_findings(ctx)}
+    for t in rare:
+        target = majority.get(t.text)
+        if target and t.start not in flagged_people:
+            # Two transliterations of one name are translation damage; any other near pair may be
+            # two people (Horan, Horgan) or a typo, so it is information only.
+            severity = None if transliteration_variants(t.text, target) else "info"
+            yield Hit(rule, t.start, t.end, {"replacement": target}, fix_replacement=target, severity=severity)
+
+
+def differs_from_corpus(ctx: Context, rule):
+    """A name spelled differently from the majority of the corpus (never an accepted form)."""
+    corpus = ctx.corpus
+    if corpus is None or not corpus.names:
+        return
+    gz = _gazetteer(ctx)
+    index = _corpus_index(corpus)
+    flagged = {t.start for t, _, _ in _person_findings(ctx)}
+    for t in _rare_tokens(ctx):
+        if t.start in flagged or gz.is_accepted(t.text):
+            continue
+        own = corpus.names.get(t.text, 0)
+        best = None
+        for other in index.get((t.text[:1].casefold(), len(t.text)), ()):  # lengths within two
+            count = corpus.names[other]
+            if (count <= own or not _variant_pair(t.text, other) or not transliteration_variants(t.text, other)
+                    or _rejected(other, gz)):
+                continue
+            if best is None or (count, other) > (corpus.names[best], best):
+                best = other
+        if best:
+            yield Hit(rule, t.start, t.end, {"replacement": best, "count": corpus.names[best], "own": own},
+                      fix_replacement=best)
+
+
+def _corpus_index(corpus) -> dict:
+    index = getattr(corpus, "_name_index", None)
+    if index is None:
+        index = {}
+        for name in sorted(corpus.names):
+            for delta in (-2, -1, 0, 1, 2):
+                index.setdefault((name[:1].casefold(), len(name) + delta), []).append(name)
+        corpus._name_index = index
+    return index
+
+
+def _rejected(form: str, gz) -> bool:
+    """A form the gazetteer rejects: not accepted, but a near miss of a name it knows."""
+    if gz.is_accepted(form):
+        return False
+    if _near_places(form, gz):
+        return True
+    from rapidfuzz import process
+
+    surnames = _surname_list(gz)
+    match = process.extractOne(form.casefold(), surnames, score_cutoff=90)
+    return bool(match and near(form, match[0]))
+
+
+def _surname_list(gz) -> list[str]:
+    cached = getattr(gz, "_surname_list", None)
+    if cached is None:
+        cached = gz._surname_list = sorted(gz.by_surname)
+    return cached

@@ -1,0 +1,297 @@
+"""kind: detector — the line model: which plain-text lines are page chrome, judged by shape and context.
+
+Phrases catch chrome that says what it is ("Leave a Reply"). The line model catches chrome by how
+it looks and where it sits, in any language: menus, footers, link lists, related-story headlines,
+teaser excerpts, stray labels. It follows jusText's paragraph classification and the C4 line
+rules, on text lines instead of HTML blocks:
+
+1. Each non-blank line gets a context-free class from its shape: ``good`` (a body paragraph:
+   long, sentence punctuation, the language's stopwords), ``near`` (sentence-like but short),
+   ``short`` (a label, a heading, a menu item, a headline) or ``bad`` (no words, a bare URL,
+   items joined by separators, a timestamp).
+2. Context revises the class. Body paragraphs form the *body*: clusters of good lines. A short
+   line between two body paragraphs is a subheading and stays. Runs of short lines are judged as
+   a block: a run that is a list of headlines, or a long run of very short items, is chrome even
+   inside the body; outside the body, runs of short lines and stray lines are chrome.
+3. How hard the model cuts depends on how much of the text looks like chrome: an extractor's
+   clean output (mostly body) loses only lines that are clearly chrome; a whole page's visible
+   text loses everything outside its body.
+
+The headline (the first non-blank line) is content and is never flagged. Everything is computed
+once per document and cached on the context; the rules BP701-BP799 report its verdicts.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import Context, Hit
+
+# -- stopwords ---------------------------------------------------------------------------------
+# Function words of each language: a body sentence is rich in them, a menu or a headline is not.
+STOPWORDS = {
+    "en": """a about above after again against all also am an and any are as at be because been before being
+        below between both but by can could did do does doing down during each few for from further had has
+        have having he her here hers herself him himself his how i if in into is it its itself just me more
+        most my no nor not now of off on once only or other our ours out over own same she should so some
+        such than that the their theirs them then there these they this those through to too under until up
+        very was we were what when where which while who whom why will with would you your yours said says
+        while since though although""",
+    "de": """aber alle allem allen aller als also am an auch auf aus bei beim bin bis bist da damit dann das dass
+        dem den denn der des dich die dies diese diesem diesen dieser dir doch dort du durch ein eine einem
+        einen einer eines er es etwa für gegen hat hatte hatten hier ich ihm ihn ihr ihre im in ist ja jetzt
+        kann kein keine mehr mich mit muss nach nicht noch nun nur ob oder ohne sehr sein seine sich sie sind
+        so soll über um und uns unter vom von vor war waren was weil wenn werden wie wir wird wurde wurden zu
+        zum zur zwischen sagte""",
+    "fr": """à au aux avec ce ces cette dans de des du elle elles en est et été être eu il ils je la le les leur
+        leurs lui ma mais me même mes moi mon ne nos notre nous on ont ou où par pas pour qu que qui sa sans se
+        ses son sont sur ta te tes toi ton tu un une vos votre vous y a plus comme tout fait été aussi bien
+        selon entre après avant depuis lors dont cela ainsi""",
+    "es": """a al algo algunos ante antes como con contra cual cuando de del desde donde durante e el él ella
+        ellos en entre era es esa ese eso esta estaba estado están este esto estos fue fueron ha han hasta hay
+        la las le les lo los más me mi muy nada ni no nos o para pero poco por porque que quien se ser si sí
+        sin sobre son su sus también tanto te tiene todo todos tu un una uno unos y ya según""",
+    "it": """a ad al alla alle anche che chi ci come con cui da dal dalla dei del della delle di dove e è ed gli
+        ha hanno ho i il in la le lei lo loro lui ma mi molto ne nei nel nella non o per più può quando quella
+        quello questa questo se si sia sono su sua sue suo sul sulla tra tutti un una uno era essere stato
+        anche fra dopo prima""",
+    "pt": """a à ao aos as às até com como da das de dela dele deles depois do dos e é ela elas ele eles em entre
+        era essa esse esta está este eu foi for foram há isso isto já lhe mais mas me mesmo meu minha muito na
+        não nas nem no nos nós o os ou para pela pelas pelo pelos por qual quando que quem se sem ser seu sua
+        são também te tem um uma você vocês sobre seus suas ainda""",
+    "nl": """aan al als bij dan dat de die dit door een en er had heb hebben heeft het hij hoe hun ik in is je
+        kan maar me meer met mijn naar niet nog nu of om omdat ons ook op over te tegen toen tot u uit van
+        veel voor want was wat we werd wie wij worden wordt zal ze zei zich zij zijn zo zou""",
+    "sv": """att av de dem den denna det detta du efter eller en ett för från har hade han hans hon i inte jag
+        kan man med men mot nu när och om på sig sin sina skulle som till under upp ut vad var vi vid är""",
+    "da": """af alle at blev da de dem den denne der det du efter eller en er et for fra han har havde hun i ikke
+        jeg kan med men mod nu når og om op på sig sin skal som til ud under var vi ved være""",
+    "no": """av at de den denne der det du eller en er et etter for fra har hadde han hun i ikke jeg kan med men
+        mot nå når og om opp på seg sin skal som til ut under var vi ved være""",
+    "pl": """a aby ale bez by był była było były być co czy dla do gdy go i ich im jak jako je jego jej jest już
+        kiedy która które który ma mnie na nad nie niż o od oraz po pod przez przy się są ta tak także te tego
+        tej ten to tu tylko w we wiele z za że żeby""",
+    "cs": """a aby ale ani by byl byla bylo být co do i jak jako je jeho její jsem jsou k kde když ke která které
+        který mezi na nad ne než o od po pod pro protože při s se si tak také to tu už v ve z za že""",
+    "ro": """a acest această acum ai al ale am ar au ca care că ce cu cum dar de din după el ea este eu fi fost
+        în între iar își la le lor mai ne nu o pe pentru prin sa să se sunt și un una unei unui va""",
+    "tr": """ama ancak bir birlikte bu da daha de diye en gibi göre hem her için ile ise kadar ki mi ne o olan
+        olarak olduğu onun sonra şu ve veya ya yani çok değil""",
+    "ru": """а без более бы был была были было быть в вам вас во вот все всех вы где да для до его ее если есть
+        еще же за и из или им их к как когда кто ли либо меня мы на над не него нее нет ни но о об он она они
+        оно от по под после при с со так также такой там то того тоже только том ты у уже что чтобы это этот""",
+    "uk": """а але б був була були було в від вона вони воно вже все да де для до є з за і із й їх к коли
+        ми на не ні но по при про та так також те то у що щоб як який""",
+    "id": """ada adalah akan atau bahwa bisa dalam dan dari dengan di ini itu juga ke kepada karena lebih mereka
+        oleh pada para saat sebagai secara sudah tidak untuk yang telah tersebut""",
+    "hu": """a az és hogy nem is egy de van volt csak meg már el mint ki ha még mert vagy azt ez ezt be után
+        szerint között""",
+    "fi": """ja on ei se että hän oli ovat mutta kun myös joka jos niin ole tai sen kuin vain jo nyt mukaan""",
+}
+_STOP_LANGS: dict[str, int] = {}
+_LANG_BITS = {lang: 1 << i for i, lang in enumerate(STOPWORDS)}
+for _lang, _words in STOPWORDS.items():
+    for _w in _words.split():
+        _STOP_LANGS[_w] = _STOP_LANGS.get(_w, 0) | _LANG_BITS[_lang]
+
+# -- line shape ----------------------------------------------------------------------------------
+_TOKEN = re.compile(r"\w+(?:[’'\-.]\w+)*")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_TERMINAL = re.compile(r"[.!?。！？؟।][\"'”’»)\]]*$|[:;][\"'”’»)\]]*$")
+_ELLIPSIS = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*(?:»|›|→)?$")
+_SEPARATOR = re.compile(r"(?:^|\s)[|»›>•·/\\]+(?:\s|$)")
+_URL = re.compile(r"(?i)(?:https?://|www\.)\S+|\S+@\S+\.\w{2,}|(?<!\w)@\w{2,}")
+_BULLET = re.compile(r"^(?:[-–—•·*»›>→▪►◦‣]\s+|\d{1,2}[.)]\s+)")
+_TIME = re.compile(r"\d{1,2}[:.]\d{2}\b|\d{4}-\d{2}-\d{2}|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
+_BRACKET_TAG = re.compile(r"\[[^\]]{1,20}\]|\((?:video|photos?|gallery|audio|watch|live)\)", re.I)
+
+
+@dataclass(slots=True)
+class LineInfo:
+    pos: int            # position among the non-blank lines
+    index: int          # index in document.lines
+    start: int
+    end: int
+    words: int          # word tokens
+    units: float        # length in words, CJK text counted by characters
+    stop: float         # share of tokens that are stopwords of the document's language (-1: unknown)
+    title: float        # share of content words (not stopwords) that start upper-case
+    terminal: bool      # ends like a sentence
+    ellipsis: bool      # ends with an ellipsis (a truncated teaser)
+    separators: int
+    urls: int
+    bullet: bool
+    time: bool
+    tags: int
+    kind: str = ""      # good | near | short | bad
+    verdict: str = ""   # "" (keep) or the reason it is chrome
+    confidence: float = 0.0
+
+
+def _line_info(pos: int, line, lang_bit: int) -> LineInfo:
+    text = line.text
+    tokens = _TOKEN.findall(text)
+    words = len(tokens)
+    cjk = len(_CJK.findall(text)) if not text.isascii() else 0
+    units = float(words) if not cjk else words + cjk / 2.0
+    stops = content = upper = 0
+    if lang_bit:
+        for t in tokens:
+            if _STOP_LANGS.get(t.lower(), 0) & lang_bit:
+                stops += 1
+            elif t[0].isalpha():
+                content += 1
+                upper += t[0].isupper()
+        stop = stops / words if words else 0.0
+    else:
+        for t in tokens:
+            if t[0].isalpha() and len(t) > 3:
+                content += 1
+                upper += t[0].isupper()
+        stop = -1.0
+    return LineInfo(
+        pos=pos, index=line.index, start=line.start, end=line.end, words=words, units=units, stop=stop,
+        title=upper / content if content else 0.0,
+        terminal=bool(_TERMINAL.search(text)),
+        ellipsis=bool(_ELLIPSIS.search(text)),
+        separators=len(_SEPARATOR.findall(text)),
+        urls=len(_URL.findall(text)) if ("/" in text or "@" in text or "www" in text) else 0,
+        bullet=bool(_BULLET.match(text)),
+        time=bool(_TIME.search(text)),
+        tags=len(_BRACKET_TAG.findall(text)) if "[" in text or "(" in text else 0,
+    )
+
+
+def document_language_bit(document) -> int:
+    """The stopword list that covers most of the document's words (0 when none covers enough)."""
+    counts = dict.fromkeys(_LANG_BITS.values(), 0)
+    total = 0
+    for m in _TOKEN.finditer(document.text, 0, 40000):
+        total += 1
+        bits = _STOP_LANGS.get(m.group().lower())
+        if bits:
+            for bit in counts:
+                if bits & bit:
+                    counts[bit] += 1
+    if not total:
+        return 0
+    bit, best = max(counts.items(), key=lambda kv: kv[1])
+    return bit if best / total >= 0.12 else 0
+
+
+# -- thresholds ----------------------------------------------------------------------------------
+GOOD_UNITS = 15         # a body paragraph has at least this many words ...
+GOOD_STOP = 0.22        # ... and this share of stopwords (when the language is known)
+NEAR_UNITS = 7
+SHORT_UNITS = 5         # a label or menu item has fewer words
+HEADLINE_TITLE = 0.7    # share of capitalised content words of a headline-style line
+BODY_GAP = 12           # body paragraphs closer than this many lines belong to one body
+MIN_BLOCK = 3           # runs of at least this many short lines are judged as a block
+
+
+def classify(info: LineInfo) -> str:
+    if info.words == 0:
+        return "bad"
+    if info.urls and info.words <= 3 * info.urls + 3:
+        return "bad"
+    if info.separators >= 2 and not info.terminal:
+        return "bad"
+    known = info.stop >= 0
+    stop_ok = info.stop >= GOOD_STOP if known else True
+    if info.units >= GOOD_UNITS and stop_ok and (info.terminal or info.units >= 2 * GOOD_UNITS):
+        return "good"
+    if info.units >= NEAR_UNITS and (info.terminal or (known and info.stop >= GOOD_STOP)):
+        return "near"
+    return "short"
+
+
+def headline_like(info: LineInfo) -> bool:
+    """A headline or link text: a few capitalised words, no sentence punctuation."""
+    return (not info.terminal and 3 <= info.words <= 20 and info.title >= HEADLINE_TITLE
+            and (info.stop < 0 or info.stop < 0.34))
+
+
+def judge(ctx: Context) -> list[LineInfo]:
+    """Every non-blank line with its class and verdict; computed once per document."""
+    cached = ctx.cache.get("linemodel")
+    if cached is not None:
+        return cached
+    document = ctx.document
+    lines = document.content_lines
+    lang_bit = document_language_bit(document) if lines else 0
+    infos = [_line_info(pos, line, lang_bit) for pos, line in enumerate(lines)]
+    for info in infos:
+        info.kind = classify(info)
+    _revise(infos)
+    ctx.cache["linemodel"] = infos
+    return infos
+
+
+def _revise(infos: list[LineInfo]) -> None:
+    n = len(infos)
+    if n <= 1:
+        return
+    kinds = [i.kind for i in infos]
+    good = [k for k in range(1, n) if kinds[k] == "good"]
+    # The body: clusters of good lines; the largest (by words) and every cluster of some weight.
+    clusters: list[list[int]] = []
+    for k in good:
+        if clusters and k - clusters[-1][-1] <= BODY_GAP:
+            clusters[-1].append(k)
+        else:
+            clusters.append([k])
+    weights = [sum(infos[k].units for k in c) for c in clusters]
+    main = max(weights) if weights else 0
+    body = [c for c, w in zip(clusters, weights) if w >= 0.3 * main and (len(c) >= 2 or w == main)]
+    inside = [False] * n
+    for c in body:
+        for k in range(c[0], c[-1] + 1):
+            inside[k] = True
+    non_body = sum(1 for k in range(1, n) if not inside[k] and kinds[k] != "good")
+    short_share = sum(1 for k in range(1, n) if kinds[k] in ("short", "bad")) / (n - 1)
+    # How much of the text looks like chrome: a page's whole text, or an extractor's output.
+    noisy = short_share >= 0.35 and n >= 12
+
+    def mark(k: int, reason: str, confidence: float) -> None:
+        if k == 0 or infos[k].verdict:
+            return
+        infos[k].verdict, infos[k].confidence = reason, confidence
+
+    # Runs of non-sentence lines (short or bad), judged as blocks.
+    k = 1
+    while k < n:
+        if kinds[k] not in ("short", "bad"):
+            k += 1
+            continue
+        j = k
+        while j < n and kinds[j] in ("short", "bad"):
+            j += 1
+        run = infos[k:j]
+        before = k - 1 if k - 1 >= 1 else None
+        after = j if j < n else None
+        enclosed = (before is not None and after is not None and kinds[before] in ("good", "near")
+                    and kinds[after] in ("good", "near") and inside[before] and inside[after])
+        headlines = sum(1 for i in run if headline_like(i) or i.bullet and i.title >= HEADLINE_TITLE)
+        tiny = sum(1 for i in run if i.units < SHORT_UNITS)
+        if len(run) >= 2 and headlines >= max(2, 0.6 * len(run)):
+            for i in run:
+                mark(i.pos, "headline-list", 0.8)
+        elif len(run) >= MIN_BLOCK and tiny >= 0.7 * len(run) and not enclosed:
+            for i in run:
+                mark(i.pos, "short-block", 0.85)
+        elif len(run) >= 2 * MIN_BLOCK and tiny >= 0.7 * len(run):
+            for i in run:
+                mark(i.pos, "short-block", 0.7)
+        k = j
+    # Lines outside the body of a noisy text.
+    if noisy and body:
+        for k in range(1, n):
+            if not inside[k]:
+                mark(k, "outside-body", 0.8 if kinds[k] != "good" else 0.6)
+    # Lines with no words or only a link, anywhere but between body paragraphs.
+    for k in range(1, n):
+        info = infos[k]
+        if info.kind == "bad" and not info.verdict:
+            mark(k, "non-text", 0.7)
+        elif info.ellipsis and info.kind in ("good", "near") and k >= 1:
+            mark(k, "teaser", 0.6)
