@@ -198,16 +198,26 @@ def script_counts(text: str) -> tuple[int, dict[str, int]]:
     return letters, counts
 
 
+# A Han, kana or Hangul character is a syllable, worth about two letters of an alphabet.
+_SYLLABIC = {"han": 2, "kana": 2, "hangul": 2}
+
+
 def dominant_script(text: str) -> tuple[str, float, int]:
-    """(script, its share of the letters, number of letters); 'latin' for the rest."""
+    """(script, its share of the letters, number of letters); 'latin' for the rest.
+
+    Syllabic characters count twice, so that Chinese text quoting Latin-script names stays Chinese.
+    """
     letters, counts = script_counts(text)
     if not letters:
         return "none", 0.0, 0
+    latin = max(letters - sum(counts.values()), 0)
+    for name, weight in _SYLLABIC.items():
+        if name in counts:
+            counts[name] *= weight
     # Japanese mixes kana and Han: kana anywhere makes Han text Japanese.
     if counts.get("kana") and counts.get("han"):
         counts["kana"] += counts.pop("han")
-    other = sum(counts.values())
-    latin = max(letters - other, 0)
+    letters = latin + sum(counts.values())
     best, n = "latin", latin
     for name, count in counts.items():
         if count > n:
@@ -386,8 +396,6 @@ def guess_language(text: str, min_share: float = 0.12) -> str:
     if not letters:
         return "und"
     if script != "latin":
-        if script in ("han", "kana") and share < 0.5 and letters < 4:
-            return "und"
         return _refine_by_script(script, sample)
     words = [w.casefold() for w in _TOKEN.findall(sample)]
     counts = common_word_counts(words)
@@ -398,7 +406,7 @@ def guess_language(text: str, min_share: float = 0.12) -> str:
     if best_share >= 0.15 and best_share >= 2 * second and len(words) >= 8:
         return best
     guesses = identify(sample[:_MODEL_CHARS], k=1)
-    if guesses and guesses[0].prob >= 0.5 and language_script(guesses[0].lang) == "latin":
+    if guesses and guesses[0].prob >= 0.5:
         return guesses[0].lang
     return best if best_share >= min_share else "und"
 

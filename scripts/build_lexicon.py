@@ -169,13 +169,14 @@ SKIPPED_KEYS = {
 CORE_ONLY_KEYS = {"name", "email", "website", "comment", "comments", "reply"}
 # Keys whose translation may be the English word itself.
 LOANWORD_KEYS = {"email", "website", "menu", "home", "tags", "cookie policy", "privacy policy",
-                 "footer menu", "primary menu", "sponsored", "print", "share", "follow"}
+                 "footer menu", "primary menu", "sponsored", "print", "share"}
 # Never a whole-line phrase: ordinary words of article text or headlines in some language.
 STOPLIST = {
     "post", "link", "like", "links", "more", "next", "previous", "back", "close", "open", "top",
     "new", "news", "blog", "info", "page", "pages", "video", "photo", "photos", "foto", "live",
     "ad", "web", "site", "mail", "sus", "jos", "giriş", "вход", "регистрация", "register",
-    "datenschutz", "personvern", "disclaimer", "meta", "list", "view", "edit", "about",
+    "datenschutz", "personvern", "disclaimer", "meta", "list", "view", "edit", "about", "in",
+    "folgen", "twitter", "facebook",
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -432,6 +433,10 @@ RULES = [
             "pl": ["Pokaż wszystkie komentarze", "Załaduj więcej komentarzy", "Pokaż komentarze"],
             "nl": ["Meer reacties laden", "Bekijk alle reacties", "Toon reacties"],
         },
+        # Nouns that also head the answers of printed interviews ("Antwort", "Réponse").
+        drop={"de": ["Antwort"], "fr": ["Réponse"], "pt": ["Resposta"], "tr": ["Yanıt"],
+              "hr": ["Odgovor"], "sr": ["Одговор"], "bg": ["Отговор"], "uk": ["Відповідь"],
+              "hu": ["Válasz"], "ko": ["응답"], "hi": ["प्रतिक्रिया"], "fa": ["پاسخ"]},
     ),
     # ============================== related-links.yaml ==============================
     dict(
@@ -525,7 +530,8 @@ RULES = [
             "az": ["Oxşar xəbərlər", "Əlaqəli yazılar", "Ən çox oxunanlar", "Digər xəbərlər"],
             "ka": ["მსგავსი სიახლეები", "დაკავშირებული სტატიები", "ყველაზე კითხვადი"],
         },
-        drop={"de": ["Ähnlich"]},
+        drop={"de": ["Ähnlich"], "it": ["Informazioni laterali"], "ro": ["Legate de"],
+              "bg": ["свързан"]},
     ),
     dict(
         file="related-links.yaml", code="BP202", name="read-more-link", severity="warning",
@@ -569,6 +575,8 @@ RULES = [
             "nb": ["Les mer", "Les hele saken"],
             "fi": ["Lue lisää", "Lue koko juttu"],
         },
+        drop={"ru": ["Тег «Далее»"], "cs": ["Značka pro pokračování textu"],
+              "fr": ["Lien Lire la suite"], "zh": ["词条详情 ›"]},
     ),
     dict(
         file="related-links.yaml", code="BP203", name="see-also-line", severity="error",
@@ -693,6 +701,7 @@ RULES = [
             "pl": ["Drukuj", "Wersja do druku"],
             "nl": ["Afdrukken", "Printen"],
         },
+        drop={"bg": ["Към Google Maps"], "ru": ["С принтами"]},
     ),
     dict(
         file="widgets.yaml", code="BP404", name="newsletter-signup", severity="error", confidence=0.95,
@@ -765,6 +774,7 @@ RULES = [
             "az": ["Bülletenimizə abunə olun"],
             "ka": ["გამოიწერეთ ჩვენი სიახლეები"],
         },
+        drop={"fr": ["Sabonner à notre newsletter"]},
     ),
     dict(
         file="widgets.yaml", code="BP405", name="follow-subscribe-button", severity="warning",
@@ -823,6 +833,7 @@ RULES = [
             "az": ["Bizi izləyin", "Abunə ol", "Abunə olun"],
             "ka": ["გამოგვყევით", "გამოწერა"],
         },
+        drop={"zh": ["d你个月", "前往 (FOLLOW)"]},
     ),
     dict(
         file="widgets.yaml", code="BP406", name="cookie-notice", severity="error", confidence=0.97,
@@ -1388,14 +1399,13 @@ PREFIX_EXTRA = {
     },
     "BP407": {
         "en": ["This site uses cookies", "This website uses cookies", "We use cookies",
-               "We use cookies to", "By continuing to use this site, you agree to the use of cookies",
+               "By continuing to use this site, you agree to the use of cookies",
                "By continuing to use this website, you agree", "By continuing to browse",
                "By using this site, you agree", "By using this website, you agree",
                "By using our website you agree", "By using our site, you acknowledge",
                "Our site uses cookies", "Our website uses cookies", "We and our partners use cookies",
-               "We value your privacy", "Cookies help us deliver our services",
-               "This website stores cookies on your computer", "We use cookies and similar technologies",
-               "This site uses Akismet to reduce spam"],
+               "Cookies help us deliver our services", "This website stores cookies on your computer",
+               "We use cookies and similar technologies"],
         "de": ["Diese Website verwendet Cookies", "Diese Webseite verwendet Cookies",
                "Diese Website benutzt Cookies", "Diese Seite verwendet Cookies", "Wir verwenden Cookies",
                "Wir nutzen Cookies", "Wir setzen Cookies ein", "Um unsere Webseite für Sie optimal zu gestalten",
@@ -1559,6 +1569,7 @@ def literal_ok(phrase: str, lang: str) -> bool:
 def clean(msgid: str, msgstr: str, key: str) -> list[str]:
     """The phrases one msgstr gives (see the module docstring)."""
     s = msgstr.replace("@hellip;", "&hellip;")
+    s = re.sub(r"&\s+(#?\w+;)", r"&\1", s)  # "& #8250;" -> "&#8250;"
     pieces = [s]
     if "\\n" in s:
         pieces = [p for p in s.split("\\n")] + [s.replace("\\n", " ")]
@@ -1579,7 +1590,7 @@ def clean(msgid: str, msgstr: str, key: str) -> list[str]:
             if key == "1 comment":
                 v = re.sub(r"(?<![\d{])[1١۱](?!\d)", "{n}", v)
             v = tidy(drop_quotes_around_placeholders(tidy(v)))
-            if "%" in v and _PRINTF.search(v) or "<" in v or re.search(r"&[#\w]+;", v):
+            if _PRINTF.search(v) or "<" in v or re.search(r"&[#\w]+;|#\d+;|\d\s*%", v):
                 continue
             if not _PLACEHOLDER.sub("", line_key(v)).strip(EDGE):
                 continue
@@ -1661,9 +1672,10 @@ def generated(table) -> dict[str, dict[str, list[str]]]:
         # "Share on Facebook" -> the other networks.
         for p in by_key["share on facebook"] + by_key["share on twitter"]:
             for old in ("Facebook", "Twitter"):
-                if old in p:
+                pattern = r"(?<!\w)" + old + r"(?!\w)"
+                if re.search(pattern, p):
                     for net in NETWORKS:
-                        gen["BP401"][lang].append(p.replace(old, net))
+                        gen["BP401"][lang].append(re.sub(pattern, net, p))
         # "Click to share on X" -> any network, and "(Opens in new window)" after it.
         for p in by_key["click to share on %s"]:
             g = p
@@ -1707,9 +1719,13 @@ def read_likes(path: Path) -> dict[str, list[str]]:
         for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
             if row["source"].startswith(SKIP_SOURCES) or msgid_key(row["msgid"]) != "like":
                 continue
+            if is_plugin(row["source"]):  # plugins translate the preposition ("comme", "come")
+                continue
             for lang, text in (("en", row["msgid"]), (language(row["locale"]), row["msgstr"])):
                 for p in clean(row["msgid"], text, "like"):
                     if lang in SCRIPT and not re.search(SCRIPT[lang], p):
+                        continue
+                    if p.casefold() in ("come", "comme", "словно", "gusta"):  # the preposition
                         continue
                     if p not in likes[lang]:
                         likes[lang].append(p)

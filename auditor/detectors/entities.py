@@ -169,8 +169,39 @@ def _person_findings(ctx: Context):
                 found.append((t, surname, canonical))
                 flagged.add(t.start)
                 break
+    # Another transliteration of a listed surname ("Berbock", "Habek"), in a word unknown to
+    # English: not a real name elsewhere, so no other context is needed.
+    for run in tokens(ctx):
+        for t in run:
+            if t.start in flagged or len(t.text) < 5 or not t.text[1:].islower() or gz.is_accepted(t.text):
+                continue
+            target = _near_surname(t.text, gz)
+            if target and zipf(t.text) == 0:
+                found.append((t, target[0], target[1]))
+                flagged.add(t.start)
     ctx.cache["person_findings"] = found
     return found
+
+
+def _near_surname(word: str, gz) -> tuple[str, str] | None:
+    """(surname as written, canonical name) of a listed person the word nearly spells."""
+    index = getattr(gz, "_surname_index", None)
+    if index is None:
+        index = {}
+        for person in gz.people:
+            for folded, written in person.surname_forms.items():
+                if len(written) >= 5 and written[1:].islower():
+                    index.setdefault((folded[:1], len(folded)), []).append((written, person.canonical))
+        gz._surname_index = index
+    best, score = None, 0.0
+    folded = word.casefold()
+    for delta in (-2, -1, 0, 1, 2):
+        for written, canonical in index.get((folded[:1], len(folded) + delta), ()):
+            if edits(word, written) <= 2 and transliteration_variants(word, written):
+                similarity = _similar(word, written)
+                if similarity > score:
+                    best, score = (written, canonical), similarity
+    return best
 
 
 def _closest_person_first(word: str, people) -> "object | None":
@@ -215,7 +246,11 @@ def place_names(ctx: Context, rule):
             candidates = [exonym]
         else:
             candidates = _near_places(t.text, gz)
-        if not candidates or not _place_context(text, t, gz):
+        if not candidates:
+            continue
+        # Two transliterations of one place need no other evidence; any other near miss needs a
+        # sentence that speaks of places.
+        if not any(transliteration_variants(t.text, c) for c in candidates) and not _place_context(text, t, gz):
             continue
         if zipf(t.text) > MAX_PLACE_ZIPF:
             continue

@@ -51,8 +51,9 @@ _OWN_LETTERS = {
     "en": "", "de": "äöüß", "fr": "àâæçéèêëîïôœùûüÿ", "es": "áéíñóúüü¿¡", "it": "àèéìíîòóùú",
     "pt": "áâãàçéêíóôõú", "nl": "äëïöüéèáóú", "tr": "çğıöşüâîû", "pl": "ąćęłńóśźż", "ro": "ăâîșşțţ",
 }
+_PARTICLES = frozenset("van von der den de da das di du del della dos le la bin ibn al el ter ten zu af".split())
 _NON_NAME_MIN = {1: 1, 2: 2, 3: 2}
-_MIN_LETTERS = {"han": 2, "kana": 2, "hangul": 2}
+_MIN_LETTERS = {"han": 4, "kana": 4, "hangul": 4}  # two characters (they count twice)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,13 +121,26 @@ def _judge_latin(text: str, toks: list[str], doc_lang: str, other_script: bool) 
     if not other_script and own_share >= 0.2 and own >= 1.5 * best_other:
         return None  # rich in the document language's common words
     shared = _SHARED.get(doc_lang, ())
+    # Name particles ("van Persie", "von der Leyen", "bin Salman") belong to the name after them.
+    particle = [False] * n
+    for i in range(n - 2, -1, -1):
+        if folded[i] in _PARTICLES and (_is_capitalized(toks[i + 1]) or particle[i + 1]):
+            particle[i] = True
     # Words that may not be names: not capitalized, or another language's function words.
-    foreign_function = [f for f in folded if f not in shared and not is_common_word(f, doc_lang)
-                        and any(lang != doc_lang for lang in _WORD_LANGS.get(f, ()))]
+    foreign_function = {f for f, p in zip(folded, particle) if not p and f not in shared
+                        and not is_common_word(f, doc_lang)
+                        and any(lang != doc_lang for lang in _WORD_LANGS.get(f, ()))}
     own_letters = _OWN_LETTERS.get(doc_lang, "")
-    non_name = [w for w, f in zip(toks, folded) if not _is_capitalized(w) or f in foreign_function]
-    odd_letters = [w for w in non_name if not w.isascii() and any(
-        c.isalpha() and not c.isascii() and c not in own_letters for c in w.casefold())]
+
+    def odd(word: str) -> bool:
+        return not word.isascii() and any(
+            c.isalpha() and not c.isascii() and c not in own_letters for c in word.casefold())
+
+    # The line's first word is capitalized as a sentence start; with letters the document
+    # language does not use, it is taken for a word, not a name.
+    non_name = [w for i, (w, f, p) in enumerate(zip(toks, folded, particle))
+                if not p and (not _is_capitalized(w) or f in foreign_function or (i == 0 and odd(w)))]
+    odd_letters = [w for w in non_name if odd(w)]
     long_and_foreign = n >= 8 and own_share < 0.1
     if not (foreign_function or odd_letters or long_and_foreign or other_script):
         return None
@@ -140,7 +154,8 @@ def _judge_latin(text: str, toks: list[str], doc_lang: str, other_script: bool) 
     if top.lang == doc_lang or language_script(top.lang) != "latin":
         return None
     own_prob = next((g.prob for g in guesses if g.lang == doc_lang), 0.0)
-    corroborated = any(is_common_word(f, top.lang) and f not in shared for f in folded) or any(
+    corroborated = any(is_common_word(f, top.lang) and f not in shared
+                       for f, p in zip(folded, particle) if not p) or any(
         c in MARK_LETTERS.get(top.lang, "") for w in non_name for c in w)
     if n <= 3:
         ok = top.prob >= 0.9 and corroborated
