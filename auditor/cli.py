@@ -71,11 +71,14 @@ def _load(config_path, select, ignore, rules):
 @click.option("--repeated-min-documents", type=click.IntRange(2), default=3, show_default=True,
               help="With --corpus: a line in this many documents is template chrome.")
 @click.option("--no-grammar", is_flag=True, help="Do not run the grammar checker.")
+@click.option("--languagetool-url", metavar="URL", help="Use this LanguageTool server instead of starting one.")
 @click.option("--jobs", type=click.IntRange(0), default=0, show_default=True, help="Worker processes (0: all cores for large inputs).")
 @click.option("--max-bytes", type=click.IntRange(0), default=50 * 1024 * 1024, show_default=True, help="Refuse larger input files (0: no limit).")
 @click.option("--show-info", is_flag=True, help="Also print info findings in text output.")
+@click.option("--readability", is_flag=True, help="Compute readability figures (textstat) for each document.")
 def check(paths, fmt, report_dir, fail_under, fail_on, exit_zero, select, ignore, rules, config_path, corpus,
-          repeated_min_documents, no_grammar, jobs, max_bytes, show_info):
+          repeated_min_documents, no_grammar, languagetool_url, jobs, max_bytes, show_info,
+          readability):
     """Audit PATHS (files, folders, or - for stdin) and gate on the verdicts."""
     from .batch import AuditJob, audit_all
     from .inputs import InputError, read_sources
@@ -92,9 +95,13 @@ def check(paths, fmt, report_dir, fail_under, fail_on, exit_zero, select, ignore
         from .corpus import build
 
         stats = build(documents)
-    options = {"grammar": not no_grammar, "repeated_min_documents": repeated_min_documents}
-    job = AuditJob(spec, Thresholds(config.passing, config.warn), options, stats)
-    reports = list(audit_all(documents, job, jobs, ruleset))
+    from .grammar_session import grammar_options
+
+    with grammar_options(not no_grammar and bool(documents), languagetool_url, ruleset) as options:
+        options["repeated_min_documents"] = repeated_min_documents
+        options["readability"] = readability
+        job = AuditJob(spec, Thresholds(config.passing, config.warn), options, stats)
+        reports = list(audit_all(documents, job, jobs, ruleset))
     if report_dir:
         _write_reports(Path(report_dir), reports, errors)
     if fmt == "json":
@@ -179,8 +186,9 @@ def rule_cmd(code):
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.argument("folder", type=click.Path(exists=True, file_okay=False))
 @click.option("--no-grammar", is_flag=True, help="Do not run the grammar checker.")
+@click.option("--languagetool-url", metavar="URL", help="Use this LanguageTool server instead of starting one.")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False))
-def eval_cmd(gold, folder, no_grammar, config_path):
+def eval_cmd(gold, folder, no_grammar, languagetool_url, config_path):
     """Compare findings on FOLDER with the gold spans in GOLD (exit 1 when short)."""
     from .engine import audit
     from .evaluate import evaluate, render
@@ -188,10 +196,41 @@ def eval_cmd(gold, folder, no_grammar, config_path):
 
     config, spec, ruleset = _load(config_path, (), (), ())
     thresholds = Thresholds(config.passing, config.warn)
-    options = {"grammar": not no_grammar}
-    result = evaluate(Path(gold), Path(folder), lambda d: audit(d, ruleset, None, thresholds, options))
+    from .grammar_session import grammar_options
+
+    with grammar_options(not no_grammar, languagetool_url, ruleset) as options:
+        result = evaluate(Path(gold), Path(folder), lambda d: audit(d, ruleset, None, thresholds, options))
     click.echo(render(result), nl=False)
     sys.exit(EXIT_OK if result.passed else EXIT_FAIL)
+
+
+@main.group()
+def grammar():
+    """Manage the local LanguageTool server used for grammar findings."""
+
+
+@grammar.command("install")
+@click.option("--force", is_flag=True, help="Download again even if installed.")
+def grammar_install(force):
+    """Fetch LanguageTool from Maven Central into the cache folder (needs mvn and Java 17+)."""
+    from .grammar import LanguageToolInstallError, install_languagetool
+
+    try:
+        folder = install_languagetool(force=force)
+    except LanguageToolInstallError as exc:
+        click.echo(f"auditor: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    click.echo(f"LanguageTool installed in {folder}")
+
+
+@grammar.command("status")
+def grammar_status():
+    """Say whether grammar checking can run here, and why not."""
+    from .grammar import grammar_available
+
+    ok, reason = grammar_available()
+    click.echo(("available: " if ok else "unavailable: ") + reason)
+    sys.exit(EXIT_OK if ok else EXIT_FAIL)
 
 
 if __name__ == "__main__":

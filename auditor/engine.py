@@ -74,8 +74,22 @@ def audit(
     ctx.cache["language"] = language
     findings = _findings(ctx, ruleset)
     score = score_findings(findings, document.text, document.words, thresholds)
-    grammar = ctx.cache.get("grammar") or {"status": "off", "reason": "grammar checking is off"}
-    return Report(document, findings, score, language, grammar=grammar)
+    grammar = ctx.cache.get("grammar") or _grammar_off(ctx.options)
+    report = Report(document, findings, score, language, grammar=grammar)
+    if ctx.options.get("readability"):
+        from .readability import ReadabilityUnavailable, readability
+
+        try:
+            report.readability = readability(document.text, language)
+        except ReadabilityUnavailable as exc:
+            report.errors.append(f"readability: {exc}")
+    return report
+
+
+def _grammar_off(options: dict) -> dict:
+    if options.get("grammar") is False:
+        return {"status": "off", "reason": "turned off (--no-grammar)"}
+    return {"status": "off", "reason": "no grammar rule selected"}
 
 
 def _findings(ctx: Context, ruleset: Ruleset) -> list[Finding]:
@@ -98,7 +112,7 @@ def _findings(ctx: Context, ruleset: Ruleset) -> list[Finding]:
             message = rule.message.format(**values)
         except (KeyError, IndexError, ValueError):
             message = rule.message
-        fix = rule.fix
+        fix = None if hit.no_fix else rule.fix
         if fix is not None and hit.fix_replacement is not None:
             from dataclasses import replace
 

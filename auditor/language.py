@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import re
 import threading
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -155,8 +156,16 @@ _SCRIPT_RANGES = {
     "georgian": "\u10a0-\u10ff",
     "armenian": "\u0530-\u058f",
 }
-_SCRIPT_RES = {name: re.compile(f"[{chars}]") for name, chars in _SCRIPT_RANGES.items()}
 _LETTER = re.compile(r"[^\W\d_]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+# Bytes that are not ASCII letters: deleted to count the letters of the ASCII part quickly.
+_NOT_ASCII_LETTER = bytes(b for b in range(256) if not (65 <= b <= 90 or 97 <= b <= 122))
+_RANGES = sorted(
+    (int(a, 16), int(b, 16), name)
+    for name, chars in _SCRIPT_RANGES.items()
+    for a, b in re.findall(r"\\u([0-9a-f]{4})-\\u([0-9a-f]{4})", chars.encode("unicode_escape").decode())
+)
+_CHAR_SCRIPT: dict[str, str] = {}
 # The language a script stands for when no model refines it.
 SCRIPT_DEFAULT = {
     "han": "zh", "kana": "ja", "hangul": "ko", "cyrillic": "ru", "arabic": "ar", "greek": "el",
@@ -182,19 +191,43 @@ def language_script(lang: str) -> str:
     return _LANGUAGE_SCRIPT.get(lang, "latin")
 
 
+def _is_latin_code(code: int) -> bool:
+    return code < 0x0370 or 0x1E00 <= code <= 0x1EFF or 0x2C60 <= code <= 0x2C7F or 0xA720 <= code <= 0xA7FF \
+        or 0xFF21 <= code <= 0xFF5A
+
+
+def _script_of(char: str) -> str:
+    """The script of a letter: a listed script's name, 'latin', 'other' (unlisted), or '' (no letter)."""
+    script = _CHAR_SCRIPT.get(char)
+    if script is None:
+        code = ord(char)
+        name = next((n for a, b, n in _RANGES if a <= code <= b), None)
+        if char.isalpha():
+            script = name or ("latin" if _is_latin_code(code) else "other")
+        elif name is not None and unicodedata.category(char).startswith("M"):
+            script = name  # vowel signs of Indic scripts (marks that str.isalpha rejects)
+        else:
+            script = ""
+        _CHAR_SCRIPT[char] = script
+    return script
+
+
 def script_counts(text: str) -> tuple[int, dict[str, int]]:
     """The number of letters in the text and how many belong to each non-Latin script.
 
     Letters not counted in any script are Latin (or of a script not listed here).
     """
+    letters = len(text.encode("ascii", "ignore").translate(None, _NOT_ASCII_LETTER))
     if text.isascii():
-        return sum(1 for c in text if c.isalpha()), {}
-    letters = len(_LETTER.findall(text))
-    counts = {}
-    for name, pattern in _SCRIPT_RES.items():
-        n = len(pattern.findall(text))
-        if n:
-            counts[name] = n
+        return letters, {}
+    counts: dict[str, int] = {}
+    for run in _NON_ASCII.findall(text):
+        for char in run:
+            script = _script_of(char)
+            if script:
+                letters += 1
+                if script != "latin":
+                    counts[script] = counts.get(script, 0) + 1
     return letters, counts
 
 
@@ -374,38 +407,53 @@ _SAMPLE_CHARS = 20000
 _MODEL_CHARS = 3000
 
 
-def _refine_by_script(script: str, text: str) -> str:
+def script_language(script: str, text: str) -> str:
+    """The language of a text written in a non-Latin script: the script's usual language, or the
+    model's guess within the script's family (Russian or Ukrainian ...); 'und' when unknown."""
     default = SCRIPT_DEFAULT.get(script, "und")
     family = SCRIPT_LANGUAGES.get(script)
-    if not family:
+    if default != "und" and not family:
         return default
     guesses = identify(text[:_MODEL_CHARS], k=1)
-    if guesses and guesses[0].lang in family and guesses[0].prob >= 0.5:
+    if guesses and guesses[0].prob >= 0.5 and (family is None or guesses[0].lang in family):
         return guesses[0].lang
     return default
+
+
+def _latin_vote(text: str) -> tuple[str, float, float, int]:
+    """(best language, its common-word share, the runner-up's share, number of words)."""
+    words = _TOKEN.findall(text.casefold())
+    counts = common_word_counts(words)
+    ranked = sorted(((n, lang) for lang, n in counts.items() if language_script(lang) == "latin"), reverse=True)
+    total = max(len(words), 1)
+    best, best_share = (ranked[0][1], ranked[0][0] / total) if ranked else ("und", 0.0)
+    second = ranked[1][0] / total if len(ranked) > 1 else 0.0
+    return best, best_share, second, len(words)
 
 
 def guess_language(text: str, min_share: float = 0.12) -> str:
     """The document's language (ISO 639-1), or 'und'.
 
     Script first; for Latin-script text, the common-word shares decide when one language clearly
-    leads (nearly every real article), and the model decides the rest.
+    leads (nearly every real article, from its first 3,000 characters), and the model decides the rest.
     """
-    sample = text[:_SAMPLE_CHARS]
-    script, share, letters = dominant_script(sample)
+    head = text[:_MODEL_CHARS]
+    script, share, letters = dominant_script(head)
     if not letters:
-        return "und"
+        if len(text) <= _MODEL_CHARS:
+            return "und"
+        head = text[:_SAMPLE_CHARS]
+        script, share, letters = dominant_script(head)
+        if not letters:
+            return "und"
     if script != "latin":
-        return _refine_by_script(script, sample)
-    words = [w.casefold() for w in _TOKEN.findall(sample)]
-    counts = common_word_counts(words)
-    ranked = sorted(((n / len(words), lang) for lang, n in counts.items() if language_script(lang) == "latin"),
-                    reverse=True)
-    best_share, best = ranked[0] if ranked else (0.0, "und")
-    second = ranked[1][0] if len(ranked) > 1 else 0.0
-    if best_share >= 0.15 and best_share >= 2 * second and len(words) >= 8:
+        return script_language(script, head)
+    best, best_share, second, n = _latin_vote(head)
+    if len(text) > _MODEL_CHARS and not (best_share >= 0.15 and best_share >= 2 * second and n >= 200):
+        best, best_share, second, n = _latin_vote(text[:_SAMPLE_CHARS])
+    if best_share >= 0.15 and best_share >= 2 * second and n >= 8:
         return best
-    guesses = identify(sample[:_MODEL_CHARS], k=1)
+    guesses = identify(head, k=1)
     if guesses and guesses[0].prob >= 0.5:
         return guesses[0].lang
     return best if best_share >= min_share else "und"

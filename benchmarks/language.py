@@ -325,6 +325,20 @@ def section_inserted(shared: Path) -> None:
               f"{named[bucket] / max(found[bucket], 1):>16.1%}")
     print("  found, by language: " + ", ".join(
         f"{lang} {by_lang_found[lang] / by_lang_total[lang]:.0%}" for lang in sorted(by_lang_total)))
+    # Foreign chrome: WordPress UI strings of the core languages, inserted the same way.
+    wp = [s for s in wordpress_segments(shared) if s[0] in CORE and s[0] != "en"]
+    hit, seen = Counter(), Counter()
+    for i, (lang, bucket, seg) in enumerate(wp):
+        paras = articles[i % len(articles)]["text"].split("\n\n")
+        text = "\n\n".join(paras + [seg])
+        start = len(text) - len(seg)
+        report = audit(Document(text), ruleset, options={"grammar": False})
+        seen[bucket] += 1
+        hit[bucket] += any(f.end > start and f"({lang})" in f.message for f in report.findings)
+    print("  WordPress UI strings (12 core languages besides English) as the article's last line,"
+          " found with the right language:")
+    for bucket in ("1", "2-3", "4+"):
+        print(f"  {bucket:<7}{seen[bucket]:>9}{hit[bucket] / max(seen[bucket], 1):>8.1%}")
     # The same with English segments from semeval's English news (foreign names, quotes, chrome):
     # any finding on them is a false alarm, unless the segment is not English after all.
     english = [s for s in semeval_segments(semeval_texts(shared), random.Random(0)) if s[0] == "en"]

@@ -197,6 +197,10 @@ RULES = [
         no_match=["She said she would leave a reply to the ministry's letter by Friday.",
                   "The council asked residents to leave a comment on the draft plan before March.",
                   "Bakan, mektuba bir yanıt yazın çağrısına uymadı."],
+        # "Reply to X" in two words reads like a headline ("Svar på kritikken", "Odgovori na pitanja").
+        drop={"el": ["Απάντηση", "Απάντηση σε {*}"], "pl": ["Odpowiedz na {*}"], "nb": ["Svar på {*}"],
+              "vi": ["Trả lời {*}"], "hr": ["Odgovori na {*}"], "nl": ["Reageren op {*}"],
+              "lv": ["Atbildēt uz {*}"], "fa": ["پاسخ دادن به {*}"], "he": ["להגיב על {*}"]},
     ),
     dict(
         file="comment-forms.yaml", code="BP102", name="comment-form-notice", severity="error",
@@ -260,6 +264,7 @@ RULES = [
             "ro": ["Trebuie să fii autentificat pentru a publica un comentariu.",
                    "Acest site folosește Akismet pentru a reduce spamul. {*}"],
         },
+        drop={"id": ["Masuk sebagai {*}"], "pt": ["Ligado como {*}"]},
     ),
     dict(
         file="comment-forms.yaml", code="BP103", name="comment-form-field-label", severity="warning",
@@ -287,6 +292,9 @@ RULES = [
         extra={
             "en": ["Submit Comment", "Click here to cancel reply."],
         },
+        # One-word translations that are ordinary words ("Cancel", "Add", "Refusal").
+        drop={"vi": ["Hủy"], "he": ["לבטל"], "bg": ["Отказ", "Публикуване"],
+              "lv": ["Atcelt", "Pievienot"], "th": ["ความเห็นเรื่อง"]},
     ),
     dict(
         file="comment-forms.yaml", code="BP105", name="comments-closed", severity="error",
@@ -310,20 +318,19 @@ RULES = [
             "it": ["Sii il primo a commentare", "Commenti chiusi"],
             "pt": ["Seja o primeiro a comentar", "Sem comentários ainda", "Comentários encerrados"],
             "tr": ["İlk yorumu siz yapın", "İlk yorumu sen yap", "Henüz yorum yapılmamış",
-                   "Henüz yorum yok", "Yorum yok"],
-            "ru": ["Будьте первым, кто оставит комментарий", "Комментариев пока нет",
-                   "Нет комментариев"],
+                   "Henüz yorum yok"],
+            "ru": ["Будьте первым, кто оставит комментарий", "Комментариев пока нет"],
             "uk": ["Будьте першим, хто залишить коментар", "Коментарів поки немає",
                    "Немає коментарів"],
             "pl": ["Bądź pierwszy, który skomentuje", "Brak komentarzy", "Komentarze zamknięte"],
-            "ro": ["Fii primul care comentează", "Nu există comentarii", "Niciun comentariu"],
+            "ro": ["Fii primul care comentează", "Nu există comentarii"],
             "nl": ["Wees de eerste om te reageren", "Geen reacties", "Nog geen reacties"],
             "ar": ["كن أول من يعلق", "لا توجد تعليقات", "لا توجد تعليقات بعد"],
             "zh": ["暂无评论", "还没有评论", "沒有留言", "尚無留言", "抢沙发"],
             "ja": ["まだコメントはありません", "コメントはまだありません"],
             "ko": ["아직 댓글이 없습니다", "첫 댓글을 남겨주세요"],
             "id": ["Jadilah yang pertama berkomentar", "Belum ada komentar"],
-            "ms": ["Jadilah yang pertama memberi komen", "Tiada komen"],
+            "ms": ["Jadilah yang pertama memberi komen"],
             "vi": ["Hãy là người đầu tiên bình luận", "Chưa có bình luận nào"],
             "cs": ["Buďte první, kdo přidá komentář", "Zatím žádné komentáře"],
             "sk": ["Buďte prvý, kto pridá komentár", "Zatiaľ žiadne komentáre"],
@@ -334,6 +341,9 @@ RULES = [
             "nb": ["Bli den første til å kommentere", "Ingen kommentarer ennå"],
             "fi": ["Ole ensimmäinen kommentoija", "Ei vielä kommentteja"],
         },
+        # "No comment" is also what a spokesperson says: only "no comments (yet)" forms stay.
+        drop={"nl": ["Reageren?"], "ru": ["Нет комментариев", "Комментариев нет"],
+              "uk": ["Немає коментарів"]},
     ),
     dict(
         file="comment-forms.yaml", code="BP106", name="comment-awaiting-moderation", severity="error",
@@ -359,25 +369,27 @@ RULES = [
             "“...”\") come from the page template. They date the page, repeat the headline and are "
             "not part of the article.",
         match=["12 Comments", "One thought on “Budget talks resume”", "3 Kommentare", "5 yorum",
-               "“Seçim sonuçları” üzerine bir düşünce", "8 commentaires"],
+               "“Seçim sonuçları” üzerine bir düşünce", "8 commentaires",
+               "Ein Gedanke zu „Haushalt 2024“"],
         no_match=["There were 12 comments from readers, most of them critical.",
                   "One thought on the minister's mind was the budget, aides said."],
         extra={
-            "en": ["{n} Comments", "{n} Responses", "{n} Replies", "{n} thoughts on {*}",
-                   "{n} Responses to {*}", "One Response to {*}", "{n} Replies to {*}",
-                   "{n} Comments on {*}", "Comments ({n})", "View {n} comments",
-                   "Show comments ({n})"],
+            "en": ["{n} Comments", "{n} Responses", "{n} Replies", "{n} thoughts on “{*}”",
+                   "{n} thoughts on \"{*}\"", "{n} Responses to “{*}”", "{n} Responses to \"{*}\"",
+                   "One Response to “{*}”", "One Response to \"{*}\"", "{n} Replies to “{*}”",
+                   "{n} Replies to \"{*}\"", "{n} Comments on “{*}”", "Comments ({n})",
+                   "View {n} comments", "Show comments ({n})"],
             "tr": ["{n} Yorum", "{n} yorum yapıldı", "Yorumlar ({n})"],
-            "de": ["{n} Kommentare", "{n} Gedanken zu {*}", "{n} Antworten", "Kommentare ({n})"],
-            "es": ["{n} comentarios", "{n} respuestas", "{n} comentarios en {*}"],
-            "fr": ["{n} commentaires", "{n} réponses", "{n} réflexions sur {*}"],
-            "it": ["{n} commenti", "{n} risposte", "{n} pensieri su {*}"],
-            "pt": ["{n} comentários", "{n} respostas", "{n} comentários em {*}"],
+            "de": ["{n} Kommentare", "{n} Antworten", "Kommentare ({n})"],
+            "es": ["{n} comentarios", "{n} respuestas"],
+            "fr": ["{n} commentaires", "{n} réponses"],
+            "it": ["{n} commenti", "{n} risposte"],
+            "pt": ["{n} comentários", "{n} respostas"],
             "pl": ["{n} komentarze", "{n} komentarzy", "{n} odpowiedzi"],
             "ru": ["{n} комментариев", "{n} комментария", "{n} ответов"],
             "uk": ["{n} коментарів", "{n} коментарі"],
             "ro": ["{n} comentarii", "{n} răspunsuri"],
-            "nl": ["{n} reacties", "{n} gedachten over {*}"],
+            "nl": ["{n} reacties"],
             "ar": ["{n} تعليقات", "{n} تعليق"],
             "zh": ["{n} 条评论", "{n}条评论", "{n} 則留言", "{n}則留言", "{n} 則迴響"],
             "ja": ["{n}件のコメント", "{n} 件のコメント"],
@@ -458,13 +470,13 @@ RULES = [
                    "You might also like", "Recommended for you", "Recommended Stories",
                    "Recommended Articles", "Read next", "Most read", "Most Popular", "Most Viewed",
                    "Most Shared", "Trending Now", "Top Stories", "More on this story",
-                   "Further reading", "Editor's Picks", "Don't Miss", "Also on {*}"],
-            "tr": ["İlgili Haberler", "Benzer Haberler", "Bunlar da ilginizi çekebilir",
+                   "Further reading", "Editor's Picks", "Don't Miss"],
+            "tr": ["İlgili Haberler", "İlgili Yazılar", "Benzer Haberler", "Bunlar da ilginizi çekebilir",
                    "En çok okunanlar", "Önerilen haberler", "Sıradaki haber", "Editörün seçtikleri"],
             "de": ["Ähnliche Artikel", "Verwandte Artikel", "Das könnte Sie auch interessieren",
                    "Das könnte dich auch interessieren", "Meistgelesen", "Meistgelesene Artikel",
                    "Empfohlene Artikel", "Weitere Artikel", "Top-Artikel"],
-            "es": ["Noticias relacionadas", "Entradas relacionadas", "También te puede interesar",
+            "es": ["Artículos relacionados", "Noticias relacionadas", "Entradas relacionadas", "También te puede interesar",
                    "Lo más leído", "Lo más visto", "Te recomendamos", "Más noticias"],
             "fr": ["Articles similaires", "Articles liés", "Articles connexes", "Vous aimerez aussi",
                    "Vous aimerez aussi :", "Les plus lus", "Les plus populaires", "À la une",
@@ -576,7 +588,8 @@ RULES = [
             "fi": ["Lue lisää", "Lue koko juttu"],
         },
         drop={"ru": ["Тег «Далее»"], "cs": ["Značka pro pokračování textu"],
-              "fr": ["Lien Lire la suite"], "zh": ["词条详情 ›"]},
+              "fr": ["Lien Lire la suite"], "zh": ["词条详情 ›"], "vi": ["Chi tiết {*}"],
+              "bg": ["повече на {*}"]},
     ),
     dict(
         file="related-links.yaml", code="BP203", name="see-also-line", severity="error",
@@ -611,7 +624,7 @@ RULES = [
             "en": ["Share this article", "Share this story", "Share this post", "Share this page",
                    "Share this", "Share article", "Share via Email", "Share by email", "Email this",
                    "Email this article", "Tweet", "Tweet this", "Copy link", "Link copied",
-                   "Share on {*}", "Click to share on {*}", "Share this:", "Pin it"],
+                   "Click to share on {*}", "Share this:", "Pin it"],
             "tr": ["Bu haberi paylaş", "Haberi paylaş", "Paylaş", "Paylaşın", "Bağlantıyı kopyala",
                    "Linki kopyala"],
             "de": ["Artikel teilen", "Diesen Artikel teilen", "Teilen Sie diesen Artikel",
@@ -728,16 +741,18 @@ RULES = [
                    "Ihre E-Mail-Adresse", "E-Mail-Adresse eingeben"],
             "es": ["Suscríbete a nuestro boletín", "Suscríbete a nuestra newsletter",
                    "Suscríbete al boletín", "Recibe nuestro boletín", "Tu correo electrónico"],
-            "fr": ["Inscrivez-vous à notre newsletter", "Abonnez-vous à la newsletter",
+            "fr": ["Abonnez-vous à notre newsletter", "Inscrivez-vous à notre newsletter",
+                   "Abonnez-vous à la newsletter",
                    "Recevez notre newsletter", "Inscrivez-vous à la newsletter", "Votre adresse e-mail"],
             "it": ["Iscriviti alla nostra newsletter", "Iscriviti alla newsletter",
                    "Ricevi la nostra newsletter", "Il tuo indirizzo email"],
             "pt": ["Assine nossa newsletter", "Inscreva-se na nossa newsletter",
                    "Subscreva a nossa newsletter", "Receba nossa newsletter", "Assine a newsletter",
                    "Seu e-mail"],
-            "tr": ["E-bültene abone olun", "Bültene abone ol", "E-bültenimize kayıt olun",
+            "tr": ["Bültenimize abone olun", "E-bültene abone olun", "Bültene abone ol", "E-bültenimize kayıt olun",
                    "E-posta adresinizi girin"],
-            "ru": ["Подписаться на рассылку", "Подпишитесь на рассылку", "Ваш e-mail",
+            "ru": ["Подпишитесь на нашу рассылку", "Подписаться на рассылку", "Подпишитесь на рассылку",
+                   "Ваш e-mail",
                    "Подпишитесь на наш Telegram-канал"],
             "uk": ["Підпишіться на нашу розсилку", "Підписатися на розсилку"],
             "pl": ["Zapisz się do newslettera", "Zapisz się na newsletter", "Zapisz się do naszego newslettera"],
@@ -843,7 +858,8 @@ RULES = [
             "Text extraction often keeps them, at the top or the bottom of the article, where they "
             "are the most repeated text of a crawl.",
         match=["Privacy & Cookies: This site uses cookies. By continuing to use this website, you "
-               "agree to their use.", "Cookie Policy", "Çerez Politikası", "Alle Cookies akzeptieren",
+               "agree to their use. To find out more, including how to control cookies, see here: "
+               "Cookie Policy", "Cookie Policy", "Çerez Politikası", "Alle Cookies akzeptieren",
                "Accept all cookies"],
         no_match=["The regulator said its cookie policy review would end in May.",
                   "Shoppers who accept cookies are tracked across sites, the report found."],
@@ -956,7 +972,9 @@ RULES = [
                "Diese Website verwendet Cookies. Wenn du die Website weiterhin nutzt, stimmst du der "
                "Verwendung von Cookies zu.",
                "Ce site utilise des cookies pour améliorer votre expérience.",
-               "Bu web sitesi çerez kullanmaktadır."],
+               "Bu web sitesi çerez kullanmaktadır.",
+               "Privacy & Cookies: This site uses cookies. By continuing to use this website, you "
+               "agree to their use."],
         no_match=["The regulator found that this website uses cookies without consent.",
                   "Critics say that we use cookies too freely, he wrote."],
     ),
@@ -1054,6 +1072,7 @@ RULES = [
             "az": ["Əlaqə", "Bizimlə əlaqə", "Haqqımızda", "Ana səhifə", "Əsas menyu"],
             "ka": ["კონტაქტი", "დაგვიკავშირდით", "ჩვენ შესახებ", "მთავარი", "მთავარი მენიუ"],
         },
+        drop={"ms": ["Rumah", "Utama"], "hi": ["घर"]},
     ),
     dict(
         file="widgets.yaml", code="BP410", name="post-navigation", severity="warning", confidence=0.9,
@@ -1091,6 +1110,8 @@ RULES = [
         extra={
             "en": ["Latest Posts", "Blogroll", "Trending Posts", "Recent Articles"],
         },
+        drop={"hu": ["Letöltés címke"], "el": ["Ιστορικό"], "et": ["Kodeeritud:"],
+              "zh": ["壓縮檔案"]},
     ),
     dict(
         file="widgets.yaml", code="BP412", name="search-form", severity="warning", confidence=0.85,
@@ -1104,7 +1125,7 @@ RULES = [
             "en": ["Search this site", "Type and press Enter to search", "Press Enter to search",
                    "Search the site", "Type to search", "Search …", "Enter search term"],
         },
-        drop={"tr": ["Aranacak içerik"]},
+        drop={"tr": ["Aranacak içerik"], "pt": ["Termo"], "el": ["Αποτελέσματα για {*}"]},
     ),
     dict(
         file="widgets.yaml", code="BP413", name="site-footer-credit", severity="warning",
@@ -1120,8 +1141,12 @@ RULES = [
         extra={
             "en": ["Powered by WordPress", "Blog at WordPress.com", "Website Powered by WordPress.com",
                    "Create a free website or blog at WordPress.com", "Theme: {*} by {*}",
-                   "WordPress Theme by {*}", "Theme by {*}", "Designed by {*}", "Powered by {*}"],
+                   "WordPress Theme by {*}", "Proudly powered by {*}"],
         },
+        # WordPress prints "Proudly powered by %s" with %s = WordPress. Translations such as
+        # "Desarrollado por %s" or "Ondersteund door %s" would match real captions with {*}.
+        fill="WordPress",
+        drop={"he": ["פועל על"]},
     ),
     dict(
         file="widgets.yaml", code="BP414", name="legal-links", severity="warning", confidence=0.85,
@@ -1163,7 +1188,7 @@ RULES = [
             "vi": ["Điều khoản sử dụng", "Chính sách bảo mật"],
             "th": ["ข้อกำหนดการใช้งาน", "นโยบายความเป็นส่วนตัว"],
             "he": ["תנאי שימוש", "מדיניות פרטיות"],
-            "fa": ["شرایط استفاده", "حریم خصوصی", "سیاست حفظ حریم خصوصی"],
+            "fa": ["شرایط استفاده", "سیاست حفظ حریم خصوصی"],
             "hi": ["उपयोग की शर्तें", "गोपनीयता नीति"],
             "bn": ["ব্যবহারের শর্তাবলী", "গোপনীয়তা নীতি"],
             "cs": ["Podmínky užívání", "Ochrana osobních údajů", "Zásady ochrany osobních údajů"],
@@ -1186,6 +1211,9 @@ RULES = [
             "az": ["İstifadə şərtləri", "Məxfilik siyasəti"],
             "ka": ["წესები და პირობები", "კონფიდენციალურობის პოლიტიკა"],
         },
+        # "Privacy" alone can head a paragraph of an article about privacy.
+        drop={"pt": ["Privacidade"], "ru": ["Конфиденциальность"], "hu": ["Adatvédelem"],
+              "fi": ["Tietosuoja"], "fa": ["حریم خصوصی"]},
     ),
     dict(
         file="widgets.yaml", code="BP415", name="account-links", severity="warning", confidence=0.8,
@@ -1276,6 +1304,7 @@ RULES = [
             "az": ["Reklam"],
             "ka": ["რეკლამა"],
         },
+        drop={"id": ["Periklanan"]},
     ),
     dict(
         file="widgets.yaml", code="BP417", name="loading-indicator", severity="warning", confidence=0.9,
@@ -1556,6 +1585,15 @@ def drop_quotes_around_placeholders(text: str) -> str:
     return "".join(out)
 
 
+def straight_quotes(text: str) -> list[str]:
+    """A phrase with curly or angle quotes around {*}, and the same with straight quotes."""
+    forms = [text]
+    plain = re.sub(r"[“”„‟«»]\s*(\{\*\})\s*[“”„‟«»]", r'"\1"', text)
+    if plain != text:
+        forms.append(plain)
+    return forms
+
+
 def literal_ok(phrase: str, lang: str) -> bool:
     """A phrase with {*} needs enough fixed text around the placeholder to be specific."""
     if "{*}" not in phrase:
@@ -1589,8 +1627,14 @@ def clean(msgid: str, msgstr: str, key: str) -> list[str]:
                 v = _PRINTF.sub(lambda m: "{n}" if m.group(2) == "d" else "{*}", v)
             if key == "1 comment":
                 v = re.sub(r"(?<![\d{])[1١۱](?!\d)", "{n}", v)
+            if key == "one thought on %s":
+                # The quotes around the title stay: without them "One thought on {*}" would
+                # match ordinary sentences. Straight quotes are added as a second form.
+                v = tidy(v)
+                out.extend(straight_quotes(v))
+                continue
             v = tidy(drop_quotes_around_placeholders(tidy(v)))
-            if _PRINTF.search(v) or "<" in v or re.search(r"&[#\w]+;|#\d+;|\d\s*%", v):
+            if _PRINTF.search(v) or "<" in v or re.search(r"&[#\w]+;|#\d+;|%", v):
                 continue
             if not _PLACEHOLDER.sub("", line_key(v)).strip(EDGE):
                 continue
@@ -1745,7 +1789,10 @@ def assemble(tsv: Path):
         for lang, by_key in table.items():
             for key, rule in KEY_RULE.items():
                 if rule == code:
-                    per_lang[lang].extend(by_key.get(key, []))
+                    items = by_key.get(key, [])
+                    if spec.get("fill"):
+                        items = [p.replace("{*}", spec["fill"]) for p in items]
+                    per_lang[lang].extend(items)
         for lang, items in gen.get(code, {}).items():
             per_lang[lang].extend(items)
         for lang, items in spec.get("extra", {}).items():

@@ -58,19 +58,13 @@ def _unused_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def lt_home() -> Path:
-    if grammar.find_java() is None:
-        pytest.skip("Java is not installed")
-    home = languagetool_home()
-    if not is_installed(home):
-        install_languagetool(home)
-    return home
+def lt_home(languagetool_server) -> Path:
+    return languagetool_server.home
 
 
 @pytest.fixture(scope="module")
-def server(lt_home: Path):
-    with LanguageToolServer(lt_home) as srv:
-        yield srv
+def server(languagetool_server):
+    return languagetool_server
 
 
 @pytest.fixture(scope="module")

@@ -21,17 +21,26 @@ def test_rule_has_examples(rule):
     assert examples.get("no_match"), f"{rule.location}: {rule.code} has no 'no_match' examples"
 
 
+@pytest.fixture
+def options(request, rule):
+    """Grammar rules run their examples against a real LanguageTool server."""
+    if rule.category.value != "grammar":
+        return {}
+    server = request.getfixturevalue("languagetool_server")
+    return {"grammar": True, "languagetool_url": server.url}
+
+
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: f"{r.code}-{r.name}")
-def test_rule_examples(rule):
+def test_rule_examples(rule, options):
     ruleset = Ruleset([rule])
     # Corpus rules get the corpus their examples describe.
     corpus = build([Document(t) for t in rule.examples["corpus"]]) if rule.examples.get("corpus") else None
     for text in rule.examples.get("match", []):
-        codes = [f.code for f in audit(Document(text), ruleset, corpus).findings]
+        codes = [f.code for f in audit(Document(text), ruleset, corpus, options=options).findings]
         assert rule.code in codes, f"{rule.location}: {rule.code} should flag {text!r}"
     for text in rule.examples.get("no_match", []):
         # A detector may report a doubtful case below the rule's severity; that is not a match.
-        hits = [f for f in audit(Document(text), ruleset, corpus).findings
+        hits = [f for f in audit(Document(text), ruleset, corpus, options=options).findings
                 if f.code == rule.code and f.severity.rank >= rule.severity.rank]
         assert not hits, f"{rule.location}: {rule.code} should not flag {text!r}, flagged {hits[0].text!r}"
 

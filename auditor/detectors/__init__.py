@@ -29,6 +29,7 @@ class Hit:
     confidence: float | None = None
     fix_replacement: str | None = None
     severity: str | None = None  # a detector may lower or raise the rule's severity per hit
+    no_fix: bool = False  # this hit has no fix, though the rule's other hits may
 
 
 class Context:

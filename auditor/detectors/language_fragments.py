@@ -24,6 +24,7 @@ import bisect
 from dataclasses import dataclass
 
 from ..language import (
+    Guess,
     MARK_LETTERS,
     common_word_counts,
     dominant_script,
@@ -32,8 +33,8 @@ from ..language import (
     is_common_word,
     language_name,
     language_script,
-    SCRIPT_DEFAULT,
-    SCRIPT_LANGUAGES,
+    script_language,
+    _TOKEN,
     _WORD_LANGS,
     tokens,
 )
@@ -52,6 +53,13 @@ _OWN_LETTERS = {
     "pt": "áâãàçéêíóôõú", "nl": "äëïöüéèáóú", "tr": "çğıöşüâîû", "pl": "ąćęłńóśźż", "ro": "ăâîșşțţ",
 }
 _PARTICLES = frozenset("van von der den de da das di du del della dos le la bin ibn al el ter ten zu af".split())
+_GROUPS = (("es", "ca", "gl", "ast", "oc", "an"), ("pt", "gl"), ("it", "co", "lij", "nap", "scn", "vec"),
+           ("no", "da", "sv"), ("hr", "sr", "bs"), ("cs", "sk"), ("id", "ms"), ("nl", "af", "fy", "li"),
+           ("de", "lb"), ("ro", "mo"), ("tr", "az"), ("fr", "wa", "oc"))
+_RELATIVES = {}
+for _group in _GROUPS:
+    for _lang in _group:
+        _RELATIVES.setdefault(_lang, set()).update(x for x in _group if x != _lang)
 _NON_NAME_MIN = {1: 1, 2: 2, 3: 2}
 _MIN_LETTERS = {"han": 4, "kana": 4, "hangul": 4}  # two characters (they count twice)
 
@@ -74,16 +82,15 @@ def judge_line(text: str, doc_lang: str, doc_script: str | None = None) -> Verdi
     script, share, letters = dominant_script(text)
     if letters < 2:
         return None
-    toks = tokens(text)
     if script == doc_script:
         # Same script: only Latin-script languages are told apart here (a Ukrainian line in a
         # Russian article is not looked for).
-        return _judge_latin(text, toks, doc_lang, other_script=False) if script == "latin" else None
+        return _judge_latin(text, doc_lang, other_script=False) if script == "latin" else None
     if share < 0.5:
         return None  # mixed scripts: a name or a quotation in its own writing
     if script == "latin":
-        return _judge_latin(text, toks, doc_lang, other_script=True)
-    return _judge_script(text, toks, script, share, letters)
+        return _judge_latin(text, doc_lang, other_script=True)
+    return _judge_script(text, tokens(text), script, share, letters)
 
 
 def _judge_script(text: str, toks: list[str], script: str, share: float, letters: int) -> Verdict | None:
@@ -96,30 +103,28 @@ def _judge_script(text: str, toks: list[str], script: str, share: float, letters
         lower = [w for w in toks if not _is_capitalized(w)]
         if len(toks) < 3 and not lower:
             return None
-    lang = SCRIPT_DEFAULT.get(script, "und")
-    family = SCRIPT_LANGUAGES.get(script)
-    if family and len(family) > 1:
-        guesses = identify(text, k=1)
-        if guesses and guesses[0].lang in family and guesses[0].prob >= 0.5:
-            lang = guesses[0].lang
+    lang = script_language(script, text)
     if lang == "und":
         return None
     confidence = 0.95 if len(toks) >= 3 or n_script >= 6 else 0.85
     return Verdict(lang, confidence, len(toks), "script")
 
 
-def _judge_latin(text: str, toks: list[str], doc_lang: str, other_script: bool) -> Verdict | None:
-    n = len(toks)
+def _judge_latin(text: str, doc_lang: str, other_script: bool) -> Verdict | None:
+    # The gate: one pass over the case-folded words.
+    folded = _TOKEN.findall(text.casefold())
+    n = len(folded)
     if n < 2:
         return None
-    folded = [w.casefold() for w in toks]
     counts = common_word_counts(folded)
     own = counts.get(doc_lang, 0)
     own_share = own / n
-    others = [(c, lang) for lang, c in counts.items() if lang != doc_lang]
-    best_other = max(others)[0] if others else 0
+    best_other = max((c for lang, c in counts.items() if lang != doc_lang), default=0)
     if not other_script and own_share >= 0.2 and own >= 1.5 * best_other:
         return None  # rich in the document language's common words
+    toks = tokens(text)
+    folded = [w.casefold() for w in toks]
+    n = len(toks)
     shared = _SHARED.get(doc_lang, ())
     # Name particles ("van Persie", "von der Leyen", "bin Salman") belong to the name after them.
     particle = [False] * n
@@ -154,6 +159,11 @@ def _judge_latin(text: str, toks: list[str], doc_lang: str, other_script: bool) 
     if top.lang == doc_lang or language_script(top.lang) != "latin":
         return None
     own_prob = next((g.prob for g in guesses if g.lang == doc_lang), 0.0)
+    # Close relatives split the model's vote on short lines (Spanish, Catalan, Galician): they
+    # count for the top language's confidence, never for the document's own language.
+    relatives = _RELATIVES.get(top.lang, ())
+    prob = top.prob + sum(g.prob for g in guesses[1:] if g.lang in relatives and g.lang != doc_lang)
+    top = Guess(top.lang, min(prob, 1.0))
     corroborated = any(is_common_word(f, top.lang) and f not in shared
                        for f, p in zip(folded, particle) if not p) or any(
         c in MARK_LETTERS.get(top.lang, "") for w in non_name for c in w)
@@ -198,7 +208,7 @@ def fragments(ctx: Context) -> tuple[str, list[Fragment]]:
         runs: list[list] = []  # [paragraph index, first line, last line, verdicts]
         for line in doc.content_lines:
             verdict = judge_line(line.text, doc_lang, doc_script)
-            if verdict is None:
+            if verdict is None or verdict.lang == doc_lang:
                 continue
             p = bisect.bisect_right(starts, line.start) - 1
             last = runs[-1] if runs else None

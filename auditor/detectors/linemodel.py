@@ -123,6 +123,8 @@ class LineInfo:
     bullet: bool
     time: bool
     tags: int
+    table: bool         # a table row (cells between | bars)
+    text: str
     kind: str = ""      # good | near | short | bad
     verdict: str = ""   # "" (keep) or the reason it is chrome
     confidence: float = 0.0
@@ -159,6 +161,8 @@ def _line_info(pos: int, line, lang_bit: int) -> LineInfo:
         bullet=bool(_BULLET.match(text)),
         time=bool(_TIME.search(text)),
         tags=len(_BRACKET_TAG.findall(text)) if "[" in text or "(" in text else 0,
+        table=text.startswith("|") or text.endswith("|"),
+        text=text,
     )
 
 
@@ -187,13 +191,17 @@ SHORT_UNITS = 5         # a label or menu item has fewer words
 HEADLINE_TITLE = 0.7    # share of capitalised content words of a headline-style line
 BODY_GAP = 12           # body paragraphs closer than this many lines belong to one body
 MIN_BLOCK = 3           # runs of at least this many short lines are judged as a block
+NOISY_HEAD = 8          # this many short lines before the body (or after it): a whole page's text
+NOISY_TAIL = 40
 
 
 def classify(info: LineInfo) -> str:
     if info.words == 0:
         return "bad"
-    if info.urls and info.words <= 3 * info.urls + 3:
+    if info.urls and len(_TOKEN.findall(_URL.sub(" ", info.text))) < 2:
         return "bad"
+    if info.table:
+        return "short"
     if info.separators >= 2 and not info.terminal:
         return "bad"
     known = info.stop >= 0
@@ -207,8 +215,8 @@ def classify(info: LineInfo) -> str:
 
 def headline_like(info: LineInfo) -> bool:
     """A headline or link text: a few capitalised words, no sentence punctuation."""
-    return (not info.terminal and 3 <= info.words <= 20 and info.title >= HEADLINE_TITLE
-            and (info.stop < 0 or info.stop < 0.34))
+    return (not info.terminal and 4 <= info.words <= 20 and info.title >= HEADLINE_TITLE
+            and (info.stop < 0 or 0 < info.stop < 0.34))
 
 
 def judge(ctx: Context) -> list[LineInfo]:
@@ -227,35 +235,102 @@ def judge(ctx: Context) -> list[LineInfo]:
     return infos
 
 
+def _norm(text: str) -> str:
+    return " ".join(_TOKEN.findall(text.casefold()))
+
+
+def _title_anchor(infos: list[LineInfo]) -> int:
+    """The line that repeats the headline (the article's own heading in a whole page's text), or 0."""
+    title = set(_TOKEN.findall(infos[0].text.casefold()))
+    if len(title) < 3:
+        return 0
+    for info in infos[1:]:
+        if info.words < 3 or info.words > 2 * len(title):
+            continue
+        tokens = _TOKEN.findall(info.text.casefold())
+        shared = sum(1 for t in tokens if t in title)
+        if shared >= 0.8 * len(tokens) and shared >= 0.6 * len(title):
+            return info.pos
+    return 0
+
+
+def _body_segment(infos: list[LineInfo], score, start: int = 1) -> tuple[int, int]:
+    """The stretch of lines with the largest total score (maximum subarray): the article body."""
+    best, best_a, best_b = 0.0, start, start - 1
+    total, a = 0.0, start
+    for k in range(start, len(infos)):
+        if total <= 0:
+            total, a = 0.0, k
+        total += score(infos[k])
+        if total > best:
+            best, best_a, best_b = total, a, k
+    return best_a, best_b
+
+
+def _line_score(info: LineInfo) -> float:
+    if info.verdict:
+        return -2.0 - info.units / 4
+    kind = info.kind
+    if headline_like(info):
+        return -2.0
+    if kind == "good":
+        return info.units
+    if kind == "near":
+        return info.units / 2
+    if kind == "short":
+        return 0.5 if info.table else -2.0
+    return -3.0
+
+
+def _menu_item(info: LineInfo) -> bool:
+    return info.kind in ("short", "bad") and info.units < SHORT_UNITS and not info.table
+
+
+_DATA = re.compile(r"[\d(),;=*+/]")
+
+
+def _menu_like(info: LineInfo) -> bool:
+    """A navigation or widget item: a few capitalised words, no figures or clause punctuation."""
+    return (info.units < SHORT_UNITS and not info.terminal and info.words >= 1
+            and (info.title >= 0.5 or info.words == 1) and not _DATA.search(info.text))
+
+
 def _revise(infos: list[LineInfo]) -> None:
     n = len(infos)
     if n <= 1:
         return
     kinds = [i.kind for i in infos]
-    good = [k for k in range(1, n) if kinds[k] == "good"]
-    # The body: clusters of good lines; the largest (by words) and every cluster of some weight.
-    clusters: list[list[int]] = []
-    for k in good:
-        if clusters and k - clusters[-1][-1] <= BODY_GAP:
-            clusters[-1].append(k)
-        else:
-            clusters.append([k])
-    weights = [sum(infos[k].units for k in c) for c in clusters]
-    main = max(weights) if weights else 0
-    body = [c for c, w in zip(clusters, weights) if w >= 0.3 * main and (len(c) >= 2 or w == main)]
-    inside = [False] * n
-    for c in body:
-        for k in range(c[0], c[-1] + 1):
-            inside[k] = True
-    non_body = sum(1 for k in range(1, n) if not inside[k] and kinds[k] != "good")
-    short_share = sum(1 for k in range(1, n) if kinds[k] in ("short", "bad")) / (n - 1)
-    # How much of the text looks like chrome: a page's whole text, or an extractor's output.
-    noisy = short_share >= 0.35 and n >= 12
 
     def mark(k: int, reason: str, confidence: float) -> None:
         if k == 0 or infos[k].verdict:
             return
         infos[k].verdict, infos[k].confidence = reason, confidence
+
+    # Teasers: excerpts cut short with an ellipsis, when more than one is found.
+    teasers = [k for k in range(1, n) if infos[k].ellipsis and kinds[k] in ("good", "near")]
+    if len(teasers) >= 2:
+        for k in teasers:
+            mark(k, "teaser", 0.7)
+
+    anchor = _title_anchor(infos)
+    a, b = _body_segment(infos, _line_score, anchor + 1)
+    inside = [a <= k <= b for k in range(n)]
+    head = sum(1 for k in range(1, a) if _menu_item(infos[k]))
+    tail = sum(1 for k in range(b + 1, n) if _menu_item(infos[k]))
+    # A whole page's text: navigation before the body, or a long footer after it.
+    noisy = head >= NOISY_HEAD or tail >= NOISY_TAIL
+
+    # Short lines repeated within the text: menus and widgets printed twice, section labels.
+    seen: dict[str, list[int]] = {}
+    for k in range(1, n):
+        info = infos[k]
+        if info.kind != "good" and 2 <= info.words <= 20 and not info.table:
+            seen.setdefault(_norm(info.text), []).append(k)
+    headline_key = _norm(infos[0].text)
+    for key, where in seen.items():
+        if key == headline_key or (len(where) >= 2 and (noisy or not any(inside[k] for k in where))):
+            for k in where:
+                mark(k, "repeated", 0.75)
 
     # Runs of non-sentence lines (short or bad), judged as blocks.
     k = 1
@@ -267,31 +342,33 @@ def _revise(infos: list[LineInfo]) -> None:
         while j < n and kinds[j] in ("short", "bad"):
             j += 1
         run = infos[k:j]
-        before = k - 1 if k - 1 >= 1 else None
-        after = j if j < n else None
-        enclosed = (before is not None and after is not None and kinds[before] in ("good", "near")
-                    and kinds[after] in ("good", "near") and inside[before] and inside[after])
-        headlines = sum(1 for i in run if headline_like(i) or i.bullet and i.title >= HEADLINE_TITLE)
-        tiny = sum(1 for i in run if i.units < SHORT_UNITS)
-        if len(run) >= 2 and headlines >= max(2, 0.6 * len(run)):
+        intro = k >= 2 and infos[k - 1].text.endswith(":")
+        table = sum(1 for i in run if i.table) >= len(run) / 2
+        enclosed = inside[k] and j < n and inside[j]
+        headlines = sum(1 for i in run if headline_like(i))
+        tiny = sum(1 for i in run if _menu_item(i) and (noisy or _menu_like(i)))
+        if intro or table:
+            pass
+        elif len(run) >= 2 and headlines >= max(2, 0.6 * len(run)) and (noisy or not enclosed):
             for i in run:
                 mark(i.pos, "headline-list", 0.8)
         elif len(run) >= MIN_BLOCK and tiny >= 0.7 * len(run) and not enclosed:
             for i in run:
                 mark(i.pos, "short-block", 0.85)
-        elif len(run) >= 2 * MIN_BLOCK and tiny >= 0.7 * len(run):
+        elif len(run) >= 2 * MIN_BLOCK and tiny >= 0.8 * len(run):
             for i in run:
                 mark(i.pos, "short-block", 0.7)
         k = j
-    # Lines outside the body of a noisy text.
-    if noisy and body:
+    # In a whole page's text, everything outside the body.
+    if noisy:
         for k in range(1, n):
             if not inside[k]:
                 mark(k, "outside-body", 0.8 if kinds[k] != "good" else 0.6)
-    # Lines with no words or only a link, anywhere but between body paragraphs.
+    # Lines with no words or only a link.
     for k in range(1, n):
-        info = infos[k]
-        if info.kind == "bad" and not info.verdict:
+        if kinds[k] == "bad" and (noisy or infos[k].words == 0):
             mark(k, "non-text", 0.7)
-        elif info.ellipsis and info.kind in ("good", "near") and k >= 1:
-            mark(k, "teaser", 0.6)
+
+
+def _text_of(infos, k):
+    return infos[k].text

@@ -1,0 +1,63 @@
+"""Grammar from a LanguageTool server: matches become findings; their rate decides the severity.
+
+A handful of LanguageTool matches is normal in good copy (style hints, disputed commas), so
+matches are info and cost nothing, unless their rate per 1,000 words is unusual for edited
+news: then they are warnings and the score charges them (docs/grammar.md has the calibration).
+"""
+from __future__ import annotations
+
+from . import Context, Hit
+
+# Matches per 1,000 words above which grammar is unusual (bbc-dev: see docs/grammar.md).
+UNUSUAL_RATE = 12.0
+MIN_WORDS_FOR_RATE = 150
+LANGUAGE_CODES = {"en": "en-US", "es": "es", "pt": "pt-PT", "ca": "ca-ES"}
+_checkers: dict = {}
+
+
+def _status(ctx: Context, status: str, reason: str) -> None:
+    ctx.cache["grammar"] = {"status": status, "reason": reason}
+
+
+def _checker(url: str, timeout: float):
+    from ..grammar import GrammarChecker
+
+    key = (url, timeout)
+    if key not in _checkers:
+        _checkers[key] = GrammarChecker(url, timeout=timeout)
+    return _checkers[key]
+
+
+def matches(ctx: Context, rule):
+    options = ctx.options
+    if options.get("grammar") is False:
+        _status(ctx, "off", "turned off (--no-grammar)")
+        return
+    url = options.get("languagetool_url")
+    if not url:
+        _status(ctx, "off", options.get("grammar_reason") or "no LanguageTool server configured")
+        return
+    language = ctx.cache.get("language", "und")
+    code = LANGUAGE_CODES.get(language)
+    if code is None:
+        _status(ctx, "skipped", f"no grammar rules for language '{language}'")
+        return
+    from ..grammar import GrammarUnavailable
+
+    try:
+        found = _checker(url, float(options.get("grammar_timeout", 30))).check(ctx.document.text, code)
+    except GrammarUnavailable as exc:
+        _status(ctx, "skipped", str(exc))
+        return
+    words = ctx.document.words
+    rate = 1000.0 * len(found) / max(words, MIN_WORDS_FOR_RATE)
+    unusual = rate >= UNUSUAL_RATE
+    _status(ctx, "checked", f"LanguageTool {code}: {len(found)} match(es), {rate:.1f} per 1,000 words"
+            + (" (unusual)" if unusual else ""))
+    for m in found:
+        if m.end <= m.start:
+            continue
+        replacement = m.replacements[0] if m.replacements else None
+        yield Hit(rule, m.start, m.end, {"lt_message": m.message, "lt_rule": m.rule_id},
+                  fix_replacement=replacement, no_fix=replacement is None,
+                  severity=None if unusual else "info")
