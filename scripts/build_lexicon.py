@@ -13,52 +13,69 @@ With --check it writes nothing and fails if a pack on disk differs from what it 
 
 Where the phrases come from
 ---------------------------
-1. `wordpress-ui.tsv` (columns locale, msgid, msgstr, source): real translations of WordPress UI
-   strings from gettext .po files of WordPress core, the Twenty* themes, Jetpack and a few GPL
-   themes and plugins. These translations are GPL-licensed like WordPress itself (GPLv2 or
-   later); see rules/boilerplate/LEXICON-NOTICE.md. Only the strings are used.
-2. HAND, LINE_EXTRA and PREFIX_EXTRA below: hand-written entries for strings the .po files do not
-   have (cookie banners, "See also" link lines, newsletter prompts, legal links, plural comment
-   counts ...) in every language of the packs.
+1. `wordpress-ui.tsv` (columns locale, msgid, msgstr, source; see its README): real translations of
+   WordPress UI strings from gettext .po files of WordPress core, the Twenty* themes, Jetpack and
+   a few themes and plugins, committed to public GitHub repositories. These translations are
+   GPL-licensed like WordPress itself (GPLv2 or later); see rules/boilerplate/LEXICON-NOTICE.md.
+   Only msgid/msgstr strings are used, no code.
+2. The `extra` lists of RULES and PREFIX_EXTRA below: hand-written entries for strings the .po
+   files do not have (cookie banners, "See also" link lines, newsletter prompts, legal links,
+   plural comment counts ...) in the languages of the packs.
 
 How a msgid becomes a rule
 --------------------------
 Each msgid is reduced to a key (tags dropped, entities decoded, placeholders written `%s`,
-case-folded, edge punctuation stripped), and KEY_RULE maps the key to a rule code. Keys in
-SKIPPED_KEYS are left out on purpose: post meta such as "By %s", "Posted on %s", "Tagged %s" and
-"Written by" would also match real bylines and datelines, which other rules handle. A key that is
-in neither table stops the build, so new rows in the lexicon are never dropped silently. The
-English msgid itself is added as the `en` phrase.
+case-folded, edge punctuation stripped) and KEY_RULE maps the key to a rule code, e.g.
+"Leave a Reply" and "Leave a Reply to %s" -> BP101, "Your email address will not be published."
+-> BP102, "Continue reading %s" -> BP202, "Share this:" -> BP401, "Skip to content" -> BP408.
+Keys in SKIPPED_KEYS are left out on purpose: post meta such as "By %s", "Posted on %s",
+"Tagged %s" and "Written by" would also match real bylines and datelines (other rules handle
+those), and the bare "Like" button is an ordinary word in many languages. A key in neither table
+stops the build, so new rows in the lexicon are never dropped silently. The English msgid itself
+becomes the `en` phrase.
 
 Clean-up of every msgstr
 ------------------------
 * locale -> ISO 639-1 language (pt_PT and pt_BR -> pt, zh_CN and zh_TW -> zh, nb_NO -> nb ...);
-* rows from shazadmaved/vizblog are skipped (UTF-8 read as Latin-1: mojibake);
-* zero-width characters and byte-order marks are removed, `\\n` splits a string into lines (each
-  line is a phrase, and so is the whole string on one line);
+* rows from shazadmaved/vizblog are skipped (UTF-8 read as Latin-1: mojibake); for the short form
+  labels of CORE_ONLY_KEYS ("Name", "Email", "Comment", "Reply") only core, theme and Jetpack rows
+  are used, since plugins translate them as admin labels ("Field name", "By name");
+* `\n` splits a string into lines (each line is a phrase, and so is the whole string on one
+  line); zero-width characters and no-break spaces count as white space, as in the matcher;
 * `<span class="screen-reader-text">...</span>` is dropped (what a browser shows); for "Continue
   reading %s" and "Leave a comment on %s" the span's text is kept as a second variant, since text
   extractors keep screen-reader text; all other tags are removed and their text kept;
 * HTML entities are decoded (&hellip; -> ..., &rarr; -> ->, &nbsp; -> no-break space);
 * placeholders: %s, %1$s ... -> `{*}` (any text); %d and the comment count of "One thought on"
-  and "1 Comment" -> `{n}` (a number); the %s of "Required fields are marked %s" -> `*`; quotes
-  around a placeholder are dropped, because sites print the title with different quote marks;
+  and "1 Comment" -> `{n}` (a number); the %s of "Required fields are marked %s" -> `*`;
+  quotes around a title placeholder are dropped (sites print titles with different quote marks),
+  except in "One thought on “%s”", where they are what tells the heading from a sentence (a
+  straight-quote form is added); in the footer credit (BP413) %s is WordPress, as in core;
 * white space is collapsed and the text is put in Unicode NFC.
 
-A cleaned phrase is dropped when it is empty or still holds markup; when a non-English msgstr is
-the untranslated English msgid (unless it is a loanword such as "Menu" or "Email", see
+A cleaned phrase is dropped when it is empty or still holds markup or a `%`; when a non-English
+msgstr is the untranslated English msgid (unless it is a loanword such as "Menu" or "Email", see
 LOANWORD_KEYS); when it lacks the script of its language (Cyrillic for ru, Han for zh ...); when
 it holds `{*}` but fewer than two literal words (three characters in Chinese, Japanese, Thai),
-since "{*} weiterlesen" would match too many lines; or when it is listed in STOPLIST or a rule's
-`drop` list (ordinary words that could be a headline, translations that are wrong).
+since "{*} weiterlesen" would match too many lines; or when it is in STOPLIST or in a rule's
+`drop` list: ordinary words that could be a headline or a subheading ("Folgen", "Privacy"),
+"no comment" forms that a spokesperson says, two-word templates that read like headlines
+("Svar på {*}"), and translations that are simply wrong ("Към Google Maps" for "Print").
 
 Generated combinations
 ----------------------
 WordPress prints some strings on one line, so the packs also hold their joins, per language:
 heading + "Cancel reply" ("Leave a Reply Cancel reply"), "Your email address will not be
-published." + "Required fields are marked *", "Like" + "Loading...", "Share on Facebook" with the
-other networks put in, "Click to share on X" with the network as `{*}` (and a trailing `{*}` for
-"(Opens in new window)"), "Comments ({n})", and the lines of the Jetpack cookie banner.
+published." + "Required fields are marked *" (also after "Logged in as ..."), Jetpack's "Like" +
+"Loading...", "Share on Facebook" with other networks put in, "Click to share on X" with the
+network as `{*}` (and a trailing `{*}` for "(Opens in new window)"), "Comments ({n})", and the
+lines and sentences of the Jetpack cookie banner (sentences go to the prefix rule BP407).
+
+Prefix rules
+------------
+The matcher strips trailing punctuation from a prefix phrase, so "Read more:" would act as
+"Read more" and catch "Read more widely, she said". Openings that are ordinary words without their
+colon are therefore written "Read more: {*}": the colon and some text after it are required.
 
 Phrases are deduplicated per language on the matcher's line key (case-folded, white space
 collapsed, edge punctuation stripped). A whole-line phrase that a prefix rule already catches, or
@@ -1326,6 +1343,8 @@ RULES = [
 # Prefix phrases: "See also" link lines (BP203) and cookie banner sentences (BP407).
 # The matcher strips trailing punctuation from a prefix phrase, so a phrase that is an ordinary
 # opening without its colon ("Read more:", "Related:") is written "Read more: {*}".
+# Keep prefix phrases to openings that never start a sentence of article text: a quoted sentence
+# counts too, since the matcher strips leading quote marks ("We value your privacy," he said).
 # ---------------------------------------------------------------------------------------------
 PREFIX_EXTRA = {
     "BP203": {

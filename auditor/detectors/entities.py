@@ -73,35 +73,40 @@ def zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?:;\"“”«»—–(\n\r]")
+
+
 def tokens(ctx: Context) -> list[list[Token]]:
-    """Runs of capitalized tokens separated by single spaces, per line (cached per document)."""
+    """Runs of capitalized tokens separated by single spaces (cached per document).
+
+    One pass over the text: a run ends at any lower-case word, punctuation or line break.
+    """
     cached = ctx.cache.get("name_runs")
     if cached is not None:
         return cached
     runs: list[list[Token]] = []
     text = ctx.document.text
-    for line in ctx.document.content_lines:
-        run: list[Token] = []
-        previous_end = None
-        for m in _TOKEN.finditer(line.text):
-            word = m.group(1)
-            word = _POSSESSIVE.sub("", word).rstrip("-")
-            a = line.start + m.start(1)
-            b = a + len(word)
-            if not word or not word[0].isupper():
-                if run:
-                    runs.append(run)
-                run, previous_end = [], None
-                continue
-            before = text[line.start:a].rstrip()
-            sentence_start = not before or before[-1] in ".!?:;\"“”«»—–-("
-            if run and previous_end is not None and text[previous_end:a] != " ":
+    run: list[Token] = []
+    previous_end = 0
+    for m in _TOKEN.finditer(text):
+        a = m.start(1)
+        gap = text[previous_end:a]
+        word = m.group(1)
+        if not word[0].isupper():
+            if run:
                 runs.append(run)
                 run = []
-            run.append(Token(word, a, b, sentence_start))
-            previous_end = b
-        if run:
+            previous_end = m.end(1)
+            continue
+        word = _POSSESSIVE.sub("", word).rstrip("-")
+        sentence_start = previous_end == 0 or bool(_SENTENCE_BREAK.search(gap))
+        if run and gap != " ":
             runs.append(run)
+            run = []
+        run.append(Token(word, a, a + len(word), sentence_start))
+        previous_end = m.end(1)
+    if run:
+        runs.append(run)
     ctx.cache["name_runs"] = runs
     return runs
 
@@ -184,24 +189,20 @@ def _person_findings(ctx: Context):
 
 
 def _near_surname(word: str, gz) -> tuple[str, str] | None:
-    """(surname as written, canonical name) of a listed person the word nearly spells."""
-    index = getattr(gz, "_surname_index", None)
+    """(surname as written, canonical name) of a listed person whose surname the word spells
+    another way by transliteration (indexed by transliteration key: one lookup per word)."""
+    index = getattr(gz, "_translit_index", None)
     if index is None:
         index = {}
         for person in gz.people:
             for folded, written in person.surname_forms.items():
                 if len(written) >= 5 and written[1:].islower():
-                    index.setdefault((folded[:1], len(folded)), []).append((written, person.canonical))
-        gz._surname_index = index
-    best, score = None, 0.0
-    folded = word.casefold()
-    for delta in (-2, -1, 0, 1, 2):
-        for written, canonical in index.get((folded[:1], len(folded) + delta), ()):
-            if edits(word, written) <= 2 and transliteration_variants(word, written):
-                similarity = _similar(word, written)
-                if similarity > score:
-                    best, score = (written, canonical), similarity
-    return best
+                    index.setdefault(translit_key(written), []).append((written, person.canonical))
+        gz._translit_index = index
+    for written, canonical in index.get(translit_key(word), ()):
+        if written != word and edits(word, written) <= 2:
+            return written, canonical
+    return None
 
 
 def _closest_person_first(word: str, people) -> "object | None":

@@ -34,8 +34,8 @@ from ..language import (
     language_name,
     language_script,
     script_language,
-    _TOKEN,
     _WORD_LANGS,
+    gate_words,
     tokens,
 )
 from . import Context, Hit
@@ -60,6 +60,7 @@ _RELATIVES = {}
 for _group in _GROUPS:
     for _lang in _group:
         _RELATIVES.setdefault(_lang, set()).update(x for x in _group if x != _lang)
+_GATE_CHARS = 300
 _NON_NAME_MIN = {1: 1, 2: 2, 3: 2}
 _MIN_LETTERS = {"han": 4, "kana": 4, "hangul": 4}  # two characters (they count twice)
 
@@ -111,20 +112,22 @@ def _judge_script(text: str, toks: list[str], script: str, share: float, letters
 
 
 def _judge_latin(text: str, doc_lang: str, other_script: bool) -> Verdict | None:
-    # The gate: one pass over the case-folded words.
-    folded = _TOKEN.findall(text.casefold())
-    n = len(folded)
+    # The gate: a quick count of common words, on the line's first words when it is long.
+    if not other_script:
+        head = gate_words(text[:_GATE_CHARS])
+        if len(head) >= 2:
+            counts = common_word_counts(head)
+            own = counts.get(doc_lang, 0)
+            best_other = max((c for lang, c in counts.items() if lang != doc_lang), default=0)
+            if own >= 0.2 * len(head) and own >= 1.5 * best_other:
+                return None  # rich in the document language's common words
+    toks = tokens(text)
+    n = len(toks)
     if n < 2:
         return None
-    counts = common_word_counts(folded)
-    own = counts.get(doc_lang, 0)
-    own_share = own / n
-    best_other = max((c for lang, c in counts.items() if lang != doc_lang), default=0)
-    if not other_script and own_share >= 0.2 and own >= 1.5 * best_other:
-        return None  # rich in the document language's common words
-    toks = tokens(text)
     folded = [w.casefold() for w in toks]
-    n = len(toks)
+    counts = common_word_counts(folded)
+    own_share = counts.get(doc_lang, 0) / n
     shared = _SHARED.get(doc_lang, ())
     # Name particles ("van Persie", "von der Leyen", "bin Salman") belong to the name after them.
     particle = [False] * n

@@ -124,6 +124,7 @@ class LineInfo:
     time: bool
     tags: int
     table: bool         # a table row (cells between | bars)
+    tokens: list        # lower-cased word tokens
     text: str
     kind: str = ""      # good | near | short | bad
     verdict: str = ""   # "" (keep) or the reason it is chrome
@@ -163,6 +164,7 @@ def _line_info(pos: int, line, lang_bit: int) -> LineInfo:
         tags=len(_BRACKET_TAG.findall(text)) if "[" in text or "(" in text else 0,
         table=text.startswith("|") or text.endswith("|"),
         text=text,
+        tokens=[t.lower() for t in tokens],
     )
 
 
@@ -193,6 +195,8 @@ BODY_GAP = 12           # body paragraphs closer than this many lines belong to 
 MIN_BLOCK = 3           # runs of at least this many short lines are judged as a block
 NOISY_HEAD = 8          # this many short lines before the body (or after it): a whole page's text
 NOISY_TAIL = 40
+TEASER_SPREAD = 0.12    # teasers cut by a publishing system have nearly one length
+TEASER_MIN = 3
 
 
 def classify(info: LineInfo) -> str:
@@ -230,7 +234,7 @@ def judge(ctx: Context) -> list[LineInfo]:
     infos = [_line_info(pos, line, lang_bit) for pos, line in enumerate(lines)]
     for info in infos:
         info.kind = classify(info)
-    _revise(infos)
+    ctx.cache["linemodel_body"] = _revise(infos)
     ctx.cache["linemodel"] = infos
     return infos
 
@@ -247,7 +251,7 @@ def _title_anchor(infos: list[LineInfo]) -> int:
     for info in infos[1:]:
         if info.words < 3 or info.words > 2 * len(title):
             continue
-        tokens = _TOKEN.findall(info.text.casefold())
+        tokens = info.tokens
         shared = sum(1 for t in tokens if t in title)
         if shared >= 0.8 * len(tokens) and shared >= 0.6 * len(title):
             return info.pos
@@ -255,13 +259,23 @@ def _title_anchor(infos: list[LineInfo]) -> int:
 
 
 def _body_segment(infos: list[LineInfo], score, start: int = 1) -> tuple[int, int]:
-    """The stretch of lines with the largest total score (maximum subarray): the article body."""
+    """The stretch of lines with the largest total score (maximum subarray): the article body.
+
+    Each further line of an uninterrupted run of chrome costs more than the one before, so the
+    body bridges a caption or an advert but not a menu or a footer.
+    """
     best, best_a, best_b = 0.0, start, start - 1
-    total, a = 0.0, start
+    total, a, run = 0.0, start, 0
     for k in range(start, len(infos)):
+        value = score(infos[k])
+        if value < 0:
+            run += 1
+            value *= run
+        else:
+            run = 0
         if total <= 0:
             total, a = 0.0, k
-        total += score(infos[k])
+        total += value
         if total > best:
             best, best_a, best_b = total, a, k
     return best_a, best_b
@@ -274,9 +288,9 @@ def _line_score(info: LineInfo) -> float:
     if headline_like(info):
         return -2.0
     if kind == "good":
-        return info.units
+        return info.units if info.terminal else info.units / 4
     if kind == "near":
-        return info.units / 2
+        return info.units / 2 if info.terminal else -1.0
     if kind == "short":
         return 0.5 if info.table else -2.0
     return -3.0
@@ -295,10 +309,10 @@ def _menu_like(info: LineInfo) -> bool:
             and (info.title >= 0.5 or info.words == 1) and not _DATA.search(info.text))
 
 
-def _revise(infos: list[LineInfo]) -> None:
+def _revise(infos: list[LineInfo]) -> dict:
     n = len(infos)
     if n <= 1:
-        return
+        return {}
     kinds = [i.kind for i in infos]
 
     def mark(k: int, reason: str, confidence: float) -> None:
@@ -306,17 +320,32 @@ def _revise(infos: list[LineInfo]) -> None:
             return
         infos[k].verdict, infos[k].confidence = reason, confidence
 
-    # Teasers: excerpts cut short with an ellipsis, when more than one is found.
+    # Teasers: excerpts that a publishing system cut to one length and ended with an ellipsis.
     teasers = [k for k in range(1, n) if infos[k].ellipsis and kinds[k] in ("good", "near")]
-    if len(teasers) >= 2:
-        for k in teasers:
-            mark(k, "teaser", 0.7)
+    if len(teasers) >= TEASER_MIN:
+        lengths = [len(infos[k].text) for k in teasers]
+        mean = sum(lengths) / len(lengths)
+        spread = (sum((x - mean) ** 2 for x in lengths) / len(lengths)) ** 0.5 / mean
+        if spread <= TEASER_SPREAD or len(teasers) >= 2 * TEASER_MIN + 2:
+            for k in teasers:
+                mark(k, "teaser", 0.7)
+
+    # Long lines that start like an earlier line: the body printed again (metadata, print views).
+    openings: dict[tuple, int] = {}
+    for k in range(1, n):
+        tokens = infos[k].tokens
+        if len(tokens) >= 8:
+            key = tuple(tokens[:8])
+            if key in openings:
+                mark(k, "repeated", 0.75)
+            else:
+                openings[key] = k
 
     anchor = _title_anchor(infos)
     a, b = _body_segment(infos, _line_score, anchor + 1)
     inside = [a <= k <= b for k in range(n)]
     head = sum(1 for k in range(1, a) if _menu_item(infos[k]))
-    tail = sum(1 for k in range(b + 1, n) if _menu_item(infos[k]))
+    tail = sum(1 for k in range(b + 1, n) if _menu_like(infos[k]))
     # A whole page's text: navigation before the body, or a long footer after it.
     noisy = head >= NOISY_HEAD or tail >= NOISY_TAIL
 
@@ -359,6 +388,7 @@ def _revise(infos: list[LineInfo]) -> None:
             for i in run:
                 mark(i.pos, "short-block", 0.7)
         k = j
+    body = {"start": a, "end": b, "anchor": anchor, "head": head, "tail": tail, "noisy": noisy}
     # In a whole page's text, everything outside the body.
     if noisy:
         for k in range(1, n):
@@ -368,6 +398,7 @@ def _revise(infos: list[LineInfo]) -> None:
     for k in range(1, n):
         if kinds[k] == "bad" and (noisy or infos[k].words == 0):
             mark(k, "non-text", 0.7)
+    return body
 
 
 def _text_of(infos, k):

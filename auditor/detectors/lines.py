@@ -12,18 +12,30 @@ RANGE_TESTS = ("words", "chars", "title_share", "upper_share", "separators")
 TESTS = RANGE_TESTS + ("terminal_punct",)
 
 
-def line_features(text: str) -> dict:
-    words = _WORD.findall(text)
+def _title_share(text: str) -> float:
+    cased = [w for w in _WORD.findall(text) if w[0].isalpha()]
+    return (sum(1 for w in cased if w[0].isupper()) / len(cased)) if cased else 0.0
+
+
+def _upper_share(text: str) -> float:
     letters = [c for c in text if c.isalpha()]
-    cased = [w for w in words if w[0].isalpha()]
-    return {
-        "words": len(words),
-        "chars": len(text),
-        "terminal_punct": bool(_TERMINAL.search(text)),
-        "title_share": (sum(1 for w in cased if w[0].isupper()) / len(cased)) if cased else 0.0,
-        "upper_share": (sum(1 for c in letters if c.isupper()) / len(letters)) if letters else 0.0,
-        "separators": len(_SEPARATORS.findall(text)),
-    }
+    return (sum(1 for c in letters if c.isupper()) / len(letters)) if letters else 0.0
+
+
+# Each feature is computed only when a rule asks for it, cheapest first.
+FEATURES = {
+    "chars": len,
+    "separators": lambda t: len(_SEPARATORS.findall(t)),
+    "terminal_punct": lambda t: bool(_TERMINAL.search(t)),
+    "words": lambda t: len(_WORD.findall(t)),
+    "title_share": _title_share,
+    "upper_share": _upper_share,
+}
+_ORDER = {name: i for i, name in enumerate(FEATURES)}
+
+
+def line_features(text: str) -> dict:
+    return {name: fn(text) for name, fn in FEATURES.items()}
 
 
 def validate(rule) -> str | None:
@@ -48,12 +60,16 @@ class LineShapeMatcher:
     def find(self, ctx: Context):
         features = ctx.cache.setdefault("line_features", {})
         for rule in self.rules:
-            test = rule.spec["test"]
+            tests = sorted(rule.spec["test"].items(), key=lambda kv: _ORDER[kv[0]])
             for line in ctx.lines_for(rule.where):
-                f = features.get(line.index)
-                if f is None:
-                    f = features[line.index] = line_features(line.text)
-                if all(_holds(f[key], want) for key, want in test.items()):
+                known = features.setdefault(line.index, {})
+                for key, want in tests:
+                    value = known.get(key)
+                    if value is None:
+                        value = known[key] = FEATURES[key](line.text)
+                    if not _holds(value, want):
+                        break
+                else:
                     yield Hit(rule, line.start, line.end)
 
 

@@ -11,6 +11,9 @@ from functools import lru_cache
 from . import Context, Hit
 
 
+SET_MEMORY = 256 << 20
+
+
 @lru_cache(maxsize=None)
 def _options():
     import re2
@@ -60,16 +63,40 @@ def validate(rule) -> str | None:
 
 
 class PatternMatcher:
+    """All patterns of all rules in one RE2 set: one pass per line says which patterns match,
+    and only those run again to find their spans."""
+
     def __init__(self, rules):
+        import re2
+
         self.rules = [
             (rule, [compile_re2(p) for p in rule.spec["patterns"]], rule.spec.get("span", "match"),
              rule.spec.get("group", 0), rule.spec.get("replacement"))
             for rule in rules
         ]
+        self.owner: list[int] = []  # set index -> rule index
+        options = re2.Options()
+        options.log_errors = False
+        options.max_mem = SET_MEMORY  # many large-alternation patterns at once need more than the default
+        self.set = re2.Set.SearchSet(options)
+        for i, (rule, _, _, _, _) in enumerate(self.rules):
+            for pattern in rule.spec["patterns"]:
+                self.set.Add(pattern)
+                self.owner.append(i)
+        self.set.Compile()
 
     def find(self, ctx: Context):
-        for rule, compiled, span, group, replacement in self.rules:
-            for line in ctx.lines_for(rule.where):
+        candidates: dict[int, list] = {}
+        for line in ctx.document.content_lines:
+            hits = self.set.Match(line.text)
+            if hits:
+                for i in sorted({self.owner[h] for h in hits}):
+                    candidates.setdefault(i, []).append(line)
+        for i, lines in sorted(candidates.items()):
+            rule, compiled, span, group, replacement = self.rules[i]
+            for line in lines:
+                if not ctx.line_allowed(rule.where, line.index):
+                    continue
                 for regex in compiled:
                     matches = [regex.search(line.text)] if span == "line" else regex.finditer(line.text)
                     hits = 0

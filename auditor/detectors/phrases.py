@@ -46,6 +46,20 @@ def _template_regex(key: str) -> str:
     return "".join(out)
 
 
+def _template_anchors(pattern: str) -> tuple[str | None, str | None]:
+    """The literal first and last words of a template regex (None where a placeholder stands)."""
+    body = pattern[:-2] if pattern.endswith(r"\Z") else pattern
+    parts = re.split(r"\.\{1,80\}\?|\\d\[\\d\.,\]\*", body)
+    first_part, last_part = parts[0], parts[-1]
+    first = _unescape(first_part).split(" ")[0] if first_part and not first_part.startswith(" ") else None
+    last = _unescape(last_part).split(" ")[-1] if last_part and not last_part.endswith(" ") else None
+    return (first or None), (last or None)
+
+
+def _unescape(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text)
+
+
 def _literal_regex(phrase: str) -> str:
     """A phrase as a regex over original text: any white space run matches any other."""
     words = squash(phrase).split(" ")
@@ -85,9 +99,15 @@ class PhraseMatcher:
                         if norm not in self.inline_owner:
                             self.inline_owner[norm] = (rule, lang)
                             inline_alternatives.append(_literal_regex(phrase))
-        self.template_any = (
-            re.compile("|".join(f"(?:{t.pattern})" for t, _, _ in self.templates)) if self.templates else None
-        )
+        # Templates are looked up by their first and last literal words, so a line is tried only
+        # against the few templates that could fit it.
+        self.template_index: dict[str, list[tuple]] = {}
+        for entry in self.templates:
+            first, last = _template_anchors(entry[0].pattern)
+            self.template_index.setdefault(first or "", []).append(entry)
+            if last and last != first:
+                self.template_index.setdefault("$" + last, []).append(entry)
+        self.template_any = bool(self.templates)
         # Longest first, so "read more" wins over "read"; followed by a non-word character or the end.
         prefix_alternatives.sort(key=len, reverse=True)
         self.prefix = (
@@ -106,8 +126,8 @@ class PhraseMatcher:
             if not key:
                 continue
             owner = self.exact.get(key)
-            if owner is None and self.template_any is not None and self.template_any.match(key):
-                owner = next(((r, lang) for t, r, lang in self.templates if t.match(key)), None)
+            if owner is None and self.template_any:
+                owner = self._template_owner(key)
             if owner is None and self.prefix is not None:
                 folded = squash(line.text).casefold().lstrip(EDGE_PUNCT)
                 m = self.prefix.match(folded)
@@ -131,6 +151,15 @@ class PhraseMatcher:
                 line_no = ctx.document.line_col(m.start())[0] - 1
                 if ctx.line_allowed(rule.where, line_no):
                     yield Hit(rule, m.start(), m.end(), {"lang": lang})
+
+    def _template_owner(self, key: str):
+        words = key.split(" ")
+        candidates = (self.template_index.get(words[0], []) + self.template_index.get("$" + words[-1], [])
+                      + self.template_index.get("", []))
+        for compiled, rule, lang in candidates:
+            if compiled.match(key):
+                return rule, lang
+        return None
 
     def _prefix_owner(self, matched: str):
         owner = self.prefix_owner.get(matched)
