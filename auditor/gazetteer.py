@@ -141,4 +141,8 @@ def _loader():
 
 @lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
-    return load()
+    from .cache import cached
+
+    folder = bundled_rules_dir() / "entities"
+    sources = [folder / "people.yaml", folder / "places.yaml", folder / "geonames-places.tsv"]
+    return cached("gazetteer", folder, sources, load)

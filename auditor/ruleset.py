@@ -235,8 +235,18 @@ class Ruleset:
 
 def load_rules(paths: Iterable[Path] | None = None) -> list[Rule]:
     """Every rule of the given packs (files or folders of *.yaml), the bundled ones by default."""
+    if not paths:
+        from .cache import cached
+
+        folder = bundled_rules_dir()
+        files = _pack_files([folder])
+        return cached("rules", folder, files, lambda: _load_files(files))
+    return _load_files(_pack_files(paths))
+
+
+def _pack_files(paths: Iterable[Path]) -> list[Path]:
     files: list[Path] = []
-    for p in paths or [bundled_rules_dir()]:
+    for p in paths:
         p = Path(p)
         if p.is_dir():
             # entities/ holds gazetteers (data the entity detectors read), not rule packs.
@@ -244,6 +254,10 @@ def load_rules(paths: Iterable[Path] | None = None) -> list[Rule]:
                                 if q.is_file() and DATA_FOLDER not in q.relative_to(p).parts[:-1]))
         else:
             files.append(p)
+    return files
+
+
+def _load_files(files: list[Path]) -> list[Rule]:
     rules: list[Rule] = []
     seen: dict[str, Rule] = {}
     names: dict[str, Rule] = {}

@@ -214,6 +214,19 @@ RULES = [
         no_match=["She said she would leave a reply to the ministry's letter by Friday.",
                   "The council asked residents to leave a comment on the draft plan before March.",
                   "Bakan, mektuba bir yanıt yazın çağrısına uymadı."],
+        extra={
+            "tr": ["Yorum yap", "Bir yorum yazın"],
+            "de": ["Kommentar hinterlassen", "Kommentar schreiben"],
+            "es": ["Dejar una respuesta"],
+            "fr": ["Laisser une réponse", "Ajouter un commentaire"],
+            "it": ["Lascia una risposta"],
+            "pt": ["Deixe seu comentário"],
+            "pl": ["Zostaw komentarz", "Napisz komentarz"],
+            "ro": ["Adaugă un comentariu"],
+            "nl": ["Reactie toevoegen"],
+            "ar": ["أضف تعليقاً"],
+            "zh": ["发表评论", "留言"],
+        },
         # "Reply to X" in two words reads like a headline ("Svar på kritikken", "Odgovori na pitanja").
         drop={"el": ["Απάντηση", "Απάντηση σε {*}"], "pl": ["Odpowiedz na {*}"], "nb": ["Svar på {*}"],
               "vi": ["Trả lời {*}"], "hr": ["Odgovori na {*}"], "nl": ["Reageren op {*}"],
@@ -1365,9 +1378,9 @@ PREFIX_EXTRA = {
         "es": ["Lee también", "Lea también", "Leer también", "Ver también", "Véase también",
                "Te puede interesar", "Le puede interesar", "También te puede interesar",
                "Puede interesarte", "Leer más: {*}", "Lee más: {*}", "Relacionado: {*}",
-               "Noticia relacionada", "Más información: {*}", "Te recomendamos"],
+               "Noticia relacionada", "Más información: {*}", "Te recomendamos: {*}"],
         "fr": ["Lire aussi", "À lire aussi", "A lire aussi", "Lire également", "À lire également",
-               "Voir aussi", "À voir aussi", "Voir également", "Sur le même sujet", "À découvrir",
+               "Voir aussi", "À voir aussi", "Voir également", "Sur le même sujet", "À découvrir: {*}",
                "Lire la suite: {*}", "En savoir plus: {*}", "Lire plus: {*}", "Découvrez aussi"],
         "it": ["Leggi anche", "Leggi pure", "Vedi anche", "Guarda anche", "Potrebbe interessarti",
                "Ti potrebbe interessare", "Approfondisci: {*}", "Leggi di più: {*}",
@@ -1376,7 +1389,7 @@ PREFIX_EXTRA = {
                "Confira também", "Veja mais: {*}", "Ler também", "Ler mais: {*}",
                "Relacionado: {*}", "Leia ainda", "Veja ainda"],
         "pl": ["Zobacz też", "Zobacz także", "Czytaj też", "Czytaj także", "Przeczytaj też",
-               "Przeczytaj także", "Polecamy: {*}", "Sprawdź też", "Sprawdź także",
+               "Przeczytaj także", "Polecamy: {*}", "Sprawdź też: {*}", "Sprawdź także: {*}",
                "Czytaj więcej: {*}", "Czytaj również", "Zobacz również"],
         "ru": ["Читайте также", "Читайте еще", "Читайте ещё", "Смотрите также", "См. также",
                "Также читайте", "Также по теме", "По теме: {*}", "Читать также",
@@ -1818,6 +1831,8 @@ def assemble(tsv: Path):
             per_lang[lang].extend(items)
         for lang, items in PREFIX_EXTRA.get(code, {}).items():
             per_lang[lang].extend(items)
+            # "Lire la suite : ..." -- French typography puts a space before the colon.
+            per_lang[lang].extend(p.replace(": {*}", " : {*}") for p in items if ": {*}" in p)
         drop = {lang: {line_key(p) for p in items} for lang, items in spec.get("drop", {}).items()}
         rules.append((spec, scope, per_lang, drop))
     return finish(rules)

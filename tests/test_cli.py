@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pytest
 
-CHROME = "Storm closes coast road\n\nWinds closed the road on Sunday, police said.\n\nLeave a Reply\n\nAuthor: Jane Roe\n"
+BODY = ("Winds of more than 120 km/h closed the coast road on Sunday, police said, and the ferry to the "
+        "islands was cancelled for the second day running. Engineers expect to reopen the road by Tuesday "
+        "once fallen trees have been cleared, the regional council said in a statement. ") * 3
+CHROME = f"Storm closes coast road\n\n{BODY}\n\nLeave a Reply\n\nAuthor: Jane Roe\n"
 CLEAN = "Rates held\n\nThe central bank kept its main rate unchanged on Thursday, citing slower inflation.\n"
 HEAVY = "Title here\n\nHome\nContact Us\nSubscribe\nLeave a Reply\nYour email address will not be published. Required fields are marked *\nPublished February 15, 2022\nAuthor: Jane Roe\n\nShort body.\n"
 
@@ -39,6 +42,7 @@ def test_json_output_follows_the_contract(corpus):
     for key in ("id", "path", "score", "verdict", "language", "words", "readability", "costs", "grammar",
                 "findings", "errors"):
         assert key in doc
+    assert doc["verdict"] in ("pass", "warn") and 50 < doc["score"] < 100
     text = CHROME
     for f in doc["findings"]:
         assert text[f["start"]:f["end"]] == f["text"]

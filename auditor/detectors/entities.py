@@ -137,10 +137,8 @@ def _person_findings(ctx: Context):
                     mentioned += known
                     continue
                 # A known surname after a given name that is close to the person's, but not accepted.
-                if zipf(last.text) >= MAX_SURNAME_ZIPF:
-                    continue
                 match = _closest_person_first(first.text, people)
-                if match:
+                if match and zipf(last.text) < MAX_SURNAME_ZIPF:
                     found.append((first, match.canonical_first, match.canonical))
                 continue
             for person in gz.by_first.get(f_first, []):
@@ -149,7 +147,7 @@ def _person_findings(ctx: Context):
                 target = person.canonical_surname
                 if (near(last.text, target) and not gz.is_accepted(last.text)
                         and ascii_fold(last.text) not in {ascii_fold(x) for x in person.surnames}
-                        and zipf(last.text) < MAX_NEAR_MISS_ZIPF):
+                        and zipf(last.text) < MAX_NEAR_MISS_ZIPF):  # zipf last: it loads word lists
                     found.append((last, target, person.canonical))
                     wrong_surnames[f_last] = (target, person.canonical)
                     break
@@ -357,10 +355,25 @@ def name_spellings(document) -> set[str]:
     return {t.text for t in _rare_names(document)}
 
 
+def _twin_tokens(ctx: Context) -> list[Token]:
+    """Capitalized words with a near twin in the same document (cheap; no word lists needed)."""
+    words = [t for run in tokens(ctx) for t in run if len(t.text) >= 5 and t.text[1:].islower()]
+    distinct = sorted({t.text for t in words})
+    twins = {a for i, a in enumerate(distinct) for b in distinct[i + 1:]
+             if a[:1] == b[:1] and abs(len(a) - len(b)) <= 2 and _variant_pair(a, b)}
+    twins |= {b for i, a in enumerate(distinct) for b in distinct[i + 1:]
+              if a in twins and _variant_pair(a, b)}
+    return [t for t in words if t.text in twins]
+
+
 def spelled_two_ways(ctx: Context, rule):
     """The same name spelled two ways in one document: the rarer spelling is flagged."""
     gz = _gazetteer(ctx)
-    rare = [t for t in _rare_tokens(ctx) if not gz.is_accepted(t.text)]
+    candidates = _twin_tokens(ctx)
+    if not candidates:
+        return
+    rare_all = [t for t in candidates if zipf(t.text) < MAX_PAIR_ZIPF]
+    rare = [t for t in rare_all if not gz.is_accepted(t.text)]
     if len(rare) < 2:
         return
     counts: dict[str, int] = {}
@@ -368,7 +381,7 @@ def spelled_two_ways(ctx: Context, rule):
     for t in rare:
         counts[t.text] = counts.get(t.text, 0) + 1
         first_seen.setdefault(t.text, t.start)
-    accepted_here = {t.text for t in _rare_tokens(ctx) if gz.is_accepted(t.text)}
+    accepted_here = {t.text for t in rare_all if gz.is_accepted(t.text)}
     spellings = sorted(counts)
     majority: dict[str, str] = {}
     for a in spellings:

@@ -45,7 +45,7 @@ from . import Context, Hit
 _SHARED = {
     "en": set("a an in is was die also will war hat man so am bin on do no me he son pour par pas sin con "
               "come once red dice fin per non ha as mas ate over been had want met door to go i care are "
-              "ten net her we era den ad pie mi".split()),
+              "ten net her we era den ad pie mi o e tout co".split()),
 }
 # Characters of the document language's own alphabet beyond a-z (not evidence of a foreign line).
 _OWN_LETTERS = {
@@ -62,7 +62,7 @@ for _group in _GROUPS:
         _RELATIVES.setdefault(_lang, set()).update(x for x in _group if x != _lang)
 _GATE_CHARS = 300
 _NON_NAME_MIN = {1: 1, 2: 2, 3: 2}
-_MIN_LETTERS = {"han": 4, "kana": 4, "hangul": 4}  # two characters (they count twice)
+_MIN_LETTERS = {"han": 6, "kana": 6, "hangul": 4}  # weighted: syllabic characters count twice
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,12 +98,14 @@ def _judge_script(text: str, toks: list[str], script: str, share: float, letters
     n_script = share * letters
     if n_script < _MIN_LETTERS.get(script, 3):
         return None
-    cased = script in ("cyrillic", "greek", "armenian", "georgian")
-    if cased:
-        # Names and acronyms in their own script ("Владимир Путин") are not fragments.
-        lower = [w for w in toks if not _is_capitalized(w)]
-        if len(toks) < 3 and not lower:
+    # Names and acronyms in their own script ("Владимир Путин", "北京") are not fragments: a cased
+    # script needs a word that is not capitalized (or three words), Han text three characters
+    # (_MIN_LETTERS), and other scripts two words.
+    if script in ("cyrillic", "greek", "armenian", "georgian"):
+        if len(toks) < 3 and all(_is_capitalized(w) for w in toks):
             return None
+    elif script not in ("han", "kana") and len(toks) < 2:
+        return None
     lang = script_language(script, text)
     if lang == "und":
         return None
@@ -135,7 +137,8 @@ def _judge_latin(text: str, doc_lang: str, other_script: bool) -> Verdict | None
         if folded[i] in _PARTICLES and (_is_capitalized(toks[i + 1]) or particle[i + 1]):
             particle[i] = True
     # Words that may not be names: not capitalized, or another language's function words.
-    foreign_function = {f for f, p in zip(folded, particle) if not p and f not in shared
+    foreign_function = {f for w, f, p in zip(toks, folded, particle) if not p and f not in shared
+                        and not (w.isupper() and len(w) > 1)  # an acronym ("NE", "DIE")
                         and not is_common_word(f, doc_lang)
                         and any(lang != doc_lang for lang in _WORD_LANGS.get(f, ()))}
     own_letters = _OWN_LETTERS.get(doc_lang, "")
@@ -149,7 +152,7 @@ def _judge_latin(text: str, doc_lang: str, other_script: bool) -> Verdict | None
     non_name = [w for i, (w, f, p) in enumerate(zip(toks, folded, particle))
                 if not p and (not _is_capitalized(w) or f in foreign_function or (i == 0 and odd(w)))]
     odd_letters = [w for w in non_name if odd(w)]
-    long_and_foreign = n >= 8 and own_share < 0.1
+    long_and_foreign = n >= 12 and own_share < 0.1
     if not (foreign_function or odd_letters or long_and_foreign or other_script):
         return None
     # Names, acronyms and headlines: too few words that could be anything but names.

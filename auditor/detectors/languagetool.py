@@ -8,8 +8,19 @@ from __future__ import annotations
 
 from . import Context, Hit
 
-# Matches per 1,000 words above which grammar is unusual (bbc-dev: see docs/grammar.md).
-UNUSUAL_RATE = 12.0
+# Matches per 1,000 words above which grammar is unusual: 0.5% of bbc-dev articles reach it
+# (docs/grammar.md has the distribution).
+UNUSUAL_RATE = 20.0
+# LanguageTool rules that fire on the conventions of edited news, not on errors: a quotation
+# that runs over several paragraphs opens each one without closing the previous
+# (EN_UNPAIRED_QUOTES, 1,548 of 3,117 matches on bbc-dev), house styles on commas, "at the
+# weekend", "afterwards", superlatives, and capitalized names LanguageTool does not know.
+DISABLED_RULES = (
+    "EN_UNPAIRED_QUOTES", "COMMA_COMPOUND_SENTENCE", "COMMA_COMPOUND_SENTENCE_2",
+    "SENT_START_CONJUNCTIVE_LINKING_ADVERB_COMMA", "MISSING_COMMA_AFTER_INTRODUCTORY_PHRASE",
+    "THE_SUPERLATIVE", "EN_SPECIFIC_CASE", "UPPERCASE_SENTENCE_START", "AT_THE_WEEKEND",
+    "AFTERWARDS_US", "UNLIKELY_OPENING_PUNCTUATION", "QUOTATION_MARKS_COMMA",
+)
 MIN_WORDS_FOR_RATE = 150
 LANGUAGE_CODES = {"en": "en-US", "es": "es", "pt": "pt-PT", "ca": "ca-ES"}
 _checkers: dict = {}
@@ -24,7 +35,7 @@ def _checker(url: str, timeout: float):
 
     key = (url, timeout)
     if key not in _checkers:
-        _checkers[key] = GrammarChecker(url, timeout=timeout)
+        _checkers[key] = GrammarChecker(url, timeout=timeout, disabled_rules=DISABLED_RULES)
     return _checkers[key]
 
 

@@ -194,9 +194,14 @@ HEADLINE_TITLE = 0.7    # share of capitalised content words of a headline-style
 BODY_GAP = 12           # body paragraphs closer than this many lines belong to one body
 MIN_BLOCK = 3           # runs of at least this many short lines are judged as a block
 NOISY_HEAD = 8          # this many short lines before the body (or after it): a whole page's text
-NOISY_TAIL = 40
+NOISY_TAIL = 15
 TEASER_SPREAD = 0.12    # teasers cut by a publishing system have nearly one length
 TEASER_MIN = 3
+GLUED_WORDS = 150       # a line this long that starts with an earlier paragraph: the body glued
+ANCHOR_BODY = 60        # ... and is trusted when at least this much body text follows it
+NOISY_HEAD_ANCHORED = 3  # menu lines before a repeated headline: a whole page's text
+ANCHOR_WINDOW = 12      # the body begins within this many lines of the repeated headline
+COPY_RUN = 4            # this many paragraphs in a row printed again: a second copy of the body
 
 
 def classify(info: LineInfo) -> str:
@@ -208,6 +213,8 @@ def classify(info: LineInfo) -> str:
         return "short"
     if info.separators >= 2 and not info.terminal:
         return "bad"
+    if headline_like(info):
+        return "short"
     known = info.stop >= 0
     stop_ok = info.stop >= GOOD_STOP if known else True
     if info.units >= GOOD_UNITS and stop_ok and (info.terminal or info.units >= 2 * GOOD_UNITS):
@@ -258,11 +265,13 @@ def _title_anchor(infos: list[LineInfo]) -> int:
     return 0
 
 
-def _body_segment(infos: list[LineInfo], score, start: int = 1) -> tuple[int, int]:
+def _body_segment(infos: list[LineInfo], score, start: int = 1,
+                  latest: int | None = None) -> tuple[int, int, float]:
     """The stretch of lines with the largest total score (maximum subarray): the article body.
 
     Each further line of an uninterrupted run of chrome costs more than the one before, so the
-    body bridges a caption or an advert but not a menu or a footer.
+    body bridges a caption or an advert but not a menu or a footer. With ``latest``, the
+    stretch must begin by that line (the article follows its headline closely).
     """
     best, best_a, best_b = 0.0, start, start - 1
     total, a, run = 0.0, start, 0
@@ -273,12 +282,12 @@ def _body_segment(infos: list[LineInfo], score, start: int = 1) -> tuple[int, in
             value *= run
         else:
             run = 0
-        if total <= 0:
+        if total <= 0 and (latest is None or k <= latest):
             total, a = 0.0, k
         total += value
         if total > best:
             best, best_a, best_b = total, a, k
-    return best_a, best_b
+    return best_a, best_b, best
 
 
 def _line_score(info: LineInfo) -> float:
@@ -292,14 +301,21 @@ def _line_score(info: LineInfo) -> float:
     if kind == "near":
         return info.units / 2 if info.terminal else -1.0
     if kind == "short":
-        return 0.5 if info.table else -2.0
+        return 0.5 if info.table or _data_row(info) else -2.0
     return -3.0
 
 
+def _data_row(info: LineInfo) -> bool:
+    """A row of figures (results, standings, prices): the article's data, not a menu."""
+    numbers = sum(1 for t in info.tokens if t[0].isdigit())
+    return info.words >= 4 and numbers >= 0.4 * info.words
+
+
 def _menu_item(info: LineInfo) -> bool:
-    return info.kind in ("short", "bad") and info.units < SHORT_UNITS and not info.table
+    return info.kind in ("short", "bad") and 1 <= info.units < SHORT_UNITS and not info.table
 
 
+_SECTION_BREAK = "*-_=~#•·.–— \t"
 _DATA = re.compile(r"[\d(),;=*+/]")
 
 
@@ -307,6 +323,23 @@ def _menu_like(info: LineInfo) -> bool:
     """A navigation or widget item: a few capitalised words, no figures or clause punctuation."""
     return (info.units < SHORT_UNITS and not info.terminal and info.words >= 1
             and (info.title >= 0.5 or info.words == 1) and not _DATA.search(info.text))
+
+
+def _judge_run(run: list[LineInfo], enclosed: bool, noisy: bool, mark) -> None:
+    """A run of short lines as a block: a list of headlines, a menu, or the article's own lines."""
+    if not run or sum(1 for i in run if i.table) >= len(run) / 2:
+        return
+    headlines = sum(1 for i in run if headline_like(i))
+    tiny = sum(1 for i in run if _menu_item(i) and (noisy or _menu_like(i)))
+    if len(run) >= 2 and headlines >= max(2, 0.6 * len(run)) and (noisy or not enclosed):
+        for i in run:
+            mark(i.pos, "headline-list", 0.8)
+    elif len(run) >= MIN_BLOCK and tiny >= 0.7 * len(run) and not enclosed:
+        for i in run:
+            mark(i.pos, "short-block", 0.85)
+    elif len(run) >= 2 * MIN_BLOCK and tiny >= 0.8 * len(run):
+        for i in run:
+            mark(i.pos, "short-block", 0.7)
 
 
 def _revise(infos: list[LineInfo]) -> dict:
@@ -330,38 +363,83 @@ def _revise(infos: list[LineInfo]) -> dict:
             for k in teasers:
                 mark(k, "teaser", 0.7)
 
-    # Long lines that start like an earlier line: the body printed again (metadata, print views).
+    # Paragraphs printed again (metadata, print views, a second copy of the page): the copies go,
+    # as do long lines that start like an earlier paragraph and run on (the body glued together).
     openings: dict[tuple, int] = {}
+    copies: list[int] = []  # exact copies: page text prints them twice, an article rarely does
     for k in range(1, n):
         tokens = infos[k].tokens
         if len(tokens) >= 8:
             key = tuple(tokens[:8])
-            if key in openings:
-                mark(k, "repeated", 0.75)
-            else:
+            first = openings.get(key)
+            if first is None:
                 openings[key] = k
+            elif (len(tokens) >= max(GLUED_WORDS, 2 * len(infos[first].tokens))
+                  and tokens[:len(infos[first].tokens)] == infos[first].tokens):
+                mark(k, "repeated", 0.75)
+            elif tokens == infos[first].tokens:
+                copies.append(k)
 
+    for k in copies:
+        infos[k].verdict = "copy"  # provisional: scored as chrome when finding the body
+    # The body: the best stretch after the repeated headline (when the rest of the page follows
+    # it), else the best stretch anywhere.
+    a, b, best = _body_segment(infos, _line_score)
     anchor = _title_anchor(infos)
-    a, b = _body_segment(infos, _line_score, anchor + 1)
-    inside = [a <= k <= b for k in range(n)]
+    if anchor:
+        a1, b1, best1 = _body_segment(infos, _line_score, anchor + 1, anchor + ANCHOR_WINDOW)
+        if best1 >= min(0.5 * best, ANCHOR_BODY):
+            a, b = a1, b1
+        else:
+            anchor = 0
     head = sum(1 for k in range(1, a) if _menu_item(infos[k]))
     tail = sum(1 for k in range(b + 1, n) if _menu_like(infos[k]))
     # A whole page's text: navigation before the body, or a long footer after it.
-    noisy = head >= NOISY_HEAD or tail >= NOISY_TAIL
+    noisy = (head >= NOISY_HEAD or (head >= 1 and tail >= NOISY_TAIL)
+             or (anchor > 0 and head >= NOISY_HEAD_ANCHORED))
+    # Copies go in a whole page's text, or when the body is printed again: several paragraphs in
+    # a row that all repeat earlier ones. A single repeated paragraph (a pull quote, a recipe step
+    # shared by two menus) stays in an extractor's output.
+    copied = set(copies)
+    streak: list[int] = []
+    for k in [k for k in range(1, n) if kinds[k] == "good"] + [n]:
+        if k in copied:
+            streak.append(k)
+            continue
+        if len(streak) >= COPY_RUN:
+            copied_run = set(streak)
+            for m in copied_run:
+                infos[m].verdict = ""
+                mark(m, "repeated", 0.75)
+        streak = []
+    for k in copies:
+        if infos[k].verdict == "copy":
+            infos[k].verdict = ""
+            if noisy:
+                mark(k, "repeated", 0.75)
+    if noisy:
+        inside = [a <= k <= b for k in range(n)]
+    else:  # an extractor's output: the body runs from the first to the last body paragraph
+        good = [k for k in range(1, n) if kinds[k] == "good" and not infos[k].verdict]
+        inside = [bool(good) and good[0] <= k <= good[-1] for k in range(n)]
 
     # Short lines repeated within the text: menus and widgets printed twice, section labels.
     seen: dict[str, list[int]] = {}
     for k in range(1, n):
         info = infos[k]
-        if info.kind != "good" and 2 <= info.words <= 20 and not info.table:
+        if info.words >= 2 and not info.table:
             seen.setdefault(_norm(info.text), []).append(k)
     headline_key = _norm(infos[0].text)
     for key, where in seen.items():
-        if key == headline_key or (len(where) >= 2 and (noisy or not any(inside[k] for k in where))):
+        if key == headline_key:
             for k in where:
                 mark(k, "repeated", 0.75)
+        elif len(where) >= 2 and (noisy or not any(inside[k] for k in where)):
+            for k in where:  # a label or menu printed twice: every copy goes
+                mark(k, "repeated", 0.75)
 
-    # Runs of non-sentence lines (short or bad), judged as blocks.
+    # Runs of non-sentence lines (short or bad), judged as blocks. A list the text introduces
+    # with a colon is the article's own: the run is judged only up to the introducing line.
     k = 1
     while k < n:
         if kinds[k] not in ("short", "bad"):
@@ -370,23 +448,13 @@ def _revise(infos: list[LineInfo]) -> dict:
         j = k
         while j < n and kinds[j] in ("short", "bad"):
             j += 1
-        run = infos[k:j]
-        intro = k >= 2 and infos[k - 1].text.endswith(":")
-        table = sum(1 for i in run if i.table) >= len(run) / 2
-        enclosed = inside[k] and j < n and inside[j]
-        headlines = sum(1 for i in run if headline_like(i))
-        tiny = sum(1 for i in run if _menu_item(i) and (noisy or _menu_like(i)))
-        if intro or table:
-            pass
-        elif len(run) >= 2 and headlines >= max(2, 0.6 * len(run)) and (noisy or not enclosed):
-            for i in run:
-                mark(i.pos, "headline-list", 0.8)
-        elif len(run) >= MIN_BLOCK and tiny >= 0.7 * len(run) and not enclosed:
-            for i in run:
-                mark(i.pos, "short-block", 0.85)
-        elif len(run) >= 2 * MIN_BLOCK and tiny >= 0.8 * len(run):
-            for i in run:
-                mark(i.pos, "short-block", 0.7)
+        end = j
+        for m in range(k, j):
+            if infos[m].text.endswith(":"):
+                end = m
+                break
+        if not (k >= 2 and infos[k - 1].text.endswith(":")):
+            _judge_run(infos[k:end], inside[k] and j < n and inside[j], noisy, mark)
         k = j
     body = {"start": a, "end": b, "anchor": anchor, "head": head, "tail": tail, "noisy": noisy}
     # In a whole page's text, everything outside the body.
@@ -396,10 +464,51 @@ def _revise(infos: list[LineInfo]) -> dict:
                 mark(k, "outside-body", 0.8 if kinds[k] != "good" else 0.6)
     # Lines with no words or only a link.
     for k in range(1, n):
-        if kinds[k] == "bad" and (noisy or infos[k].words == 0):
-            mark(k, "non-text", 0.7)
+        info = infos[k]
+        if kinds[k] != "bad" or not (noisy or info.words == 0):
+            continue
+        if not noisy and inside[k] and not info.text.strip(_SECTION_BREAK):
+            continue  # "* * *" between two paragraphs is the article's own section break
+        mark(k, "non-text", 0.7)
     return body
 
 
 def _text_of(infos, k):
     return infos[k].text
+
+
+# -- the rules ---------------------------------------------------------------------------------
+# Each rule reports the lines the model gave its reason; the model runs once per document.
+INFO_BELOW = 0.7  # verdicts less confident than this are reported as info
+
+
+def _report(ctx: Context, rule, reason: str):
+    for info in judge(ctx):
+        if info.verdict == reason:
+            severity = "warning" if info.confidence >= INFO_BELOW else "info"
+            yield Hit(rule, info.start, info.end, {"reason": reason}, confidence=info.confidence,
+                      severity=severity)
+
+
+def chrome_block(ctx: Context, rule):
+    yield from _report(ctx, rule, "short-block")
+
+
+def headline_list(ctx: Context, rule):
+    yield from _report(ctx, rule, "headline-list")
+
+
+def outside_body(ctx: Context, rule):
+    yield from _report(ctx, rule, "outside-body")
+
+
+def teaser(ctx: Context, rule):
+    yield from _report(ctx, rule, "teaser")
+
+
+def repeated_in_document(ctx: Context, rule):
+    yield from _report(ctx, rule, "repeated")
+
+
+def non_text(ctx: Context, rule):
+    yield from _report(ctx, rule, "non-text")

@@ -7,6 +7,7 @@ from . import Context, Hit
 
 _TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
 _SEPARATORS = re.compile(r"\s[|»›>•·]\s|^[|»›>•·]\s|\s[|»›>•·]$")
+_TABLE_ROW = re.compile(r"^\|.*\|$")
 _WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
 RANGE_TESTS = ("words", "chars", "title_share", "upper_share", "separators")
 TESTS = RANGE_TESTS + ("terminal_punct",)
@@ -25,7 +26,8 @@ def _upper_share(text: str) -> float:
 # Each feature is computed only when a rule asks for it, cheapest first.
 FEATURES = {
     "chars": len,
-    "separators": lambda t: len(_SEPARATORS.findall(t)),
+    # the bars of a table row ("| 1 | Kyle Busch | 5040 |") are cell borders, not separators
+    "separators": lambda t: 0 if _TABLE_ROW.match(t) else len(_SEPARATORS.findall(t)),
     "terminal_punct": lambda t: bool(_TERMINAL.search(t)),
     "words": lambda t: len(_WORD.findall(t)),
     "title_share": _title_share,

@@ -8,6 +8,7 @@ Placeholders ``{*}`` and ``{n}`` make a phrase a template, matched by one combin
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..document import ZERO_WIDTH
 from . import Context, Hit
@@ -46,6 +47,26 @@ def _template_regex(key: str) -> str:
     return "".join(out)
 
 
+def _bucket(key: str) -> str:
+    """Prefix phrases are found by the line's first word; scripts written without spaces
+    (Chinese, Japanese, Thai) by the first character."""
+    first = key.split(" ", 1)[0]
+    if any(_unspaced(c) for c in first[:1]):
+        return "\0" + first[0]
+    return _PLACEHOLDER.split(first)[0] if _PLACEHOLDER.search(first) else first
+
+
+def _unspaced(char: str) -> bool:
+    code = ord(char)
+    return 0x2E80 <= code <= 0x9FFF or 0xAC00 <= code <= 0xD7AF or 0x0E00 <= code <= 0x0E7F or 0xF900 <= code <= 0xFAFF
+
+
+@lru_cache(maxsize=None)
+def _compiled(pattern: str):
+    """Templates are compiled when a line first needs them: most never are."""
+    return re.compile(pattern)
+
+
 def _template_anchors(pattern: str) -> tuple[str | None, str | None]:
     """The literal first and last words of a template regex (None where a placeholder stands)."""
     body = pattern[:-2] if pattern.endswith(r"\Z") else pattern
@@ -71,8 +92,8 @@ class PhraseMatcher:
     def __init__(self, rules):
         self.exact: dict[str, tuple] = {}  # line key -> (rule, lang)
         self.templates: list[tuple] = []  # (compiled, rule, lang)
-        prefix_alternatives: list[str] = []
-        self.prefix_owner: dict[str, tuple] = {}
+        self.prefixes: dict[str, list[tuple]] = {}  # bucket -> [(key, is_template, rule, lang)]
+        seen_prefixes: set[str] = set()
         inline_alternatives: list[str] = []
         self.inline_owner: dict[str, tuple] = {}
         self.max_words: dict[str, int] = {}
@@ -86,14 +107,15 @@ class PhraseMatcher:
                         continue
                     if scope == "line":
                         if _PLACEHOLDER.search(key):
-                            self.templates.append((re.compile(_template_regex(key) + r"\Z"), rule, lang))
+                            self.templates.append((_template_regex(key) + r"\Z", rule, lang))
                         else:
                             self.exact.setdefault(key, (rule, lang))
                     elif scope == "prefix":
                         key = squash(phrase).casefold().rstrip(EDGE_PUNCT.replace(" ", "")) or key
-                        if key not in self.prefix_owner:
-                            self.prefix_owner[key] = (rule, lang)
-                            prefix_alternatives.append(key)
+                        if key not in seen_prefixes:
+                            seen_prefixes.add(key)
+                            entry = (key, bool(_PLACEHOLDER.search(key)), rule, lang)
+                            self.prefixes.setdefault(_bucket(key), []).append(entry)
                     else:
                         norm = squash(phrase).casefold()
                         if norm not in self.inline_owner:
@@ -103,17 +125,14 @@ class PhraseMatcher:
         # against the few templates that could fit it.
         self.template_index: dict[str, list[tuple]] = {}
         for entry in self.templates:
-            first, last = _template_anchors(entry[0].pattern)
+            first, last = _template_anchors(entry[0])
             self.template_index.setdefault(first or "", []).append(entry)
             if last and last != first:
                 self.template_index.setdefault("$" + last, []).append(entry)
         self.template_any = bool(self.templates)
-        # Longest first, so "read more" wins over "read"; followed by a non-word character or the end.
-        prefix_alternatives.sort(key=len, reverse=True)
-        self.prefix = (
-            re.compile(r"(" + "|".join(_template_regex(k) for k in prefix_alternatives) + r")(?!\w)")
-            if prefix_alternatives else None
-        )
+        # Longest first within a bucket, so "read more" wins over "read".
+        for entries in self.prefixes.values():
+            entries.sort(key=lambda e: len(e[0]), reverse=True)
         inline_alternatives.sort(key=len, reverse=True)
         self.inline = (
             re.compile(r"(?<!\w)(?:" + "|".join(inline_alternatives) + r")(?!\w)", re.IGNORECASE)
@@ -128,15 +147,8 @@ class PhraseMatcher:
             owner = self.exact.get(key)
             if owner is None and self.template_any:
                 owner = self._template_owner(key)
-            if owner is None and self.prefix is not None:
-                folded = squash(line.text).casefold().lstrip(EDGE_PUNCT)
-                m = self.prefix.match(folded)
-                if m:
-                    candidate = self._prefix_owner(m.group(1))
-                    if candidate:
-                        rest = folded[m.end():].split()
-                        if len(rest) <= self.max_words[candidate[0].code]:
-                            owner = candidate
+            if owner is None and self.prefixes:
+                owner = self._prefix_owner(squash(line.text).casefold().lstrip(EDGE_PUNCT))
             if owner is not None:
                 rule, lang = owner
                 if ctx.line_allowed(rule.where, line.index):
@@ -156,18 +168,30 @@ class PhraseMatcher:
         words = key.split(" ")
         candidates = (self.template_index.get(words[0], []) + self.template_index.get("$" + words[-1], [])
                       + self.template_index.get("", []))
-        for compiled, rule, lang in candidates:
-            if compiled.match(key):
+        for pattern, rule, lang in candidates:
+            if _compiled(pattern).match(key):
                 return rule, lang
         return None
 
-    def _prefix_owner(self, matched: str):
-        owner = self.prefix_owner.get(matched)
-        if owner is None:  # a template prefix: find which one matched
-            for key, candidate in self.prefix_owner.items():
-                if re.fullmatch(_template_regex(key), matched):
-                    return candidate
-        return owner
+    def _prefix_owner(self, folded: str):
+        """The phrase the line starts with, followed by a non-word character or the end."""
+        if not folded:
+            return None
+        candidates = (self.prefixes.get(folded.split(" ", 1)[0], []) + self.prefixes.get("\0" + folded[0], [])
+                      + self.prefixes.get("", []))
+        for key, is_template, rule, lang in candidates:
+            if is_template:
+                m = _compiled(_template_regex(key) + r"(?!\w)").match(folded)
+                if not m:
+                    continue
+                end = m.end()
+            else:
+                end = len(key)
+                if not folded.startswith(key) or (end < len(folded) and (folded[end].isalnum() or folded[end] == "_")):
+                    continue
+            if len(folded[end:].split()) <= self.max_words[rule.code]:
+                return rule, lang
+        return None
 
 
 def build(rules) -> PhraseMatcher:
