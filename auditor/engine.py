@@ -10,7 +10,7 @@ from functools import lru_cache
 from .corpus import CorpusStats
 from .detectors import Context, run_matchers
 from .document import Document
-from .findings import Finding, Severity
+from .findings import Category, Finding, Severity
 from .ruleset import Ruleset, load_ruleset
 from .score import Score, Thresholds, score_findings
 
@@ -117,6 +117,10 @@ def _findings(ctx: Context, ruleset: Ruleset) -> list[Finding]:
             from dataclasses import replace
 
             fix = replace(fix, replacement=hit.fix_replacement)
+        if fix is not None and fix.action == "delete" and rule.category == Category.BOILERPLATE:
+            # Detectors run after the phrase, pattern and line rules and may read what they found
+            # (the line model treats such lines as chrome when it looks for the article body).
+            ctx.cache.setdefault("chrome_spans", []).append((hit.start, hit.end))
         line, column = document.line_col(hit.start)
         findings.append(Finding(
             code=rule.code, name=rule.name, category=rule.category,

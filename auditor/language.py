@@ -478,7 +478,7 @@ def guess_language(text: str, min_share: float = 0.12) -> str:
     guesses = identify(head, k=1)
     if guesses and guesses[0].prob >= (0.5 if n >= 8 else 0.9):
         return guesses[0].lang
-    return best if best_share >= min_share and best_share >= 2 * second and n >= 3 else "und"
+    return best if best_share >= min_share and best_share > second and n >= 3 else "und"
 
 
 # --------------------------------------------------------------------------------------------

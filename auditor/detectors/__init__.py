@@ -77,7 +77,9 @@ def build_matchers(rules: list["Rule"]) -> list:
     by_kind: dict[str, list] = {}
     for rule in rules:
         by_kind.setdefault(rule.kind, []).append(rule)
-    return [_module(kind).build(group) for kind, group in by_kind.items()]
+    # Detectors run last, so that they can read what the data-driven rules found (ctx.cache).
+    ordered = sorted(by_kind.items(), key=lambda kv: kv[0] == "detector")
+    return [_module(kind).build(group) for kind, group in ordered]
 
 
 def run_matchers(matchers: list, ctx: Context) -> Iterator[Hit]:

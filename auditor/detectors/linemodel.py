@@ -126,6 +126,7 @@ class LineInfo:
     table: bool         # a table row (cells between | bars)
     tokens: list        # lower-cased word tokens
     text: str
+    chrome: bool = False  # already a boilerplate finding of another rule (phrases, patterns)
     kind: str = ""      # good | near | short | bad
     verdict: str = ""   # "" (keep) or the reason it is chrome
     confidence: float = 0.0
@@ -241,9 +242,27 @@ def judge(ctx: Context) -> list[LineInfo]:
     infos = [_line_info(pos, line, lang_bit) for pos, line in enumerate(lines)]
     for info in infos:
         info.kind = classify(info)
+    _mark_chrome(infos, ctx.cache.get("chrome_spans"))
     ctx.cache["linemodel_body"] = _revise(infos)
     ctx.cache["linemodel"] = infos
     return infos
+
+
+def _mark_chrome(infos: list[LineInfo], spans) -> None:
+    """Lines that other rules already delete as a whole are chrome to the model too."""
+    if not spans or not infos:
+        return
+    import bisect
+
+    starts = [i.start for i in infos]
+    for a, b in spans:
+        k = max(0, bisect.bisect_right(starts, a) - 1)
+        while k < len(infos) and infos[k].start < b:
+            info = infos[k]
+            if a <= info.start and info.end <= b and info.pos > 0:
+                info.chrome = True
+                info.kind = "bad"
+            k += 1
 
 
 def _norm(text: str) -> str:
@@ -291,7 +310,7 @@ def _body_segment(infos: list[LineInfo], score, start: int = 1,
 
 
 def _line_score(info: LineInfo) -> float:
-    if info.verdict:
+    if info.verdict or info.chrome:
         return -2.0 - info.units / 4
     kind = info.kind
     if headline_like(info):
@@ -349,7 +368,7 @@ def _revise(infos: list[LineInfo]) -> dict:
     kinds = [i.kind for i in infos]
 
     def mark(k: int, reason: str, confidence: float) -> None:
-        if k == 0 or infos[k].verdict:
+        if k == 0 or infos[k].verdict or infos[k].chrome:
             return
         infos[k].verdict, infos[k].confidence = reason, confidence
 
@@ -454,7 +473,9 @@ def _revise(infos: list[LineInfo]) -> dict:
                 end = m
                 break
         if not (k >= 2 and infos[k - 1].text.endswith(":")):
-            _judge_run(infos[k:end], inside[k] and j < n and inside[j], noisy, mark)
+            # a run that another rule's chrome opens ("Related:", "Read more") is a link list
+            enclosed = inside[k] and j < n and inside[j] and not infos[k].chrome
+            _judge_run(infos[k:end], enclosed, noisy, mark)
         k = j
     body = {"start": a, "end": b, "anchor": anchor, "head": head, "tail": tail, "noisy": noisy}
     # In a whole page's text, everything outside the body.
