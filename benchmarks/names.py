@@ -52,9 +52,9 @@ def capitalized(text: str) -> list[tuple[str, int, int]]:
 
 
 def inflection(a: str, b: str) -> bool:
+    """Putin/Putina, Pushkin/Pushkinskaya, Arsenyev/Arsenyeva: one word built on the other."""
     short, long_ = sorted((a.casefold(), b.casefold()), key=len)
-    return long_.startswith(short) and len(long_) - len(short) <= 3 or (
-        len(a) > 4 and len(b) > 4 and a[:-2].casefold() == b[:-2].casefold())
+    return long_.startswith(short) or (len(a) > 4 and len(b) > 4 and a[:-2].casefold() == b[:-2].casefold())
 
 
 def targets(hyp: str, ref_words: set[str], gz) -> list[tuple[str, int, int]]:
@@ -99,6 +99,7 @@ def main() -> int:
         hyps = [texts(h) for h in doc.findall("hyp")]
         outputs += len(hyps)
         ref_words = {w for w, _, _ in capitalized(ref)}
+        ref_words |= {part for w in ref_words for part in w.split("-") if part[:1].isupper()}
         corpus = build([Document(t) for t in hyps + [ref]])
         for mode, stats in (("alone", None), ("corpus", corpus)):
             report = audit(Document(ref), ruleset, stats, options=options)
@@ -118,7 +119,7 @@ def main() -> int:
                         totals[mode]["found"] += 1
                     elif over:
                         totals[mode]["info"] += 1
-                    elif len(examples[mode]) < 15:
+                    elif len(examples[mode]) < 15 and word not in examples[mode]:
                         examples[mode].append(word)
     elapsed = time.perf_counter() - started
     print(f"WMT22 ru-en: {documents} documents, {outputs} machine translations; "

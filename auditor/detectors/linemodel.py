@@ -227,8 +227,13 @@ def classify(info: LineInfo) -> str:
 
 def headline_like(info: LineInfo) -> bool:
     """A headline or link text: a few capitalised words, no sentence punctuation."""
-    return (not info.terminal and 4 <= info.words <= 20 and info.title >= HEADLINE_TITLE
-            and (info.stop < 0 or 0 < info.stop < 0.34))
+    if info.terminal or not 4 <= info.words <= 20 or info.title < HEADLINE_TITLE:
+        return False
+    if info.stop < 0:
+        return True
+    if info.stop == 0:  # names and places only ("Blue Origin, Kent, Washington") are a list's items
+        return info.words >= 5 and "," not in info.text and not _DATA.search(info.text)
+    return info.stop < 0.34 or info.title >= 0.9
 
 
 def judge(ctx: Context) -> list[LineInfo]:
@@ -344,13 +349,30 @@ def _menu_like(info: LineInfo) -> bool:
             and (info.title >= 0.5 or info.words == 1) and not _DATA.search(info.text))
 
 
+_INFIXES = (" v ", " vs ", " vs. ", " - ", " – ", " — ", " @ ", " | ", " / ", " x ", " = ")
+
+
+def _structured(run: list[LineInfo]) -> bool:
+    """Items that share an inner separator ("Arsenal v Stoke", "Best actor - X at the Y"): data."""
+    if len(run) < 2:
+        return False
+    counts: dict[str, int] = {}
+    for info in run:
+        text = _BULLET.sub("", info.text)
+        for mark in _INFIXES:
+            if mark in text:
+                counts[mark] = counts.get(mark, 0) + 1
+    return any(c >= 0.7 * len(run) for c in counts.values())
+
+
 def _judge_run(run: list[LineInfo], enclosed: bool, noisy: bool, mark) -> None:
     """A run of short lines as a block: a list of headlines, a menu, or the article's own lines."""
-    if not run or sum(1 for i in run if i.table) >= len(run) / 2:
+    if not run or sum(1 for i in run if i.table) >= len(run) / 2 or _structured(run):
         return
     headlines = sum(1 for i in run if headline_like(i))
     tiny = sum(1 for i in run if _menu_item(i) and (noisy or _menu_like(i)))
-    if len(run) >= 2 and headlines >= max(2, 0.6 * len(run)) and (noisy or not enclosed):
+    if (len(run) >= 2 and headlines >= max(2, 0.6 * len(run)) and (noisy or not enclosed)
+            or len(run) >= 3 and headlines >= 0.8 * len(run)):
         for i in run:
             mark(i.pos, "headline-list", 0.8)
     elif len(run) >= MIN_BLOCK and tiny >= 0.7 * len(run) and not enclosed:
