@@ -53,7 +53,7 @@ COMMON_WORDS = {
     "it": "di e il la che in a per un del della è le non si con una da sono al dei gli come anche nel ha "
           "lo delle alla più ma ci essere stato questo questa tra cui se dopo anni ancora molto fatto "
           "loro solo quando tutti nella degli sul hanno perché dal fra sulla dalla alle stati aveva "
-          "suo sua ad ed già quello",
+          "suo sua ad ed già quello dell nell dall sull all",
     "pt": "de a o que e do da em um para com não uma os no se na por mais as dos como mas ao foi ele das "
           "tem à seu sua ou ser quando muito há nos já está também pelo pela até isso ela entre depois "
           "sem mesmo aos seus quem nas são foram sobre anos ainda pode disse segundo onde esse essa "

@@ -53,6 +53,7 @@ _OWN_LETTERS = {
     "pt": "áâãàçéêíóôõú", "nl": "äëïöüéèáóú", "tr": "çğıöşüâîû", "pl": "ąćęłńóśźż", "ro": "ăâîșşțţ",
 }
 _PARTICLES = frozenset("van von der den de da das di du del della dos le la bin ibn al el ter ten zu af".split())
+_INNER_PARTICLES = frozenset("der den ter ten".split())
 _GROUPS = (("es", "ca", "gl", "ast", "oc", "an"), ("pt", "gl"), ("it", "co", "lij", "nap", "scn", "vec"),
            ("no", "da", "sv"), ("hr", "sr", "bs"), ("cs", "sk"), ("id", "ms"), ("nl", "af", "fy", "li"),
            ("de", "lb"), ("ro", "mo"), ("tr", "az"), ("fr", "wa", "oc"))
@@ -118,7 +119,7 @@ def _judge_latin(text: str, doc_lang: str, other_script: bool) -> Verdict | None
     if not other_script:
         head = gate_words(text[:_GATE_CHARS])
         if len(head) >= 2:
-            counts = common_word_counts(head)
+            counts = common_word_counts([w for w in head if len(w) > 1])  # "a", "i", "o" are everywhere
             own = counts.get(doc_lang, 0)
             best_other = max((c for lang, c in counts.items() if lang != doc_lang), default=0)
             if own >= 0.2 * len(head) and own >= 1.5 * best_other:
@@ -135,7 +136,8 @@ def _judge_latin(text: str, doc_lang: str, other_script: bool) -> Verdict | None
     particle = [False] * n
     for i in range(n - 2, -1, -1):
         if folded[i] in _PARTICLES and (_is_capitalized(toks[i + 1]) or particle[i + 1]):
-            particle[i] = True
+            # "der", "den" ... only after "von", "van" (German and Dutch articles precede nouns).
+            particle[i] = folded[i] not in _INNER_PARTICLES or (i > 0 and folded[i - 1] in ("von", "van"))
     # Words that may not be names: not capitalized, or another language's function words.
     foreign_function = {f for w, f, p in zip(toks, folded, particle) if not p and f not in shared
                         and not (w.isupper() and len(w) > 1)  # an acronym ("NE", "DIE")
@@ -155,8 +157,9 @@ def _judge_latin(text: str, doc_lang: str, other_script: bool) -> Verdict | None
     long_and_foreign = n >= 12 and own_share < 0.1
     if not (foreign_function or odd_letters or long_and_foreign or other_script):
         return None
-    # Names, acronyms and headlines: too few words that could be anything but names.
-    if len(non_name) < _NON_NAME_MIN.get(n, 2) or len(non_name) < 0.3 * n:
+    # Names, acronyms and headlines: too few words that could be anything but names. (Two of
+    # another language's function words lift the share test: German capitalizes its nouns.)
+    if len(non_name) < _NON_NAME_MIN.get(n, 2) or (len(non_name) < 0.3 * n and len(foreign_function) < 2):
         return None
     guesses = identify(text, k=3)
     if not guesses:

@@ -67,14 +67,19 @@ def _compiled(pattern: str):
     return re.compile(pattern)
 
 
-def _template_anchors(pattern: str) -> tuple[str | None, str | None]:
-    """The literal first and last words of a template regex (None where a placeholder stands)."""
+def _template_anchor(pattern: str) -> str:
+    """The longest whole literal word of a template regex ('' when it has none)."""
     body = pattern[:-2] if pattern.endswith(r"\Z") else pattern
     parts = re.split(r"\.\{1,80\}\?|\\d\[\\d\.,\]\*", body)
-    first_part, last_part = parts[0], parts[-1]
-    first = _unescape(first_part).split(" ")[0] if first_part and not first_part.startswith(" ") else None
-    last = _unescape(last_part).split(" ")[-1] if last_part and not last_part.endswith(" ") else None
-    return (first or None), (last or None)
+    best = ""
+    for i, part in enumerate(parts):
+        words = _unescape(part).split(" ")
+        for j, word in enumerate(words):
+            glued_left = j == 0 and i > 0  # right after a placeholder
+            glued_right = j == len(words) - 1 and i < len(parts) - 1  # right before one
+            if word and not glued_left and not glued_right and len(word) > len(best):
+                best = word
+    return best
 
 
 def _unescape(text: str) -> str:
@@ -125,10 +130,7 @@ class PhraseMatcher:
         # against the few templates that could fit it.
         self.template_index: dict[str, list[tuple]] = {}
         for entry in self.templates:
-            first, last = _template_anchors(entry[0])
-            self.template_index.setdefault(first or "", []).append(entry)
-            if last and last != first:
-                self.template_index.setdefault("$" + last, []).append(entry)
+            self.template_index.setdefault(_template_anchor(entry[0]), []).append(entry)
         self.template_any = bool(self.templates)
         # Longest first within a bucket, so "read more" wins over "read".
         for entries in self.prefixes.values():
@@ -165,9 +167,15 @@ class PhraseMatcher:
                     yield Hit(rule, m.start(), m.end(), {"lang": lang})
 
     def _template_owner(self, key: str):
-        words = key.split(" ")
-        candidates = (self.template_index.get(words[0], []) + self.template_index.get("$" + words[-1], [])
-                      + self.template_index.get("", []))
+        candidates = []
+        unanchored = self.template_index.get("")
+        # Templates without a whole literal word (Chinese, Japanese) are tried through one combined
+        # expression first, so most lines cost one match, not dozens.
+        if unanchored and _compiled("|".join(f"(?:{p})" for p, _, _ in unanchored)).match(key):
+            candidates += unanchored
+        for word in set(key.split(" ")):
+            candidates += self.template_index.get(word, [])
+        candidates.sort(key=lambda entry: entry[1].code)  # the first rule to claim a line keeps it
         for pattern, rule, lang in candidates:
             if _compiled(pattern).match(key):
                 return rule, lang
