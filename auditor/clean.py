@@ -379,7 +379,8 @@ def unified_diff(before: str, after: str, name: str) -> str:
     """A unified diff of one document, as ``--diff`` prints it."""
     a = before.splitlines(keepends=True)
     b = after.splitlines(keepends=True)
-    lines = list(difflib.unified_diff(a, b, fromfile=f"a/{name}", tofile=f"b/{name}"))
+    label = name.lstrip("/")
+    lines = list(difflib.unified_diff(a, b, fromfile=f"a/{label}", tofile=f"b/{label}"))
     out = []
     for line in lines:
         out.append(line)

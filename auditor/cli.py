@@ -10,6 +10,8 @@ from pathlib import Path
 
 import click
 
+from .cli_options import batch_options
+
 EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 
 
@@ -57,8 +59,8 @@ def _load(config_path, select, ignore, rules):
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="Output format on stdout.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "junit"]), default="text",
+              show_default=True, help="Output format on stdout (docs/ci.md).")
 @click.option("--report-dir", type=click.Path(file_okay=False), help="Write a JSON and a Markdown report per input here.")
 @click.option("--fail-under", type=click.FloatRange(0, 100), help="Fail a document whose score is below this.")
 @click.option("--fail-on", type=click.Choice(["warning", "error"]), help="Fail a document with any finding this severe.")
@@ -72,45 +74,84 @@ def _load(config_path, select, ignore, rules):
               help="With --corpus: a line in this many documents is template chrome.")
 @click.option("--no-grammar", is_flag=True, help="Do not run the grammar checker.")
 @click.option("--languagetool-url", metavar="URL", help="Use this LanguageTool server instead of starting one.")
-@click.option("--jobs", type=click.IntRange(0), default=0, show_default=True, help="Worker processes (0: all cores for large inputs).")
+@batch_options
 @click.option("--max-bytes", type=click.IntRange(0), default=50 * 1024 * 1024, show_default=True, help="Refuse larger input files (0: no limit).")
 @click.option("--show-info", is_flag=True, help="Also print info findings in text output.")
 @click.option("--readability", is_flag=True, help="Compute readability figures (textstat) for each document.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False),
+              help="Only findings missing from this baseline count (docs/ci.md).")
+@click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False),
+              help="Record this run's findings as the baseline FILE; the run then reports against it.")
+@click.option("--since", "since", metavar="REV", help="Only check files changed since this git revision (and untracked ones).")
 def check(paths, fmt, report_dir, fail_under, fail_on, exit_zero, select, ignore, rules, config_path, corpus,
-          repeated_min_documents, no_grammar, languagetool_url, jobs, max_bytes, show_info,
-          readability):
-    """Audit PATHS (files, folders, or - for stdin) and gate on the verdicts."""
-    from .batch import AuditJob, audit_all
+          repeated_min_documents, no_grammar, languagetool_url, max_bytes, show_info,
+          readability, baseline_path, write_baseline, since, batch):
+    """Audit PATHS (files, folders, globs, or - for stdin) and gate on the verdicts."""
+    from .batch import AuditJob
     from .inputs import InputError, read_sources
     from .score import Thresholds
 
     config, spec, ruleset = _load(config_path, select, ignore, rules)
-    items = list(read_sources(paths, {"max_bytes": max_bytes}))
-    documents = [i for i in items if not isinstance(i, InputError)]
-    errors = [i for i in items if isinstance(i, InputError)]
-    for e in errors:
-        click.echo(f"auditor: {e}", err=True)
-    stats = None
-    if corpus:
-        from .corpus import build
+    if since is not None and "-" in paths:
+        raise click.UsageError("--since checks changed files; it cannot read stdin (-)")
+    if since is not None and write_baseline:
+        raise click.UsageError("--write-baseline records every file: do not combine it with --since")
+    baseline = _read_baseline(baseline_path)
+    if since is not None:
+        from .since import SinceError, read_changed
 
-        stats = build(documents)
-    from .grammar_session import grammar_options
+        try:
+            changed = list(read_changed(paths, since, batch.read_options(max_bytes)))
+        except SinceError as exc:
+            click.echo(f"auditor: {exc}", err=True)
+            sys.exit(EXIT_ERROR)
+        items = lambda: iter(changed)  # noqa: E731
+    else:
+        read_options = batch.read_options(max_bytes)
+        items = lambda: read_sources(paths, read_options)  # noqa: E731
+    errors = []
+    pipeline = _pipeline(items, batch, errors)
+    with pipeline:
+        stats = pipeline.corpus() if corpus else None
+        from .grammar_session import grammar_options
 
-    with grammar_options(not no_grammar and bool(documents), languagetool_url, ruleset) as options:
-        options["repeated_min_documents"] = repeated_min_documents
-        options["readability"] = readability
-        job = AuditJob(spec, Thresholds(config.passing, config.warn), options, stats)
-        reports = list(audit_all(documents, job, jobs, ruleset))
+        with grammar_options(not no_grammar and pipeline.any_documents(), languagetool_url, ruleset) as options:
+            options["repeated_min_documents"] = repeated_min_documents
+            options["readability"] = readability
+            job = AuditJob(spec, Thresholds(config.passing, config.warn), options, stats)
+            reports = [r for r in pipeline.audit(job, ruleset) if not isinstance(r, InputError)]
+    reports = _gate(reports, config, baseline, write_baseline, job.thresholds)
     if report_dir:
         _write_reports(Path(report_dir), reports, errors)
-    if fmt == "json":
-        from .formats.json_format import render
-    else:
-        from .formats.text import render
-    sys.stdout.write(render(reports, errors))
     threshold = fail_under if fail_under is not None else config.fail_under
     failed = [r for r in reports if _fails(r, threshold, fail_on)]
+    failed_ids = frozenset(r.document.id for r in failed)
+    if fmt == "json":
+        from .formats.json_format import render
+    elif fmt == "sarif":
+        from functools import partial
+
+        from .formats.sarif import render
+        render = partial(render, rules=ruleset.by_code, baseline=baseline is not None or bool(write_baseline),
+                         failed=failed_ids)
+    elif fmt == "github":
+        from functools import partial
+
+        from .formats.github import render
+        render = partial(render, show_info=show_info, failed=failed_ids)
+    elif fmt == "junit":
+        from functools import partial
+
+        from .formats.junit import render
+        render = partial(render, show_info=show_info, failed=failed_ids)
+    else:
+        import os
+        from functools import partial
+
+        from .formats.text import render
+        color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        render = partial(render, show_info=show_info, color=color, failed=failed_ids)
+    sys.stdout.write(render(reports, errors))
     if errors:
         sys.exit(EXIT_ERROR)
     if failed and not exit_zero:
@@ -118,15 +159,178 @@ def check(paths, fmt, report_dir, fail_under, fail_on, exit_zero, select, ignore
     sys.exit(EXIT_OK)
 
 
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--out", "out", type=click.Path(file_okay=False), help="Write each cleaned input under this folder.")
+@click.option("--diff", is_flag=True, help="Print a unified diff of the cleaning; write nothing.")
+@click.option("--in-place", is_flag=True, help="Rewrite the inputs (needs --backup).")
+@click.option("--backup", metavar="SUFFIX", help="With --in-place: keep each changed input as FILE+SUFFIX.")
+@click.option("--unsafe-fixes", is_flag=True, help="Also apply unsafe fixes (replacements such as name spellings).")
+@click.option("--edit-log", type=click.Path(dir_okay=False), help="Write one JSON object per edit to this file.")
+@click.option("--select", multiple=True, help="Only rules whose code starts with these prefixes (comma-separated).")
+@click.option("--ignore", multiple=True, help="Skip rules whose code starts with these prefixes.")
+@click.option("--rules", "rules", multiple=True, type=click.Path(exists=True), help="Extra rule pack (file or folder).")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="auditor.toml or pyproject.toml to use.")
+@click.option("--corpus", is_flag=True, help="Run the corpus pass (repeated lines across the inputs).")
+@click.option("--repeated-min-documents", type=click.IntRange(2), default=3, show_default=True,
+              help="With --corpus: a line in this many documents is template chrome.")
+@click.option("--no-grammar", is_flag=True, help="Do not run the grammar checker.")
+@click.option("--languagetool-url", metavar="URL", help="Use this LanguageTool server instead of starting one.")
+@click.option("--max-bytes", type=click.IntRange(0), default=50 * 1024 * 1024, show_default=True, help="Refuse larger input files (0: no limit).")
+def clean(paths, out, diff, in_place, backup, unsafe_fixes, edit_log, select, ignore, rules, config_path, corpus,
+          repeated_min_documents, no_grammar, languagetool_url, max_bytes):
+    """Remove what the rules flag from PATHS and print or write the sanitized text.
+
+    By default only safe fixes are applied and the cleaned text of one input is printed;
+    inputs are never modified unless --in-place --backup SUFFIX is given.
+    """
+    from .clean_command import CleanOptions, UsageError, check_usage, run
+    from .grammar_session import grammar_options
+    from .score import Thresholds
+
+    opts = CleanOptions(out=out, diff=diff, in_place=in_place, backup=backup, edit_log=edit_log,
+                        unsafe=unsafe_fixes, corpus=corpus, max_bytes=max_bytes)
+    try:
+        check_usage(opts)
+    except UsageError as exc:
+        click.echo(f"auditor: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    config, spec, ruleset = _load(config_path, select, ignore, rules)
+    with grammar_options(not no_grammar, languagetool_url, ruleset) as options:
+        options["repeated_min_documents"] = repeated_min_documents
+        opts.audit_options = options
+        try:
+            code = run(paths, opts, ruleset, Thresholds(config.passing, config.warn),
+                       lambda message: click.echo(message, err=True))
+        except UsageError as exc:
+            click.echo(f"auditor: {exc}", err=True)
+            code = EXIT_ERROR
+    sys.exit(code)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--out", "out", required=True, type=click.Path(file_okay=False),
+              help="Folder for the reports, summary.csv, summary.parquet and index.html.")
+@click.option("--select", multiple=True, help="Only rules whose code starts with these prefixes (comma-separated).")
+@click.option("--ignore", multiple=True, help="Skip rules whose code starts with these prefixes.")
+@click.option("--rules", "rules", multiple=True, type=click.Path(exists=True), help="Extra rule pack (file or folder).")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="auditor.toml or pyproject.toml to use.")
+@click.option("--no-corpus", is_flag=True, help="Skip the corpus pass (repeated lines, name spellings across the inputs).")
+@click.option("--repeated-min-documents", type=click.IntRange(2), default=3, show_default=True,
+              help="A line in this many documents is template chrome.")
+@click.option("--no-grammar", is_flag=True, help="Do not run the grammar checker.")
+@click.option("--languagetool-url", metavar="URL", help="Use this LanguageTool server instead of starting one.")
+@click.option("--no-readability", is_flag=True, help="Do not compute readability figures.")
+@click.option("--worst", type=click.IntRange(1), default=25, show_default=True, help="Worst documents listed on the dashboard.")
+@click.option("--title", default="Corpus quality report", show_default=True, help="Title of the dashboard.")
+@batch_options
+@click.option("--max-bytes", type=click.IntRange(0), default=50 * 1024 * 1024, show_default=True,
+              help="Refuse larger input files, or larger records (0: no limit).")
+def report(paths, out, select, ignore, rules, config_path, no_corpus, repeated_min_documents, no_grammar,
+           languagetool_url, no_readability, worst, title, batch, max_bytes):
+    """Audit PATHS and write a quality report: per-document JSON, Markdown and HTML, summary.csv,
+    summary.parquet and an index.html dashboard under --out (docs/batch.md).
+
+    Exit 2 when an input could not be read (the others are still reported), else 0.
+    """
+    from .batch import AuditJob
+    from .grammar_session import grammar_options
+    from .inputs import InputError, read_sources
+    from .report import ReportWriter, inside, report_chunk
+    from .score import Thresholds
+
+    config, spec, ruleset = _load(config_path, select, ignore, rules)
+    root = Path(out)
+    read_options = batch.read_options(max_bytes)
+
+    def items():
+        # The report folder may sit inside an input folder: its files are outputs, not inputs.
+        return (i for i in read_sources(paths, read_options) if not inside(i.path, root))
+
+    errors: list = []
+    pipeline = _pipeline(items, batch, errors)
+    try:
+        writer = ReportWriter(root, worst=worst, title=title)
+    except OSError as exc:
+        click.echo(f"auditor: cannot write to {root}: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    with pipeline:
+        stats = None if no_corpus else pipeline.corpus()
+        with grammar_options(not no_grammar and pipeline.any_documents(), languagetool_url, ruleset) as options:
+            options["repeated_min_documents"] = repeated_min_documents
+            options["readability"] = not no_readability
+            job = AuditJob(spec, Thresholds(config.passing, config.warn), options, stats)
+            try:
+                for item in pipeline.audit(job, ruleset, chunk_fn=report_chunk):
+                    if isinstance(item, InputError):
+                        writer.add_error(item)
+                    else:
+                        writer.add(item)
+            except BaseException:
+                writer.abort()
+                raise
+    writer.close()
+    for error in writer.write_errors:
+        click.echo(f"auditor: {error}", err=True)
+    d = writer.dashboard
+    click.echo(f"{d.documents} document(s): {d.verdicts['pass']} pass, {d.verdicts['warn']} warn, "
+               f"{d.verdicts['fail']} fail" + (f"; {d.error_count} input error(s)" if d.error_count else "")
+               + f"; report in {root / 'index.html'}")
+    sys.exit(EXIT_ERROR if errors or writer.write_errors else EXIT_OK)
+
+
+def _pipeline(items, batch, errors: list):
+    """A Pipeline whose input errors are printed as met and kept in ``errors`` (exit 2)."""
+    from .dask_engine import DaskUnavailable
+    from .pipeline import Pipeline
+
+    def on_error(error):
+        errors.append(error)
+        click.echo(f"auditor: {error}", err=True)
+
+    try:
+        return Pipeline(items, batch, on_error)
+    except DaskUnavailable as exc:
+        click.echo(f"auditor: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+
+
 def _fails(report, fail_under, fail_on) -> bool:
-    if fail_under is not None:
-        failed = report.score.score < fail_under
-    else:
-        failed = report.verdict == "fail"
-    if fail_on:
-        rank = {"warning": 1, "error": 2}[fail_on]
-        failed = failed or any(f.severity.rank >= rank for f in report.findings)
-    return failed
+    from .gate import fails
+
+    return fails(report, fail_under, fail_on)
+
+
+def _read_baseline(path):
+    if not path:
+        return None
+    from .baseline import Baseline, BaselineError
+
+    try:
+        return Baseline.read(Path(path))
+    except BaselineError as exc:
+        click.echo(f"auditor: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+
+
+def _gate(reports, config, baseline, write_baseline, thresholds):
+    """Set aside configured suppressions, then baselined findings (docs/ci.md); rescore."""
+    from .gate import apply
+
+    if write_baseline:
+        from .baseline import Baseline
+
+        reports = apply(reports, config.suppressions, None, thresholds)
+        baseline = Baseline.from_reports(Path(write_baseline), reports)
+        try:
+            baseline.write()
+        except OSError as exc:
+            click.echo(f"auditor: cannot write baseline {write_baseline}: {exc}", err=True)
+            sys.exit(EXIT_ERROR)
+        click.echo(f"auditor: wrote baseline {write_baseline}: {baseline.count} finding(s) "
+                   f"in {sum(1 for c in baseline.files.values() if c)} file(s)", err=True)
+    return apply(reports, config.suppressions, baseline, thresholds)
 
 
 def _write_reports(root: Path, reports, errors) -> None:

@@ -1,7 +1,8 @@
 """Configuration: ``[tool.auditor]`` in pyproject.toml, or auditor.toml, found from the working folder up.
 
 Keys: select, ignore (code prefixes), severity (code prefix -> level), rules (extra rule pack
-paths), pass / warn (verdict thresholds), fail_under.
+paths), pass / warn (verdict thresholds), fail_under, suppress and allow (auditor/suppress.py,
+docs/ci.md).
 """
 from __future__ import annotations
 
@@ -9,7 +10,10 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-KEYS = {"select", "ignore", "severity", "rules", "pass", "warn", "fail_under"}
+from .suppress import SuppressionError, Suppressions
+from .suppress import parse as parse_suppressions
+
+KEYS = {"select", "ignore", "severity", "rules", "pass", "warn", "fail_under", "suppress", "allow"}
 
 
 class ConfigError(ValueError):
@@ -26,6 +30,7 @@ class Config:
     warn: float = 50.0
     fail_under: float | None = None
     source: str | None = None
+    suppressions: Suppressions = field(default_factory=Suppressions)
 
 
 def find_config(start: Path | None = None) -> tuple[Path, dict] | None:
@@ -76,6 +81,10 @@ def load_config(path: Path | None = None) -> Config:
         )
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"{path}: bad value in [tool.auditor]: {exc}") from None
+    try:
+        config.suppressions = parse_suppressions(table, path)
+    except SuppressionError as exc:
+        raise ConfigError(str(exc)) from None
     bad = {k: v for k, v in config.severity.items() if v not in ("info", "warning", "error")}
     if bad:
         raise ConfigError(f"{path}: severity overrides must be info, warning or error: {bad}")

@@ -54,6 +54,19 @@ class CorpusStats:
 
     __add__ = merge
 
+    def absorb(self, other: "CorpusStats") -> "CorpusStats":
+        """Add ``other`` into this one in place (the same sum as ``merge``, without copying)."""
+        self.documents += other.documents
+        self.line_documents.update(other.line_documents)
+        self.names.update(other.names)
+        return self
+
+    def compact(self, min_documents: int = 2) -> "CorpusStats":
+        """Drop lines held by fewer than ``min_documents`` documents: no repeated-line rule can
+        fire on them (their threshold is at least 2), and workers then receive a small context."""
+        self.line_documents = Counter({k: v for k, v in self.line_documents.items() if v >= min_documents})
+        return self
+
     def line_count(self, text: str) -> int:
         return self.line_documents.get(normalize_line(text), 0)
 

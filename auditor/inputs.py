@@ -37,11 +37,15 @@ class Source:
 
 Reader = Callable[[Source, dict], Iterator["Document | InputError"]]
 _READERS: dict[str, tuple[Callable[[Path], bool], Reader]] = {}
+# Suffixes picked up from folders and globs: text, and whatever the other readers declare.
+_FOLDER_SUFFIXES: set[str] = set(TEXT_SUFFIXES)
 
 
-def register_reader(kind: str, accepts: Callable[[Path], bool]):
+def register_reader(kind: str, accepts: Callable[[Path], bool], suffixes: Iterable[str] = ()):
+    """Register a reader; ``suffixes`` are the file suffixes it reads when found in a folder."""
     def wrap(fn: Reader) -> Reader:
         _READERS[kind] = (accepts, fn)
+        _FOLDER_SUFFIXES.update(s.lower() for s in suffixes)
         return fn
 
     return wrap
@@ -96,7 +100,10 @@ def read_text(source: Source, options: dict) -> Iterator[Document | InputError]:
 
 
 def read_stdin(options: dict) -> Iterator[Document | InputError]:
-    data = sys.stdin.buffer.read()
+    # Read once per run: a corpus pass and the audit both see the same text.
+    data = options.get("_stdin_data")
+    if data is None:
+        data = options["_stdin_data"] = sys.stdin.buffer.read()
     try:
         yield Document(text=decode(data, "stdin"), id="stdin", path=None)
     except ValueError as exc:
@@ -115,21 +122,63 @@ def discover(paths: Iterable[str]) -> Iterator[Source | InputError]:
             continue
         path = Path(raw)
         if path.is_dir():
-            found = []
-            for root, dirs, files in os.walk(path, followlinks=False):
-                dirs.sort()
-                for f in files:
-                    p = Path(root) / f
-                    if p.suffix.lower() in TEXT_SUFFIXES and not f.startswith("."):
-                        found.append(p)
-            for p in sorted(found):
+            for p in _walk(path):
                 yield Source(p, p.relative_to(path).as_posix())
+        elif not path.exists() and _is_glob(raw):
+            yield from _expand_glob(raw)
         elif path.exists():
             yield Source(path, path.name)
         elif path.is_symlink():
             yield InputError(raw, "broken symbolic link")
         else:
             yield InputError(raw, "no such file or directory")
+
+
+def _walk(folder: Path) -> list[Path]:
+    found = []
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for f in files:
+            p = Path(root) / f
+            if p.suffix.lower() in _FOLDER_SUFFIXES and not f.startswith("."):
+                found.append(p)
+    return sorted(found)
+
+
+def _is_glob(raw: str) -> bool:
+    return any(c in raw for c in "*?[")
+
+
+def _expand_glob(pattern: str) -> Iterator[Source | InputError]:
+    """A glob (``news/**/*.txt``): outputs are named relative to the folder before the first wildcard."""
+    import glob
+
+    parts = Path(pattern).parts
+    fixed = next((i for i, part in enumerate(parts) if _is_glob(part)), len(parts))
+    base = Path(*parts[:fixed]) if fixed else Path(".")
+    matches = sorted(glob.glob(pattern, recursive=True))
+    files: dict[Path, None] = {}
+    for m in matches:
+        p = Path(m)
+        if p.is_dir():
+            files.update(dict.fromkeys(_walk(p)))
+        elif p.is_file() and (p.suffix.lower() in _FOLDER_SUFFIXES or _is_named_suffix(pattern)):
+            files[p] = None
+    if not files:
+        yield InputError(pattern, "no file matches this pattern")
+        return
+    for p in sorted(files):
+        try:
+            name = p.relative_to(base).as_posix()
+        except ValueError:
+            name = p.name
+        yield Source(p, name)
+
+
+def _is_named_suffix(pattern: str) -> bool:
+    """A glob that names its suffix (``*.log``) reads those files as text, like a file named directly."""
+    suffix = Path(pattern).suffix
+    return bool(suffix) and not _is_glob(suffix)
 
 
 def read_sources(paths: Iterable[str], options: dict | None = None) -> Iterator[Document | InputError]:
@@ -148,3 +197,6 @@ def reader_for(path: Path) -> Reader:
         if kind != "text" and accepts(path):
             return fn
     return _READERS["text"][1]
+
+
+from . import readers as _readers  # noqa: E402,F401  (registers the HTML and record readers)

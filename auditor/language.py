@@ -281,7 +281,7 @@ def dominant_script(text: str) -> tuple[str, float, int]:
 _CODE_MAP = {
     "zh-cn": "zh", "zh-tw": "zh", "yue": "zh", "wuu": "zh", "gan": "zh", "arz": "ar", "azb": "az",
     "pnb": "pa", "ckb": "ku", "nds": "de", "als": "de", "bar": "de", "lmo": "it", "scn": "it",
-    "vec": "it", "nap": "it", "pms": "it", "nb": "no", "nn": "no", "sh": "sr", "mzn": "fa", "tl": "tl",
+    "vec": "it", "nap": "it", "pms": "it", "nb": "no", "nn": "no", "sh": "sr", "mzn": "fa",
 }
 
 
@@ -382,32 +382,29 @@ _backends_lock = threading.Lock()
 def get_backend(name: str | None = None):
     """The named backend (default: $AUDITOR_LANGUAGE_BACKEND, else the first that loads), or None."""
     wanted = name or os.environ.get("AUDITOR_LANGUAGE_BACKEND") or ""
-    order = (wanted,) if wanted else BACKENDS
+    if wanted and wanted not in BACKENDS:
+        raise ValueError(f"unknown language backend {wanted!r}; use one of {', '.join(BACKENDS)}")
     with _backends_lock:
-        for backend in order:
-            if backend in _backends:
-                if _backends[backend] is not None:
-                    return _backends[backend]
-                continue
-            loaded = None
-            try:
-                if backend == "fasttext":
-                    path = fasttext_model_path()
-                    loaded = FastTextBackend(path) if path else None
-                    if loaded is not None:
-                        loaded.identify("probe")  # the old `fasttext` package fails here under NumPy 2
-                elif backend == "langdetect":
-                    loaded = LangdetectBackend()
-                else:
-                    raise ValueError(f"unknown language backend {backend!r}; use one of {', '.join(BACKENDS)}")
-            except (ImportError, OSError, RuntimeError, ValueError) as exc:
-                if isinstance(exc, ValueError) and str(exc).startswith("unknown language backend"):
-                    raise
-                loaded = None
-            _backends[backend] = loaded
-            if loaded is not None:
-                return loaded
+        for backend in (wanted,) if wanted else BACKENDS:
+            if backend not in _backends:
+                _backends[backend] = _load_backend(backend)
+            if _backends[backend] is not None:
+                return _backends[backend]
     return None
+
+
+def _load_backend(backend: str):
+    try:
+        if backend == "langdetect":
+            return LangdetectBackend()
+        path = fasttext_model_path()
+        if path is None:
+            return None
+        loaded = FastTextBackend(path)
+        loaded.identify("probe")  # the deprecated `fasttext` package fails here under NumPy 2
+        return loaded
+    except (ImportError, OSError, RuntimeError, ValueError):
+        return None  # not installed or unusable: the next backend, or the gate alone
 
 
 def identify(text: str, k: int = 3, backend: str | None = None) -> list[Guess]:
@@ -428,15 +425,16 @@ _MODEL_CHARS = 3000
 _VOTE_CHARS = 1200  # about 200 words: enough for a clear lead in nearly every article
 
 
-def script_language(script: str, text: str) -> str:
+def script_language(script: str, text: str, min_prob: float = 0.5) -> str:
     """The language of a text written in a non-Latin script: the script's usual language, or the
-    model's guess within the script's family (Russian or Ukrainian ...); 'und' when unknown."""
+    model's guess within the script's family (Russian or Ukrainian ...) when at least ``min_prob``
+    sure of it; 'und' when unknown."""
     default = SCRIPT_DEFAULT.get(script, "und")
     family = SCRIPT_LANGUAGES.get(script)
     if default != "und" and not family:
         return default
     guesses = identify(text[:_MODEL_CHARS], k=1)
-    if guesses and guesses[0].prob >= 0.5 and (family is None or guesses[0].lang in family):
+    if guesses and guesses[0].prob >= min_prob and (family is None or guesses[0].lang in family):
         return guesses[0].lang
     return default
 

@@ -80,7 +80,7 @@ class Suppressions:
         kept: list[Finding] = []
         suppressed: list[Suppressed] = []
         applicable = [e for e in self.entries if _path_matches(e, path)]
-        occurrences: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+        occurrences: dict[tuple[str, ...], list[tuple[int, int, str]]] = {}
         for f in findings:
             reason = None
             for entry in applicable:
@@ -90,9 +90,12 @@ class Suppressions:
                     spans = occurrences.get(entry.phrases)
                     if spans is None:
                         spans = occurrences[entry.phrases] = phrase_spans(text, entry.phrases)
-                    if not _covered(f, spans):
+                    phrase = _covering(f, spans)
+                    if phrase is None:
                         continue
-                reason = entry.describe()
+                    reason = f"allowed phrase \"{phrase}\"" + (f": {entry.reason}" if entry.reason else "")
+                else:
+                    reason = entry.describe()
                 break
             if reason is None:
                 kept.append(f)
@@ -109,7 +112,7 @@ def parse(table: dict, config_path: Path) -> Suppressions:
     if not isinstance(allow, list) or not all(isinstance(p, str) and p.strip() for p in allow):
         raise SuppressionError(f"{config_path}: allow must be a list of non-empty phrases")
     if allow:
-        entries.append(Suppression(phrases=tuple(allow), reason="allowed phrase (allow)", root=root))
+        entries.append(Suppression(phrases=tuple(allow), root=root))
     raw = table.get("suppress", [])
     if isinstance(raw, dict):
         raw = [raw]
@@ -144,12 +147,13 @@ def parse(table: dict, config_path: Path) -> Suppressions:
 
 # ---- allowed phrases -------------------------------------------------------------------------
 
-def phrase_spans(text: str, phrases: tuple[str, ...]) -> list[tuple[int, int]]:
-    """Where the phrases occur: case-sensitive, on word boundaries, any white space run for a space."""
+def phrase_spans(text: str, phrases: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    """Where the phrases occur, (start, end, phrase): case-sensitive, on word boundaries, any run
+    of white space (no-break and zero-width spaces too) for a space."""
     spans = []
     for phrase in phrases:
         for m in _phrase_pattern(phrase).finditer(text):
-            spans.append((m.start(), m.end()))
+            spans.append((m.start(), m.end(), phrase))
     return sorted(spans)
 
 
@@ -161,14 +165,16 @@ def _phrase_pattern(phrase: str) -> re.Pattern:
     return re.compile(rf"(?<![^\W_]){body}(?![^\W_])")
 
 
-def _covered(f: Finding, spans: list[tuple[int, int]]) -> bool:
+def _covering(f: Finding, spans: list[tuple[int, int, str]]) -> str | None:
+    """The allowed phrase that clears a finding: one whose occurrence contains it, or for
+    findings other than boilerplate, one whose occurrence overlaps it."""
     a, b = f.start, max(f.end, f.start + 1)
-    for x, y in spans:
+    for x, y, phrase in spans:
         if x <= f.start and f.end <= y:
-            return True
+            return phrase
         if f.category not in _WITHIN_ONLY and a < y and x < b:
-            return True
-    return False
+            return phrase
+    return None
 
 
 # ---- path globs ------------------------------------------------------------------------------

@@ -361,6 +361,17 @@ def section_inserted(shared: Path) -> None:
         print(f"  {bucket:<7}{total[bucket]:>9}{flagged[bucket] / total[bucket]:>8.1%}")
     for seg, message in examples[:12]:
         print(f"    {seg[:60]!r}: {message}")
+    # Every sentence of semeval's English texts, judged as a line of an English article.
+    from auditor.detectors.language_fragments import judge_line
+
+    sentences = [s.strip() for lang, text in semeval_texts(shared) if lang == "en"
+                 for s in re.split(r"(?<=[.!?])\s+|\n+", text) if s.strip()]
+    verdicts = [(s, judge_line(s, "en")) for s in sentences]
+    flagged = [(s, v) for s, v in verdicts if v is not None]
+    print(f"  every sentence of semeval's English texts as a line of an English article: {len(sentences)},"
+          f" flagged {len(flagged)} ({len(flagged) / len(sentences):.2%}):")
+    for s, v in flagged[:12]:
+        print(f"    {v.lang} {v.confidence:.2f} {s[:70]!r}")
 
 
 def section_speed(shared: Path, repeats: int = 5) -> None:

@@ -53,7 +53,7 @@ _OWN_LETTERS = {
     "pt": "áâãàçéêíóôõú", "nl": "äëïöüéèáóú", "tr": "çğıöşüâîû", "pl": "ąćęłńóśźż", "ro": "ăâîșşțţ",
 }
 _PARTICLES = frozenset("van von der den de da das di du del della dos le la bin ibn al el ter ten zu af".split())
-_INNER_PARTICLES = frozenset("der den ter ten".split())
+_INNER_PARTICLES = frozenset("der den ter ten das dos".split())
 _GROUPS = (("es", "ca", "gl", "ast", "oc", "an"), ("pt", "gl"), ("it", "co", "lij", "nap", "scn", "vec"),
            ("no", "da", "sv"), ("hr", "sr", "bs"), ("cs", "sk"), ("id", "ms"), ("nl", "af", "fy", "li"),
            ("de", "lb"), ("ro", "mo"), ("tr", "az"), ("fr", "wa", "oc"))
@@ -107,7 +107,7 @@ def _judge_script(text: str, toks: list[str], script: str, share: float, letters
             return None
     elif script not in ("han", "kana") and len(toks) < 2:
         return None
-    lang = script_language(script, text)
+    lang = script_language(script, text, min_prob=0.8)  # a line is short: keep the script's default unless sure
     if lang == "und":
         return None
     confidence = 0.95 if len(toks) >= 3 or n_script >= 6 else 0.85
@@ -129,15 +129,17 @@ def _judge_latin(text: str, doc_lang: str, other_script: bool) -> Verdict | None
     if n < 2:
         return None
     folded = [w.casefold() for w in toks]
-    counts = common_word_counts(folded)
-    own_share = counts.get(doc_lang, 0) / n
+    own_share = common_word_counts([f for f in folded if len(f) > 1]).get(doc_lang, 0) / n
     shared = _SHARED.get(doc_lang, ())
     # Name particles ("van Persie", "von der Leyen", "bin Salman") belong to the name after them.
     particle = [False] * n
     for i in range(n - 2, -1, -1):
         if folded[i] in _PARTICLES and (_is_capitalized(toks[i + 1]) or particle[i + 1]):
-            # "der", "den" ... only after "von", "van" (German and Dutch articles precede nouns).
-            particle[i] = folded[i] not in _INNER_PARTICLES or (i > 0 and folded[i - 1] in ("von", "van"))
+            # Articles only inside a name: "von der Leyen", "van den Berg", "Maria das Dores"
+            # (German and Dutch articles precede capitalized nouns everywhere).
+            before = folded[i - 1] if i > 0 else ""
+            particle[i] = (folded[i] not in _INNER_PARTICLES or before in ("von", "van")
+                           or (folded[i] in ("das", "dos") and i > 0 and _is_capitalized(toks[i - 1])))
     # Words that may not be names: not capitalized, or another language's function words.
     foreign_function = {f for w, f, p in zip(toks, folded, particle) if not p and f not in shared
                         and not (w.isupper() and len(w) > 1)  # an acronym ("NE", "DIE")
@@ -147,7 +149,7 @@ def _judge_latin(text: str, doc_lang: str, other_script: bool) -> Verdict | None
 
     def odd(word: str) -> bool:
         return not word.isascii() and any(
-            c.isalpha() and not c.isascii() and c not in own_letters for c in word.casefold())
+            c.isalpha() and not c.isascii() and c not in own_letters for c in word.lower())
 
     # The line's first word is capitalized as a sentence start; with letters the document
     # language does not use, it is taken for a word, not a name.
@@ -181,7 +183,7 @@ def _judge_latin(text: str, doc_lang: str, other_script: bool) -> Verdict | None
     elif n <= 7:
         ok = top.prob >= 0.8 and (corroborated or top.prob >= 0.95)
     else:
-        ok = top.prob >= 0.7 and own_share < 0.2
+        ok = top.prob >= 0.7 and own_share < 0.3
     if not ok or own_prob >= 0.2:
         return None
     return Verdict(top.lang, round(top.prob, 3), n, "model")
@@ -199,6 +201,7 @@ class Fragment:
     words: int
     method: str
     paragraph: bool  # covers a whole paragraph
+    lines: int
 
 
 def fragments(ctx: Context) -> tuple[str, list[Fragment]]:
@@ -234,14 +237,14 @@ def fragments(ctx: Context) -> tuple[str, list[Fragment]]:
             whole = first.start == para.start and last.end == para.end
             method = "script" if all(v.method == "script" for v in verdicts) else "model"
             found.append(Fragment(first.start, last.end, verdicts[0].lang, round(confidence, 3), words,
-                                  method, whole))
+                                  method, whole, len(verdicts)))
     result = (doc_lang, found)
     ctx.cache["language_fragments"] = result
     return result
 
 
 def _article(name: str) -> str:
-    return "an" if name[:1].upper() in "AEIOU" else "a"
+    return "an" if name[:1].upper() in "AEIOU" and not name.startswith("Ukr") else "a"
 
 
 def _hits(ctx: Context, rule, method: str):
@@ -256,7 +259,10 @@ def _hits(ctx: Context, rule, method: str):
         severity = None
         if frag.paragraph and frag.words >= error_words and frag.confidence >= error_confidence:
             severity = "error"
-        unit = "Paragraph" if frag.paragraph and frag.words >= error_words else "Line"
+        if frag.paragraph and frag.words >= error_words:
+            unit = "Paragraph"
+        else:
+            unit = "Lines" if frag.lines > 1 else "Line"
         name = language_name(frag.lang)
         yield Hit(rule, frag.start, frag.end, {
             "unit": unit,

@@ -88,22 +88,19 @@ STOPWORDS = {
         szerint között""",
     "fi": """ja on ei se että hän oli ovat mutta kun myös joka jos niin ole tai sen kuin vain jo nyt mukaan""",
 }
-_STOP_LANGS: dict[str, int] = {}
-_LANG_BITS = {lang: 1 << i for i, lang in enumerate(STOPWORDS)}
-for _lang, _words in STOPWORDS.items():
-    for _w in _words.split():
-        _STOP_LANGS[_w] = _STOP_LANGS.get(_w, 0) | _LANG_BITS[_lang]
+STOPSETS = {lang: frozenset(words.split()) for lang, words in STOPWORDS.items()}
+_STOP_INDEX: dict[str, tuple] = {}
+for _lang, _words in STOPSETS.items():
+    for _w in _words:
+        _STOP_INDEX[_w] = _STOP_INDEX.get(_w, ()) + (_lang,)
 
 # -- line shape ----------------------------------------------------------------------------------
 _TOKEN = re.compile(r"\w+(?:[’'\-.]\w+)*")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-_TERMINAL = re.compile(r"[.!?。！？؟।][\"'”’»)\]]*$|[:;][\"'”’»)\]]*$")
 _ELLIPSIS = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*(?:»|›|→)?$")
 _SEPARATOR = re.compile(r"(?:^|\s)[|»›>•·/\\]+(?:\s|$)")
 _URL = re.compile(r"(?i)(?:https?://|www\.)\S+|\S+@\S+\.\w{2,}|(?<!\w)@\w{2,}")
 _BULLET = re.compile(r"^(?:[-–—•·*»›>→▪►◦‣]\s+|\d{1,2}[.)]\s+)")
-_TIME = re.compile(r"\d{1,2}[:.]\d{2}\b|\d{4}-\d{2}-\d{2}|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
-_BRACKET_TAG = re.compile(r"\[[^\]]{1,20}\]|\((?:video|photos?|gallery|audio|watch|live)\)", re.I)
 
 
 @dataclass(slots=True)
@@ -121,69 +118,87 @@ class LineInfo:
     separators: int
     urls: int
     bullet: bool
-    time: bool
-    tags: int
     table: bool         # a table row (cells between | bars)
     tokens: list        # lower-cased word tokens
     text: str
+    upper: float = -1.0  # share of upper-case letters; see upper_share()
     chrome: bool = False  # already a boilerplate finding of another rule (phrases, patterns)
     kind: str = ""      # good | near | short | bad
     verdict: str = ""   # "" (keep) or the reason it is chrome
     confidence: float = 0.0
 
 
-def _line_info(pos: int, line, lang_bit: int) -> LineInfo:
+def _line_info(pos: int, line, low: list, stopset) -> LineInfo:
     text = line.text
-    tokens = _TOKEN.findall(text)
-    words = len(tokens)
-    cjk = len(_CJK.findall(text)) if not text.isascii() else 0
+    words = len(low)
+    cjk = len(_CJK.findall(text)) if not text.isascii() and max(text) >= "\u3040" else 0
     units = float(words) if not cjk else words + cjk / 2.0
-    stops = content = upper = 0
-    if lang_bit:
-        for t in tokens:
-            if _STOP_LANGS.get(t.lower(), 0) & lang_bit:
-                stops += 1
-            elif t[0].isalpha():
-                content += 1
-                upper += t[0].isupper()
+    if stopset is not None:
+        stops = sum(map(stopset.__contains__, low))
         stop = stops / words if words else 0.0
     else:
-        for t in tokens:
-            if t[0].isalpha() and len(t) > 3:
+        stop = -1.0
+    title = 0.0
+    if words <= TITLE_MAX_WORDS:  # the share of capitalised words matters for short lines only
+        content = upper = 0
+        for t in _TOKEN.findall(text):
+            if t[0].isalpha() and (t.lower() not in stopset if stopset is not None else len(t) > 3):
                 content += 1
                 upper += t[0].isupper()
-        stop = -1.0
+        title = upper / content if content else 0.0
+    last = text[-1] if text else ""
+    end = text.rstrip(_CLOSERS)[-1:]
+    terminal = end in _TERMINAL_CHARS
     return LineInfo(
         pos=pos, index=line.index, start=line.start, end=line.end, words=words, units=units, stop=stop,
-        title=upper / content if content else 0.0,
-        terminal=bool(_TERMINAL.search(text)),
-        ellipsis=bool(_ELLIPSIS.search(text)),
-        separators=len(_SEPARATOR.findall(text)),
+        title=title,
+        terminal=terminal,
+        ellipsis=last in "….»›→]" and bool(_ELLIPSIS.search(text)),
+        separators=0 if terminal else len(_SEPARATOR.findall(text)),
         urls=len(_URL.findall(text)) if ("/" in text or "@" in text or "www" in text) else 0,
         bullet=bool(_BULLET.match(text)),
-        time=bool(_TIME.search(text)),
-        tags=len(_BRACKET_TAG.findall(text)) if "[" in text or "(" in text else 0,
-        table=text.startswith("|") or text.endswith("|"),
+        table=text.startswith("|") or last == "|",
         text=text,
-        tokens=[t.lower() for t in tokens],
+        tokens=low,
     )
 
 
-def document_language_bit(document) -> int:
-    """The stopword list that covers most of the document's words (0 when none covers enough)."""
-    counts = dict.fromkeys(_LANG_BITS.values(), 0)
-    total = 0
-    for m in _TOKEN.finditer(document.text, 0, 40000):
-        total += 1
-        bits = _STOP_LANGS.get(m.group().lower())
-        if bits:
-            for bit in counts:
-                if bits & bit:
-                    counts[bit] += 1
+_CLOSERS = "\"'”’»)]"
+_TERMINAL_CHARS = frozenset(".!?。！？؟।:;")
+TITLE_MAX_WORDS = 24
+SPLIT_CHARS = 240       # lines longer than this are tokenised by white space (cheaper)
+LANGUAGE_SAMPLE = 400   # words enough to tell the language by its stopwords
+
+
+def upper_share(info: LineInfo) -> float:
+    """Share of the line's letters that are upper-case (computed when first asked)."""
+    if info.upper < 0:
+        text = info.text
+        letters = sum(1 for c in text if c.isalpha())
+        info.upper = sum(1 for c in text if c.isupper()) / letters if letters else 0.0
+    return info.upper
+
+
+def document_stopwords(token_lists: list) -> frozenset | None:
+    """The stopword list that covers most of the text's words (None when none covers enough)."""
+    from collections import Counter
+
+    sample: list = []
+    for low in token_lists:
+        sample += low
+        if len(sample) > LANGUAGE_SAMPLE:
+            break
+    total = len(sample)
     if not total:
-        return 0
-    bit, best = max(counts.items(), key=lambda kv: kv[1])
-    return bit if best / total >= 0.12 else 0
+        return None
+    per_language = dict.fromkeys(STOPSETS, 0)
+    for word, n in Counter(filter(_STOP_INDEX.__contains__, sample)).items():
+        langs = _STOP_INDEX.get(word)
+        if langs:
+            for lang in langs:
+                per_language[lang] += n
+    lang, best = max(per_language.items(), key=lambda kv: kv[1])
+    return STOPSETS[lang] if best / total >= 0.12 else None
 
 
 # -- thresholds ----------------------------------------------------------------------------------
@@ -199,6 +214,8 @@ NOISY_TAIL = 15
 TEASER_SPREAD = 0.12    # teasers cut by a publishing system have nearly one length
 TEASER_MIN = 3
 GLUED_WORDS = 150       # a line this long that starts with an earlier paragraph: the body glued
+NEAR_BODY = 6           # a paragraph this close to the body is kept even across chrome
+SHORT_SCORE = -2.0      # a short line's cost when finding the body (a run costs 1x, 2x, 3x ... this)
 ANCHOR_BODY = 60        # ... and is trusted when at least this much body text follows it
 NOISY_HEAD_ANCHORED = 3  # menu lines before a repeated headline: a whole page's text
 ANCHOR_WINDOW = 12      # the body begins within this many lines of the repeated headline
@@ -225,9 +242,21 @@ def classify(info: LineInfo) -> str:
     return "short"
 
 
+_TRAILING_TAG = re.compile(r"\[\s*[^\W\d_][^\]\[]{1,14}\]\W*$")
+
+
 def headline_like(info: LineInfo) -> bool:
     """A headline or link text: a few capitalised words, no sentence punctuation."""
-    if info.terminal or not 4 <= info.words <= 20 or info.title < HEADLINE_TITLE:
+    if not 4 <= info.words <= 20:
+        return False
+    text = info.text
+    if "]" in text and _TRAILING_TAG.search(text):  # "... amid turmoil [VIDEO]": a link's label
+        return True
+    if info.terminal:
+        return False
+    if upper_share(info) >= 0.8 and not _DATA.search(text):  # "A LONG HISTORY OF THE FEUD"
+        return True
+    if info.title < HEADLINE_TITLE:
         return False
     if info.stop < 0:
         return True
@@ -243,8 +272,11 @@ def judge(ctx: Context) -> list[LineInfo]:
         return cached
     document = ctx.document
     lines = document.content_lines
-    lang_bit = document_language_bit(document) if lines else 0
-    infos = [_line_info(pos, line, lang_bit) for pos, line in enumerate(lines)]
+    # Long lines are body text or close to it: splitting on white space is enough there.
+    lowered = [line.text.lower().split() if len(line.text) > SPLIT_CHARS else _TOKEN.findall(line.text.lower())
+               for line in lines]
+    stopset = document_stopwords(lowered)
+    infos = [_line_info(pos, line, low, stopset) for pos, (line, low) in enumerate(zip(lines, lowered))]
     for info in infos:
         info.kind = classify(info)
     _mark_chrome(infos, ctx.cache.get("chrome_spans"))
@@ -270,13 +302,13 @@ def _mark_chrome(infos: list[LineInfo], spans) -> None:
             k += 1
 
 
-def _norm(text: str) -> str:
-    return " ".join(_TOKEN.findall(text.casefold()))
+def _norm(info: LineInfo) -> str:
+    return " ".join(info.tokens)
 
 
 def _title_anchor(infos: list[LineInfo]) -> int:
     """The line that repeats the headline (the article's own heading in a whole page's text), or 0."""
-    title = set(_TOKEN.findall(infos[0].text.casefold()))
+    title = set(infos[0].tokens)
     if len(title) < 3:
         return 0
     for info in infos[1:]:
@@ -325,7 +357,7 @@ def _line_score(info: LineInfo) -> float:
     if kind == "near":
         return info.units / 2 if info.terminal else -1.0
     if kind == "short":
-        return 0.5 if info.table or _data_row(info) else -2.0
+        return 0.5 if info.table or _data_row(info) else SHORT_SCORE
     return -3.0
 
 
@@ -336,7 +368,8 @@ def _data_row(info: LineInfo) -> bool:
 
 
 def _menu_item(info: LineInfo) -> bool:
-    return info.kind in ("short", "bad") and 1 <= info.units < SHORT_UNITS and not info.table
+    return (info.kind in ("short", "bad") and 1 <= info.units < SHORT_UNITS and not info.table
+            and not info.chrome)
 
 
 _SECTION_BREAK = "*-_=~#•·.–— \t"
@@ -365,9 +398,19 @@ def _structured(run: list[LineInfo]) -> bool:
     return any(c >= 0.7 * len(run) for c in counts.values())
 
 
+def _label(info: LineInfo) -> bool:
+    """A label, menu item or headline: no sentence punctuation, no figures."""
+    return not info.terminal and not _DATA.search(info.text) and info.kind != "good"
+
+
 def _judge_run(run: list[LineInfo], enclosed: bool, noisy: bool, mark) -> None:
     """A run of short lines as a block: a list of headlines, a menu, or the article's own lines."""
     if not run or sum(1 for i in run if i.table) >= len(run) / 2 or _structured(run):
+        return
+    links = sum(1 for i in run if i.urls and i.kind == "bad")
+    if len(run) >= 2 and links >= 0.7 * len(run):  # "Listen: http://…", "Download: http://…"
+        for i in run:
+            mark(i.pos, "short-block", 0.75)
         return
     headlines = sum(1 for i in run if headline_like(i))
     tiny = sum(1 for i in run if _menu_item(i) and (noisy or _menu_like(i)))
@@ -469,13 +512,20 @@ def _revise(infos: list[LineInfo]) -> dict:
     for k in range(1, n):
         info = infos[k]
         if info.words >= 2 and not info.table:
-            seen.setdefault(_norm(info.text), []).append(k)
-    headline_key = _norm(infos[0].text)
+            seen.setdefault(_norm(info), []).append(k)
+    headline_key = _norm(infos[0])
     for key, where in seen.items():
         if key == headline_key:
             for k in where:
                 mark(k, "repeated", 0.75)
-        elif len(where) >= 2 and (noisy or not any(inside[k] for k in where)):
+        elif len(where) < 2:
+            continue
+        elif infos[where[0]].kind == "good":
+            if noisy:  # a paragraph printed twice: the copies outside the body go
+                for k in where:
+                    if not inside[k]:
+                        mark(k, "repeated", 0.75)
+        elif noisy or not any(inside[k] for k in where) and _label(infos[where[0]]):
             for k in where:  # a label or menu printed twice: every copy goes
                 mark(k, "repeated", 0.75)
 
@@ -503,8 +553,15 @@ def _revise(infos: list[LineInfo]) -> dict:
     # In a whole page's text, everything outside the body.
     if noisy:
         for k in range(1, n):
-            if not inside[k]:
-                mark(k, "outside-body", 0.8 if kinds[k] != "good" else 0.6)
+            if inside[k]:
+                continue
+            info = infos[k]
+            # A paragraph just past the body, beyond a short widget ("Share", "Tweet", "Email"),
+            # is more likely the article's own than the page's.
+            if (kinds[k] == "good" and info.terminal and not info.verdict and k > anchor
+                    and min(abs(k - a), abs(k - b)) <= NEAR_BODY):
+                continue
+            mark(k, "outside-body", 0.8 if kinds[k] != "good" else 0.6)
     # Lines with no words or only a link.
     for k in range(1, n):
         info = infos[k]
@@ -555,3 +612,50 @@ def repeated_in_document(ctx: Context, rule):
 
 def non_text(ctx: Context, rule):
     yield from _report(ctx, rule, "non-text")
+
+
+_VOCABULARY: dict[int, tuple[frozenset, frozenset]] = {}
+
+
+def _comment_vocabulary(rule) -> tuple[frozenset, frozenset]:
+    cached = _VOCABULARY.get(id(rule))
+    if cached is None:
+        options = rule.spec.get("options", {})
+        nouns = {w.casefold() for words in options.get("headings", {}).values() for w in words}
+        modifiers = {w.casefold() for words in options.get("modifiers", {}).values() for w in words}
+        cached = _VOCABULARY[id(rule)] = (frozenset(nouns), frozenset(modifiers))
+    return cached
+
+
+def _comments_heading(info: LineInfo, nouns, modifiers) -> bool:
+    if info.words == 0 or info.words > 5 or (info.terminal and not info.text.endswith(":")):
+        return False
+    found = False
+    for token in info.tokens:
+        if token in nouns:
+            found = True
+        elif not (token in modifiers or token.isdigit()):
+            return False
+    return found
+
+
+def comment_section(ctx: Context, rule):
+    """A comments heading after the article's paragraphs opens the comment section: it runs to
+    the end of the text."""
+    infos = judge(ctx)
+    if len(infos) < 3:
+        return
+    nouns, modifiers = _comment_vocabulary(rule)
+    body = ctx.cache.get("linemodel_body") or {}
+    start = body.get("start", 1) if body.get("noisy") else 1
+    good = 0
+    for k in range(1, len(infos)):
+        info = infos[k]
+        if info.kind == "good" and k >= start and not info.verdict:
+            good += 1
+        elif good >= 2 and k < len(infos) - 1 and _comments_heading(info, nouns, modifiers):
+            for rest in infos[k:]:
+                if not rest.verdict and not rest.chrome:
+                    yield Hit(rule, rest.start, rest.end, {"heading": info.text}, confidence=0.8,
+                              severity="warning")
+            return

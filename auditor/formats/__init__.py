@@ -1,7 +1,7 @@
 """Output formats, one module each. A format turns reports into text; it never audits."""
 from __future__ import annotations
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "github", "junit")
 
 
 def summary(reports: list, errors: list) -> dict:

@@ -18,8 +18,14 @@ def error_document(error) -> dict:
 
 
 def render(reports: list, errors: list) -> str:
+    from ..gate import suppressed_counts
+
     documents = [r.to_dict() for r in reports] + [error_document(e) for e in errors]
-    return json.dumps({"schema": SCHEMA, "documents": documents, "summary": summary(reports, errors)},
+    totals = summary(reports, errors)
+    suppressed = suppressed_counts(reports)
+    if suppressed is not None:  # only with configured suppressions or a baseline (docs/ci.md)
+        totals["suppressed"] = suppressed
+    return json.dumps({"schema": SCHEMA, "documents": documents, "summary": totals},
                       ensure_ascii=False, indent=2) + "\n"
 
 

@@ -1,33 +1,101 @@
 """`--format text`: findings grouped by file, for people at a terminal."""
 from __future__ import annotations
 
+import unicodedata
+
 from . import summary
 
+# ANSI styles, used only when ``color`` is true (the CLI: stdout is a terminal and NO_COLOR is unset).
+_STYLE = {"bold": "1", "dim": "2", "error": "1;31", "warning": "1;33", "info": "1;36",
+          "pass": "1;32", "warn": "1;33", "fail": "1;31"}
+EXCERPT_WIDTH = 100  # longer lines are shown as a window around the finding
 
-def render(reports: list, errors: list, show_info: bool = False) -> str:
+
+def render(reports: list, errors: list, show_info: bool = False, color: bool = False,
+           failed: frozenset | set | None = None) -> str:
+    def paint(text: str, style: str) -> str:
+        return f"\x1b[{_STYLE[style]}m{text}\x1b[0m" if color else text
+
     out = []
     for r in reports:
         doc = r.document
-        out.append(f"{doc.path or doc.id}: score {r.score.score:g} ({r.verdict})")
-        for f in r.findings:
-            if f.severity.value == "info" and not show_info:
-                continue
-            snippet = " ".join(f.text.split())
-            if len(snippet) > 70:
-                snippet = snippet[:69] + "…"
+        out.append(f"{paint(doc.path or doc.id, 'bold')}: score {r.score.score:g} ({paint(r.verdict, r.verdict)})")
+        shown = [f for f in r.findings if show_info or f.severity.value != "info"]
+        gutter = len(str(max((f.line for f in shown), default=1)))
+        for f in shown:
             fix = ""
             if f.fix:
                 fix = " [fix: delete]" if f.fix.action == "delete" else f" [fix: → {f.fix.replacement}]"
                 if f.fix.safety == "unsafe":
                     fix = fix[:-1] + ", unsafe]"
-            out.append(f"  {f.line}:{f.column} {f.severity.value:<7} {f.code} {f.message}: \"{snippet}\"{fix}")
+            severity = paint(f"{f.severity.value:<7}", f.severity.value)
+            out.append(f"  {f.line}:{f.column} {severity} {paint(f.code, 'bold')} {f.message}{fix}")
+            source, pad, width = excerpt(doc, f)
+            out.append(f"    {paint(str(f.line).rjust(gutter) + ' |', 'dim')} {source}")
+            out.append(f"    {paint(' ' * gutter + ' |', 'dim')} {' ' * pad}{paint('^' * width, f.severity.value)}")
     for e in errors:
-        out.append(f"{e.path}: error: {e.message}")
+        out.append(f"{paint(e.path, 'bold')}: {paint('error', 'error')}: {e.message}")
     s = summary(reports, errors)
     v = s["verdicts"]
     out.append(
         f"{s['documents']} document(s): {v['pass']} pass, {v['warn']} warn, {v['fail']} fail; "
         f"{s['findings']['error']} error(s), {s['findings']['warning']} warning(s)"
         + (f"; {len(errors)} input error(s)" if errors else "")
+        + _suppressed_note(reports)
+        + (f"; {len(failed)} fail the gate" if failed is not None else "")
     )
     return "\n".join(out) + "\n"
+
+
+def _suppressed_note(reports: list) -> str:
+    from ..gate import suppressed_counts
+
+    counts = suppressed_counts(reports)
+    if counts is None:
+        return ""
+    note = f"; {counts['config']} suppressed by configuration" if counts["config"] else ""
+    return note + (f"; {counts['baseline']} in the baseline" if counts["baseline"] else "")
+
+
+def _cell(ch: str) -> tuple[str, int]:
+    """How one character is shown in an excerpt, and how many terminal columns it takes."""
+    if ch == "\t" or unicodedata.category(ch) == "Cc":
+        return " ", 1
+    if unicodedata.category(ch) == "Cf":  # zero-width and direction marks: invisible
+        return "", 0
+    if unicodedata.combining(ch):
+        return ch, 0
+    return ch, 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def excerpt(doc, f) -> tuple[str, int, int]:
+    """(source line, caret offset, caret width) for a finding: its first line, shown whole or as a
+    window around the finding, with carets under the flagged characters (terminal columns)."""
+    text = doc.text
+    line_start = doc.line_starts[f.line - 1]
+    line_end = len(text)
+    for stop in ("\n", "\r"):
+        i = text.find(stop, line_start)
+        if i != -1:
+            line_end = min(line_end, i)
+    a = f.start - line_start
+    b = min(f.end, line_end) - line_start
+    line = text[line_start:line_end]
+    left, right = 0, len(line)
+    if len(line) > EXCERPT_WIDTH:
+        left = max(0, min(a - 30, len(line) - EXCERPT_WIDTH))
+        right = min(len(line), left + EXCERPT_WIDTH)
+    shown, pad, width = [], 0, 0
+    if left > 0:
+        shown.append("…")
+        pad += 1
+    for i in range(left, right):
+        ch, w = _cell(line[i])
+        shown.append(ch)
+        if i < a:
+            pad += w
+        elif i < b:
+            width += w
+    if right < len(line):
+        shown.append("…")
+    return "".join(shown), pad, max(1, width)

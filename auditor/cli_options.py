@@ -1,0 +1,40 @@
+"""Command-line options shared by the commands that read inputs (check, clean, report)."""
+from __future__ import annotations
+
+import functools
+
+import click
+
+from .pipeline import BatchOptions
+
+_NAMES = ("text_field", "id_field", "jobs", "engine", "scheduler", "quiet")
+
+
+def batch_options(fn):
+    """Add the input and engine options; the command receives them as ``batch`` (a BatchOptions)."""
+    options = [
+        click.option("--text-field", metavar="NAME",
+                     help="Record inputs (.jsonl, .csv, .parquet): the field holding the article text [default: text]."),
+        click.option("--id-field", metavar="NAME",
+                     help="Record inputs: the field naming each record [default: id when present, else the "
+                          "record number]."),
+        click.option("--jobs", type=click.IntRange(0), default=0, show_default=True,
+                     help="Worker processes (0: all cores when there are enough documents)."),
+        click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+                     help="Where documents are audited: a local process pool, or dask.distributed."),
+        click.option("--scheduler", metavar="ADDRESS",
+                     help="With --engine dask: the scheduler to use (tcp://host:8786); without it a local "
+                          "Dask cluster is started."),
+        click.option("--quiet", "-q", is_flag=True, help="No progress bar on stderr."),
+    ]
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        values = {name: kwargs.pop(name) for name in _NAMES}
+        if values["scheduler"] and values["engine"] != "dask":
+            raise click.UsageError("--scheduler needs --engine dask")
+        return fn(*args, batch=BatchOptions(**values), **kwargs)
+
+    for option in reversed(options):
+        wrapper = option(wrapper)
+    return wrapper
