@@ -76,7 +76,9 @@ def _load(config_path, select, ignore, rules):
 @click.option("--languagetool-url", metavar="URL", help="Use this LanguageTool server instead of starting one.")
 @batch_options
 @click.option("--max-bytes", type=click.IntRange(0), default=50 * 1024 * 1024, show_default=True, help="Refuse larger input files (0: no limit).")
-@click.option("--show-info", is_flag=True, help="Also print info findings in text output.")
+@click.option("--show-info", is_flag=True, help="Also print info findings (text, github, junit).")
+@click.option("--show-suppressed", is_flag=True,
+              help="Also list suppressed and baselined findings (text; SARIF with suppressions).")
 @click.option("--readability", is_flag=True, help="Compute readability figures (textstat) for each document.")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False),
               help="Only findings missing from this baseline count (docs/ci.md).")
@@ -85,7 +87,7 @@ def _load(config_path, select, ignore, rules):
 @click.option("--since", "since", metavar="REV", help="Only check files changed since this git revision (and untracked ones).")
 def check(paths, fmt, report_dir, fail_under, fail_on, exit_zero, select, ignore, rules, config_path, corpus,
           repeated_min_documents, no_grammar, languagetool_url, max_bytes, show_info,
-          readability, baseline_path, write_baseline, since, batch):
+          readability, baseline_path, write_baseline, since, batch, show_suppressed):
     """Audit PATHS (files, folders, globs, or - for stdin) and gate on the verdicts."""
     from .batch import AuditJob
     from .inputs import InputError, read_sources
@@ -125,7 +127,9 @@ def check(paths, fmt, report_dir, fail_under, fail_on, exit_zero, select, ignore
         _write_reports(Path(report_dir), reports, errors)
     threshold = fail_under if fail_under is not None else config.fail_under
     failed = [r for r in reports if _fails(r, threshold, fail_on)]
-    failed_ids = frozenset(r.document.id for r in failed)
+    from .gate import gate_key
+
+    failed_ids = frozenset(gate_key(r) for r in failed)
     if fmt == "json":
         from .formats.json_format import render
     elif fmt == "sarif":
@@ -133,7 +137,7 @@ def check(paths, fmt, report_dir, fail_under, fail_on, exit_zero, select, ignore
 
         from .formats.sarif import render
         render = partial(render, rules=ruleset.by_code, baseline=baseline is not None or bool(write_baseline),
-                         failed=failed_ids)
+                         failed=failed_ids, suppressed=show_suppressed)
     elif fmt == "github":
         from functools import partial
 
@@ -150,7 +154,8 @@ def check(paths, fmt, report_dir, fail_under, fail_on, exit_zero, select, ignore
 
         from .formats.text import render
         color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-        render = partial(render, show_info=show_info, color=color, failed=failed_ids)
+        render = partial(render, show_info=show_info, color=color, failed=failed_ids,
+                         show_suppressed=show_suppressed)
     sys.stdout.write(render(reports, errors))
     if errors:
         sys.exit(EXIT_ERROR)

@@ -107,7 +107,14 @@ class Document:
 
     @cached_property
     def words(self) -> int:
-        return sum(1 for _ in _WORD.finditer(self.text))
+        # No word spans a line break, and lines lose only white space at their edges.
+        return sum(self.line_words)
+
+    @cached_property
+    def line_words(self) -> list[int]:
+        """Words on each line (indexed like ``lines``)."""
+        findall = _WORD.findall
+        return [len(findall(line.text)) if line.text else 0 for line in self.lines]
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset."""
@@ -121,7 +128,7 @@ class Document:
 
 
 def count_words(text: str) -> int:
-    return sum(1 for _ in _WORD.finditer(text))
+    return len(_WORD.findall(text))
 
 
 def word_spans(text: str):

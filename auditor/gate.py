@@ -63,6 +63,12 @@ def suppressed_counts(reports: list) -> dict | None:
     return counts
 
 
+def gate_key(report) -> tuple:
+    """How formats recognise a document in the set of those failing the gate (ids can repeat:
+    two files named directly may share a name)."""
+    return report.document.id, report.document.path
+
+
 def fails(report, fail_under: float | None = None, fail_on: str | None = None) -> bool:
     """Whether a document fails the gate: below ``fail_under`` if given, else verdict fail;
     or, with ``fail_on``, any counted finding at least that severe."""

@@ -82,10 +82,12 @@ def score_findings(findings: list[Finding], text: str, words: int, thresholds: T
     for f in charged:
         by_category.setdefault(f.category, []).append(f)
 
-    chars = max(1, _visible(text))
+    chars = None  # the text's visible characters, counted when boilerplate needs them
     for category, group in sorted(by_category.items(), key=lambda kv: kv[0].value):
         codes = _codes(group)
         if category == Category.BOILERPLATE:
+            if chars is None:
+                chars = max(1, _visible(text))
             covered = sum(
                 SEVERITY_WEIGHT[f.severity] * f.confidence * _visible(text[f.start:f.end])
                 for f in group
@@ -110,7 +112,7 @@ def score_findings(findings: list[Finding], text: str, words: int, thresholds: T
 
 def _visible(text: str) -> int:
     """Characters that are not white space."""
-    return len(text) - sum(len(run) for run in _SPACE.findall(text))
+    return len(_SPACE.sub("", text))
 
 
 def _codes(group: list[Finding]) -> str:

@@ -59,11 +59,12 @@ def changed_files(rev: str, cwd: Path | None = None) -> set[Path]:
 
 def keep_changed(sources, changed: set[Path]):
     """The sources (from ``inputs.discover``) whose file is among ``changed``; errors pass through."""
+    from .inputs import InputError
+
     for item in sources:
-        path = getattr(item, "path", None)
-        if not hasattr(item, "output_name"):  # an InputError: still reported
+        if isinstance(item, InputError):  # still reported
             yield item
-        elif path is not None and path.resolve() in changed:
+        elif item.path is not None and item.path.resolve() in changed:
             yield item
 
 

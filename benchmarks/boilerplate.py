@@ -8,6 +8,7 @@ of pages where cleaning scores below no cleaning, and the share of bbc-dev.jsonl
 edited copy) that lose any word to cleaning.
 
     python benchmarks/boilerplate.py [--shared PATH] [--fields trafilatura html-text] [--show-worst N]
+                                     [--ignore PREFIX ...] [--no-bbc]
 
 It reads the data where it lies (../shared beside the repository by default, or $AUDITOR_SHARED)
 and writes nothing.
@@ -71,6 +72,8 @@ def main(argv=None) -> int:
     parser.add_argument("--show-worst", type=int, default=0, metavar="N",
                         help="also list the N pages per field where cleaning loses most against no cleaning")
     parser.add_argument("--no-bbc", action="store_true", help="skip the bbc-dev word-loss check")
+    parser.add_argument("--ignore", nargs="*", default=[], metavar="PREFIX",
+                        help="leave out rules by code prefix, to measure what they add (e.g. --ignore BP7)")
     args = parser.parse_args(argv)
 
     aeb = args.shared / "eval" / "aeb-dev.jsonl"
@@ -82,10 +85,11 @@ def main(argv=None) -> int:
               f"it is third-party data and is never copied into the project.", file=sys.stderr)
         return 2
 
-    ruleset = load_ruleset()
+    ruleset = load_ruleset(ignore=args.ignore)
     clean = cleaner(ruleset)
     rows = [json.loads(line) for line in aeb.read_text(encoding="utf-8").splitlines() if line.strip()]
-    print(f"aeb-dev: {len(rows)} pages; rules: {len(ruleset)}")
+    print(f"aeb-dev: {len(rows)} pages; rules: {len(ruleset)}"
+          + (f" (without {', '.join(args.ignore)})" if args.ignore else ""))
     print()
     print(f"{'input':<13} {'cleaning':<12} {'precision':>9} {'recall':>7} {'F1':>6} {'worse pages':>12} {'s':>6}")
     results = {}

@@ -108,12 +108,16 @@ def test_baseline_paths_are_relative_to_the_baseline_file(tmp_path):
     assert result.returncode == 0, result.stdout
 
 
-def test_sarif_marks_baselined_results_unchanged_and_suppressed(tmp_path):
+def test_sarif_leaves_baselined_results_out_or_marks_them_suppressed(tmp_path):
     article = tmp_path / "a.txt"
     article.write_text(f"Storm\n\n{BODY}\n\nLeave a Reply\n", encoding="utf-8")
     run("check", "a.txt", "--write-baseline", "b.json", cwd=tmp_path)
     article.write_text(f"Storm\n\n{BODY}\n\nLeave a Reply\n\nAuthor: Jane Roe\n", encoding="utf-8")
+    # by default only what counts is listed: code scanning would open alerts for the rest
     log = json.loads(run("check", "a.txt", "--format", "sarif", "--baseline", "b.json", cwd=tmp_path).stdout)
+    assert [(r["ruleId"], r["baselineState"]) for r in log["runs"][0]["results"]] == [("BP601", "new")]
+    log = json.loads(run("check", "a.txt", "--format", "sarif", "--baseline", "b.json", "--show-suppressed",
+                         cwd=tmp_path).stdout)
     results = {r["ruleId"]: r for r in log["runs"][0]["results"]}
     assert results["BP101"]["baselineState"] == "unchanged"
     assert results["BP101"]["suppressions"][0]["kind"] == "external"

@@ -306,3 +306,15 @@ def test_exit_codes_follow_the_gates(tmp_path, fmt):
     # --fail-under replaces the verdict gate with a score threshold
     assert code("warn.txt", "--fail-under", "100") == 1
     assert code("heavy.txt", "--fail-under", "0") == 0
+
+
+def test_documents_with_the_same_name_are_gated_apart(tmp_path):
+    # Files named directly are identified by their file name: a/x.txt and b/x.txt share it.
+    for folder, text in (("a", HEAVY), ("b", CLEAN)):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.txt").write_text(text, encoding="utf-8")
+    root = ET.fromstring(run("check", "a/x.txt", "b/x.txt", "--format", "junit", cwd=tmp_path).stdout)
+    cases = {c.get("name"): c for c in root.iter("testcase")}
+    assert cases["a/x.txt"].find("failure") is not None and cases["b/x.txt"].find("failure") is None
+    text = run("check", "a/x.txt", "b/x.txt", "--fail-on", "error", cwd=tmp_path).stdout
+    assert "b/x.txt: score 100 (pass)\n" in text and "1 fail the gate" in text

@@ -80,6 +80,8 @@ def test_path_and_code_suppressions(newsroom):
     # the text format hides them and says how many
     out = run("check", "wire", cwd=newsroom).stdout
     assert "Author: Jane Roe" not in out and "1 suppressed by configuration" in out
+    shown = run("check", "wire", "--show-suppressed", cwd=newsroom).stdout
+    assert 'suppressed BP601 "Author: Jane Roe" (Wire copy keeps its bylines)' in shown
 
 
 def test_globs_are_relative_to_the_configuration_file(newsroom):

@@ -9,7 +9,10 @@ name ("Anthony Blinken"), or an earlier mention in the same document ("Scholes s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
+from typing import NamedTuple
 
 from . import Context, Hit
 
@@ -28,8 +31,7 @@ MAX_PLACE_ZIPF = 1.5
 MAX_PAIR_ZIPF = 3.0
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     text: str
     start: int
     end: int
@@ -61,6 +63,7 @@ def edits(a: str, b: str) -> int:
     return Levenshtein.distance(a.casefold(), b.casefold())
 
 
+@lru_cache(maxsize=65536)
 def ascii_fold(word: str) -> str:
     import unicodedata
 
@@ -73,6 +76,9 @@ def zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
+# Stretches of word characters and ’'-: a _TOKEN word is such a run that starts with a letter.
+_RUN = re.compile(r"([\w’'-]+)")
+_NOT_WORD_START = frozenset("_’'-")
 _SENTENCE_BREAK = re.compile(r"[.!?:;\"“”«»—–(\n\r]")
 
 
@@ -84,27 +90,43 @@ def tokens(ctx: Context) -> list[list[Token]]:
     cached = ctx.cache.get("name_runs")
     if cached is not None:
         return cached
+    # One split in C cuts the text into [gap, run, gap, run, ..., gap], a run being a stretch of
+    # word characters and ’'-. A run is a word (a _TOKEN match) when it starts with a letter; runs
+    # that start with a digit, _ or ’'- belong to the gap. Only capitalized words (a small share)
+    # are then looked at in Python.
+    parts = _RUN.split(ctx.document.text)
+    words = parts[1::2]
+    if not words:
+        ctx.cache["name_runs"] = []
+        return []
+    firsts = list(map(itemgetter(0), words))
+    capitalized = list(compress(range(len(words)), map(str.isupper, firsts)))
+    not_words = set(compress(range(len(words)), map(str.isdecimal, firsts)))
+    not_words.update(compress(range(len(words)), map(_NOT_WORD_START.__contains__, firsts)))
     runs: list[list[Token]] = []
-    text = ctx.document.text
     run: list[Token] = []
-    previous_end = 0
-    for m in _TOKEN.finditer(text):
-        a = m.start(1)
-        gap = text[previous_end:a]
-        word = m.group(1)
-        if not word[0].isupper():
-            if run:
-                runs.append(run)
-                run = []
-            previous_end = m.end(1)
-            continue
-        word = _POSSESSIVE.sub("", word).rstrip("-")
-        sentence_start = previous_end == 0 or bool(_SENTENCE_BREAK.search(gap))
-        if run and gap != " ":
+    previous = -2  # the last capitalized word
+    position, counted = 0, 0  # text offset of parts[counted]
+    for k in capitalized:
+        # The word before this one, skipping runs that are not words.
+        q = k - 1
+        while q in not_words:
+            q -= 1
+        gap = parts[2 * k] if q == k - 1 else "".join(parts[2 * q + 2:2 * k + 1])
+        # A run of names goes on across one space from the capitalized word just before; any
+        # other gap, or a lower-case word between the two, ends it.
+        if run and (previous != q or gap != " "):
             runs.append(run)
             run = []
-        run.append(Token(word, a, a + len(word), sentence_start))
-        previous_end = m.end(1)
+        word = words[k]
+        if "'" in word or "’" in word:
+            word = _POSSESSIVE.sub("", word)
+        word = word.rstrip("-")
+        position += sum(map(len, parts[counted:2 * k + 1]))
+        counted = 2 * k + 1
+        run.append(Token(word, position, position + len(word),
+                         q < 0 or (gap != " " and bool(_SENTENCE_BREAK.search(gap)))))
+        previous = k
     if run:
         runs.append(run)
     ctx.cache["name_runs"] = runs
@@ -153,7 +175,7 @@ def _person_findings(ctx: Context):
                     break
     # Later bare mentions of a surname the document already got wrong ("Scholes said").
     flagged = {t.start for t, _, _ in found}
-    for run in tokens(ctx):
+    for run in tokens(ctx) if wrong_surnames else ():
         for t in run:
             hit = wrong_surnames.get(t.text.casefold())
             if hit and t.start not in flagged:
@@ -161,7 +183,7 @@ def _person_findings(ctx: Context):
                 flagged.add(t.start)
     # A near miss of the surname of someone the document names correctly ("Blinkin" after "Antony Blinken").
     surnames = {p.canonical_surname: p.canonical for p in mentioned}
-    for run in tokens(ctx):
+    for run in tokens(ctx) if surnames else ():
         if len(run) != 1:
             continue
         t = run[0]
@@ -317,6 +339,7 @@ _TRANSLIT = [("shch", "sch"), ("tch", "ch"), ("sch", "sh"), ("kh", "h"), ("ck", 
              ("j", "i"), ("y", "i"), ("ii", "i"), ("q", "k"), ("c", "k")]
 
 
+@lru_cache(maxsize=65536)
 def translit_key(word: str) -> str:
     """One spelling for the forms transliteration produces: Golosheykin/Golosheikin, Habeck/Habek."""
     key = ascii_fold(word)
@@ -359,10 +382,22 @@ def _twin_tokens(ctx: Context) -> list[Token]:
     """Capitalized words with a near twin in the same document (cheap; no word lists needed)."""
     words = [t for run in tokens(ctx) for t in run if len(t.text) >= 5 and t.text[1:].islower()]
     distinct = sorted({t.text for t in words})
-    twins = {a for i, a in enumerate(distinct) for b in distinct[i + 1:]
-             if a[:1] == b[:1] and abs(len(a) - len(b)) <= 2 and _variant_pair(a, b)}
-    twins |= {b for i, a in enumerate(distinct) for b in distinct[i + 1:]
-              if a in twins and _variant_pair(a, b)}
+    twins: set[str] = set()
+    # Pairs share their first letter, and sorted words with one first letter stand together.
+    for i, a in enumerate(distinct):
+        head = a[:1]
+        for b in distinct[i + 1:]:
+            if b[:1] != head:
+                break
+            if abs(len(a) - len(b)) <= 2 and _variant_pair(a, b):
+                twins.add(a)
+                break
+    more = set()
+    for i, a in enumerate(distinct):
+        if a in twins:
+            head = a[:1].casefold()  # a variant pair always shares it (``near``)
+            more.update(b for b in distinct[i + 1:] if b[:1].casefold() == head and _variant_pair(a, b))
+    twins |= more
     return [t for t in words if t.text in twins]
 
 

@@ -2,23 +2,27 @@
 
 Phrases catch chrome that says what it is ("Leave a Reply"). The line model catches chrome by how
 it looks and where it sits, in any language: menus, footers, link lists, related-story headlines,
-teaser excerpts, stray labels. It follows jusText's paragraph classification and the C4 line
-rules, on text lines instead of HTML blocks:
+teaser excerpts, stray labels, comment threads. It follows jusText's paragraph classification and
+the C4 line rules, on text lines instead of HTML blocks (docs/cleaning.md has the full account):
 
 1. Each non-blank line gets a context-free class from its shape: ``good`` (a body paragraph:
-   long, sentence punctuation, the language's stopwords), ``near`` (sentence-like but short),
-   ``short`` (a label, a heading, a menu item, a headline) or ``bad`` (no words, a bare URL,
-   items joined by separators, a timestamp).
-2. Context revises the class. Body paragraphs form the *body*: clusters of good lines. A short
-   line between two body paragraphs is a subheading and stays. Runs of short lines are judged as
-   a block: a run that is a list of headlines, or a long run of very short items, is chrome even
-   inside the body; outside the body, runs of short lines and stray lines are chrome.
-3. How hard the model cuts depends on how much of the text looks like chrome: an extractor's
-   clean output (mostly body) loses only lines that are clearly chrome; a whole page's visible
-   text loses everything outside its body.
+   long, sentence punctuation, the document language's stopwords), ``near`` (sentence-like but
+   short), ``short`` (a label, heading, menu item or headline) or ``bad`` (no words, a bare link,
+   items joined by separators). Lines that the phrase and pattern rules already delete count as
+   ``bad`` too: detectors run after them and read their spans from the context.
+2. Runs of short lines are judged as blocks: a list of headlines, or a run of menu items outside
+   the article's paragraphs, is chrome; a list the article introduces with a colon, a table, or
+   items sharing an inner separator ("Arsenal v Stoke") are the article's own. A single short line
+   between two paragraphs is a subheading and stays.
+3. The article body is the stretch of lines with the largest score (paragraphs count for their
+   length, each further line of an unbroken chrome run costs more than the last), starting just
+   after the repeated headline when the page prints it again. When menus come before that body
+   (a whole page's visible text) everything outside it goes; an extractor's output, without such
+   menus, loses only lines that are clearly chrome.
+4. Copies: a label printed twice, the headline printed again, a second copy of the body.
 
-The headline (the first non-blank line) is content and is never flagged. Everything is computed
-once per document and cached on the context; the rules BP701-BP799 report its verdicts.
+The headline (the first non-blank line) is content and is never flagged. The model runs once per
+document and is cached on the context; the rules BP701-BP707 report its verdicts.
 """
 from __future__ import annotations
 
@@ -94,12 +98,40 @@ for _lang, _words in STOPSETS.items():
     for _w in _words:
         _STOP_INDEX[_w] = _STOP_INDEX.get(_w, ()) + (_lang,)
 
+# -- thresholds ----------------------------------------------------------------------------------
+# Line classes (context-free).
+GOOD_UNITS = 15         # a body paragraph has at least this many words ...
+GOOD_STOP = 0.22        # ... and this share of stopwords (when the language is known)
+NEAR_UNITS = 7          # a sentence-like line shorter than a paragraph
+SHORT_UNITS = 5         # a label or menu item has fewer words
+HEADLINE_TITLE = 0.7    # share of capitalised content words of a headline-style line
+TITLE_MAX_WORDS = 24    # the share of capitalised words is computed for lines up to this long
+# Blocks.
+MIN_BLOCK = 3           # runs of at least this many short lines are judged as a block
+TEASER_MIN = 3          # this many excerpts ending in an ellipsis ...
+TEASER_SPREAD = 0.12    # ... of nearly one length (relative spread) are teasers
+TEASER_MANY = 8         # ... and so are this many, whatever their lengths
+COPY_RUN = 4            # this many paragraphs in a row printed again: a second copy of the body
+GLUED_WORDS = 150       # a line this long that starts with an earlier paragraph: the body glued
+# The body of a whole page's text.
+SHORT_SCORE = -2.0      # a short line's cost when finding the body (a run costs 1x, 2x, 3x ... this)
+ANCHOR_WINDOW = 12      # the body begins within this many lines of the repeated headline ...
+ANCHOR_BODY = 60        # ... which is trusted when at least this much body text follows it
+NOISY_HEAD = 8          # this many menu lines before the article: a whole page's text
+NOISY_HEAD_ANCHORED = 3  # ... or this many before a repeated headline
+NOISY_TAIL = 15         # ... or at least one before and this many after the body
+NEAR_BODY = 6           # a paragraph this close to the body is kept even across chrome
+# Cost.
+SPLIT_CHARS = 240       # lines longer than this are tokenised by white space (cheaper)
+LANGUAGE_SAMPLE = 400   # words enough to tell the language by its stopwords
+
+
 # -- line shape ----------------------------------------------------------------------------------
 _TOKEN = re.compile(r"\w+(?:[’'\-.]\w+)*")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _ELLIPSIS = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*(?:»|›|→)?$")
 _SEPARATOR = re.compile(r"(?:^|\s)[|»›>•·/\\]+(?:\s|$)")
-_URL = re.compile(r"(?i)(?:https?://|www\.)\S+|\S+@\S+\.\w{2,}|(?<!\w)@\w{2,}")
+_URL = re.compile(r"(?i)(?:https?://|www\.)\S+|[^\s@]{1,64}@[^\s@]{1,255}\.\w{2,}|(?<!\w)@\w{2,}")
 _BULLET = re.compile(r"^(?:[-–—•·*»›>→▪►◦‣]\s+|\d{1,2}[.)]\s+)")
 
 
@@ -165,9 +197,6 @@ def _line_info(pos: int, line, low: list, stopset) -> LineInfo:
 
 _CLOSERS = "\"'”’»)]"
 _TERMINAL_CHARS = frozenset(".!?。！？؟।:;")
-TITLE_MAX_WORDS = 24
-SPLIT_CHARS = 240       # lines longer than this are tokenised by white space (cheaper)
-LANGUAGE_SAMPLE = 400   # words enough to tell the language by its stopwords
 
 
 def upper_share(info: LineInfo) -> float:
@@ -199,27 +228,6 @@ def document_stopwords(token_lists: list) -> frozenset | None:
                 per_language[lang] += n
     lang, best = max(per_language.items(), key=lambda kv: kv[1])
     return STOPSETS[lang] if best / total >= 0.12 else None
-
-
-# -- thresholds ----------------------------------------------------------------------------------
-GOOD_UNITS = 15         # a body paragraph has at least this many words ...
-GOOD_STOP = 0.22        # ... and this share of stopwords (when the language is known)
-NEAR_UNITS = 7
-SHORT_UNITS = 5         # a label or menu item has fewer words
-HEADLINE_TITLE = 0.7    # share of capitalised content words of a headline-style line
-BODY_GAP = 12           # body paragraphs closer than this many lines belong to one body
-MIN_BLOCK = 3           # runs of at least this many short lines are judged as a block
-NOISY_HEAD = 8          # this many short lines before the body (or after it): a whole page's text
-NOISY_TAIL = 15
-TEASER_SPREAD = 0.12    # teasers cut by a publishing system have nearly one length
-TEASER_MIN = 3
-GLUED_WORDS = 150       # a line this long that starts with an earlier paragraph: the body glued
-NEAR_BODY = 6           # a paragraph this close to the body is kept even across chrome
-SHORT_SCORE = -2.0      # a short line's cost when finding the body (a run costs 1x, 2x, 3x ... this)
-ANCHOR_BODY = 60        # ... and is trusted when at least this much body text follows it
-NOISY_HEAD_ANCHORED = 3  # menu lines before a repeated headline: a whole page's text
-ANCHOR_WINDOW = 12      # the body begins within this many lines of the repeated headline
-COPY_RUN = 4            # this many paragraphs in a row printed again: a second copy of the body
 
 
 def classify(info: LineInfo) -> str:
@@ -368,10 +376,11 @@ def _data_row(info: LineInfo) -> bool:
 
 
 def _menu_item(info: LineInfo) -> bool:
-    return (info.kind in ("short", "bad") and 1 <= info.units < SHORT_UNITS and not info.table
-            and not info.chrome)
+    return info.kind in ("short", "bad") and 1 <= info.units < SHORT_UNITS and not info.table
 
 
+# A bare link to an image, style sheet or script: page furniture, never text.
+_ASSET_URL = re.compile(r"(?i)^\S+\.(?:jpe?g|png|gif|webp|svg|ico|css|js)(?:\?\S*)?$")
 _SECTION_BREAK = "*-_=~#•·.–— \t"
 _DATA = re.compile(r"[\d(),;=*+/]")
 
@@ -392,9 +401,9 @@ def _structured(run: list[LineInfo]) -> bool:
     counts: dict[str, int] = {}
     for info in run:
         text = _BULLET.sub("", info.text)
-        for mark in _INFIXES:
-            if mark in text:
-                counts[mark] = counts.get(mark, 0) + 1
+        for infix in _INFIXES:
+            if infix in text:
+                counts[infix] = counts.get(infix, 0) + 1
     return any(c >= 0.7 * len(run) for c in counts.values())
 
 
@@ -443,7 +452,7 @@ def _revise(infos: list[LineInfo]) -> dict:
         lengths = [len(infos[k].text) for k in teasers]
         mean = sum(lengths) / len(lengths)
         spread = (sum((x - mean) ** 2 for x in lengths) / len(lengths)) ** 0.5 / mean
-        if spread <= TEASER_SPREAD or len(teasers) >= 2 * TEASER_MIN + 2:
+        if spread <= TEASER_SPREAD or len(teasers) >= TEASER_MANY:
             for k in teasers:
                 mark(k, "teaser", 0.7)
 
@@ -476,7 +485,10 @@ def _revise(infos: list[LineInfo]) -> dict:
             a, b = a1, b1
         else:
             anchor = 0
-    head = sum(1 for k in range(1, a) if _menu_item(infos[k]))
+    # Navigation comes before the article: count menu items before its first paragraph.
+    first = next((k for k in range(anchor + 1, a) if kinds[k] == "good" and infos[k].terminal
+                  and not infos[k].verdict), a)
+    head = sum(1 for k in range(1, first) if _menu_item(infos[k]))
     tail = sum(1 for k in range(b + 1, n) if _menu_like(infos[k]))
     # A whole page's text: navigation before the body, or a long footer after it.
     noisy = (head >= NOISY_HEAD or (head >= 1 and tail >= NOISY_TAIL)
@@ -565,16 +577,12 @@ def _revise(infos: list[LineInfo]) -> dict:
     # Lines with no words or only a link.
     for k in range(1, n):
         info = infos[k]
-        if kinds[k] != "bad" or not (noisy or info.words == 0):
+        if kinds[k] != "bad" or not (noisy or info.words == 0 or _ASSET_URL.match(info.text)):
             continue
         if not noisy and inside[k] and not info.text.strip(_SECTION_BREAK):
             continue  # "* * *" between two paragraphs is the article's own section break
         mark(k, "non-text", 0.7)
     return body
-
-
-def _text_of(infos, k):
-    return infos[k].text
 
 
 # -- the rules ---------------------------------------------------------------------------------

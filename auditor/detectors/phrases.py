@@ -132,6 +132,12 @@ class PhraseMatcher:
         for entry in self.templates:
             self.template_index.setdefault(_template_anchor(entry[0]), []).append(entry)
         self.template_any = bool(self.templates)
+        # Where each template stands among all of them: candidates are tried by rule code, then
+        # in pack order (the order the lines of a pack list them), whatever words fetched them.
+        self._template_rank = {id(entry): (entry[1].code, i) for i, entry in enumerate(self.templates)}
+        self._anchor_words = frozenset(w for w in self.template_index if w)
+        unanchored = self.template_index.get("")
+        self._unanchored = (_compiled("|".join(f"(?:{p})" for p, _, _ in unanchored)) if unanchored else None)
         # Longest first within a bucket, so "read more" wins over "read".
         for entries in self.prefixes.values():
             entries.sort(key=lambda e: len(e[0]), reverse=True)
@@ -143,14 +149,15 @@ class PhraseMatcher:
 
     def find(self, ctx: Context):
         for line in ctx.document.content_lines:
-            key = line_key(line.text)
+            folded = squash(line.text).casefold()
+            key = folded.strip(EDGE_PUNCT)  # line_key(line.text)
             if not key:
                 continue
             owner = self.exact.get(key)
             if owner is None and self.template_any:
                 owner = self._template_owner(key)
             if owner is None and self.prefixes:
-                owner = self._prefix_owner(squash(line.text).casefold().lstrip(EDGE_PUNCT))
+                owner = self._prefix_owner(folded.lstrip(EDGE_PUNCT))
             if owner is not None:
                 rule, lang = owner
                 if ctx.line_allowed(rule.where, line.index):
@@ -168,14 +175,16 @@ class PhraseMatcher:
 
     def _template_owner(self, key: str):
         candidates = []
-        unanchored = self.template_index.get("")
         # Templates without a whole literal word (Chinese, Japanese) are tried through one combined
         # expression first, so most lines cost one match, not dozens.
-        if unanchored and _compiled("|".join(f"(?:{p})" for p, _, _ in unanchored)).match(key):
-            candidates += unanchored
-        for word in set(key.split(" ")):
-            candidates += self.template_index.get(word, [])
-        candidates.sort(key=lambda entry: entry[1].code)  # the first rule to claim a line keeps it
+        if self._unanchored is not None and self._unanchored.match(key):
+            candidates += self.template_index[""]
+        for word in self._anchor_words.intersection(key.split(" ")):
+            candidates += self.template_index[word]
+        if not candidates:
+            return None
+        rank = self._template_rank
+        candidates.sort(key=lambda entry: rank[id(entry)])  # the first rule to claim a line keeps it
         for pattern, rule, lang in candidates:
             if _compiled(pattern).match(key):
                 return rule, lang

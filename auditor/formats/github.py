@@ -10,6 +10,7 @@ Values are escaped as the Actions toolkit does: ``%``, CR and LF in the message;
 from __future__ import annotations
 
 from . import summary
+from ..gate import gate_key
 from .location import relative_path
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
@@ -58,7 +59,7 @@ def render(reports: list, errors: list, *, show_info: bool = False, failed: froz
                 continue
             out.append(command(COMMAND[f.severity.value], describe(f), file=file, line=f.line, col=f.column,
                                title=f"{f.code} {f.name}"))
-        if doc.id in failed:
+        if gate_key(r) in failed:
             counts = r.counts()
             out.append(command("error", f"{file}: score {r.score.score:g} ({r.verdict}); "
                                         f"{counts['error']} error(s), {counts['warning']} warning(s)",

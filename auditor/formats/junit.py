@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 
 from . import summary
 from .github import describe
+from ..gate import gate_key
 from .location import relative_path
 
 # Characters XML 1.0 cannot carry, even escaped.
@@ -29,7 +30,7 @@ def _finding_lines(r, show_info: bool) -> list[str]:
 
 def render(reports: list, errors: list, *, show_info: bool = False, failed: frozenset | set = frozenset()) -> str:
     tests = len(reports) + len(errors)
-    failures = sum(1 for r in reports if r.document.id in failed)
+    failures = sum(1 for r in reports if gate_key(r) in failed)
     counts = {"tests": str(tests), "failures": str(failures), "errors": str(len(errors)), "skipped": "0"}
     root = ET.Element("testsuites", {"name": "auditor", **{k: v for k, v in counts.items() if k != "skipped"}})
     suite = ET.SubElement(root, "testsuite", {"name": "auditor", **counts})
@@ -47,7 +48,7 @@ def render(reports: list, errors: list, *, show_info: bool = False, failed: froz
         suppressed = getattr(r, "suppressed", None)
         if suppressed:
             head += f"; {len(suppressed)} suppressed"
-        if doc.id in failed:
+        if gate_key(r) in failed:
             c = r.counts()
             failure = ET.SubElement(case, "failure", {
                 "message": _clean(f"{head}: {c['error']} error(s), {c['warning']} warning(s)"),

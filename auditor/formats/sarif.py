@@ -4,8 +4,9 @@ Regions are counted in Unicode code points (the run sets ``columnKind: unicodeCo
 ``charOffset``/``charLength`` are the finding's ``start`` and ``end - start``, and columns are
 the finding's columns, exactly as in the JSON format. Fixes are SARIF fixes whose single
 replacement deletes the finding's characters and inserts the replacement (nothing for a delete).
-Suppressed and baselined findings are listed with ``suppressions``; with a baseline every result
-carries ``baselineState`` (``unchanged`` for baselined findings, ``new`` for the others).
+Suppressed and baselined findings are left out, as GitHub code scanning would show them as open
+alerts; with ``--show-suppressed`` they are listed with ``suppressions``. With a baseline every
+result carries ``baselineState`` (``unchanged`` for baselined findings, ``new`` for the others).
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ..findings import Finding
+from ..gate import gate_key
 from .location import relative_path
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -26,7 +28,7 @@ _TRAILING_PLACEHOLDER = re.compile(r"""\s*:?\s*[("“«]*\{\w*\}[")”»]*\s*$""
 
 
 def render(reports: list, errors: list, *, rules: dict | None = None, baseline: bool = False,
-           failed: frozenset | set = frozenset(), version: str | None = None) -> str:
+           failed: frozenset | set = frozenset(), suppressed: bool = False, version: str | None = None) -> str:
     from .. import __version__
     from ..baseline import fingerprint
 
@@ -48,11 +50,13 @@ def render(reports: list, errors: list, *, rules: dict | None = None, baseline: 
         artifact_index = len(artifacts)
         artifact = {"location": _location(uri, base)}
         artifact["properties"] = {"score": r.score.score, "verdict": r.verdict,
-                                  "gate": "fail" if doc.id in failed else "pass"}
+                                  "gate": "fail" if gate_key(r) in failed else "pass"}
         artifacts.append(artifact)
-        entries = [(f, None) for f in r.findings] + [(s.finding, s) for s in getattr(r, "suppressed", [])]
+        entries = [(f, None) for f in r.findings]
+        if suppressed:  # GitHub code scanning would show them as open alerts: only on request
+            entries += [(s.finding, s) for s in getattr(r, "suppressed", [])]
         entries.sort(key=lambda e: (e[0].start, e[0].end, e[0].code))
-        for f, suppressed in entries:
+        for f, set_aside in entries:
             index = rule_index(f)
             result = {
                 "ruleId": f.code,
@@ -70,10 +74,10 @@ def render(reports: list, errors: list, *, rules: dict | None = None, baseline: 
             if f.fix is not None:
                 result["fixes"] = [_fix(f, uri, base, artifact_index)]
             if baseline:
-                result["baselineState"] = "unchanged" if suppressed and suppressed.kind == "baseline" else "new"
-            if suppressed is not None:
+                result["baselineState"] = "unchanged" if set_aside and set_aside.kind == "baseline" else "new"
+            if set_aside is not None:
                 result["suppressions"] = [{"kind": "external", "status": "accepted",
-                                           "justification": suppressed.reason}]
+                                           "justification": set_aside.reason}]
             results.append(result)
 
     notifications = []

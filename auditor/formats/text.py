@@ -12,14 +12,17 @@ EXCERPT_WIDTH = 100  # longer lines are shown as a window around the finding
 
 
 def render(reports: list, errors: list, show_info: bool = False, color: bool = False,
-           failed: frozenset | set | None = None) -> str:
+           failed: frozenset | set | None = None, show_suppressed: bool = False) -> str:
     def paint(text: str, style: str) -> str:
         return f"\x1b[{_STYLE[style]}m{text}\x1b[0m" if color else text
 
     out = []
     for r in reports:
         doc = r.document
-        out.append(f"{paint(doc.path or doc.id, 'bold')}: score {r.score.score:g} ({paint(r.verdict, r.verdict)})")
+        gate = ""
+        if failed is not None and r.verdict != "fail" and (doc.id, doc.path) in failed:
+            gate = ", " + paint("fails the gate", "fail")  # by --fail-under or --fail-on
+        out.append(f"{paint(doc.path or doc.id, 'bold')}: score {r.score.score:g} ({paint(r.verdict, r.verdict)}){gate}")
         shown = [f for f in r.findings if show_info or f.severity.value != "info"]
         gutter = len(str(max((f.line for f in shown), default=1)))
         for f in shown:
@@ -33,6 +36,12 @@ def render(reports: list, errors: list, show_info: bool = False, color: bool = F
             source, pad, width = excerpt(doc, f)
             out.append(f"    {paint(str(f.line).rjust(gutter) + ' |', 'dim')} {source}")
             out.append(f"    {paint(' ' * gutter + ' |', 'dim')} {' ' * pad}{paint('^' * width, f.severity.value)}")
+        if show_suppressed:
+            for s in getattr(r, "suppressed", []):
+                f = s.finding
+                text = " ".join(f.text.split())
+                text = text if len(text) <= 70 else text[:69] + "…"
+                out.append(paint(f"  {f.line}:{f.column} suppressed {f.code} \"{text}\" ({s.reason})", "dim"))
     for e in errors:
         out.append(f"{paint(e.path, 'bold')}: {paint('error', 'error')}: {e.message}")
     s = summary(reports, errors)

@@ -1,0 +1,159 @@
+"""The line model (BP701-BP707): chrome found by the shape of lines and their neighbours."""
+from __future__ import annotations
+
+import json
+import re
+import time
+
+import pytest
+
+from auditor import Document, audit, load_ruleset
+from auditor.clean import clean_document
+from auditor.detectors import Context
+from auditor.detectors import linemodel
+
+LINE_MODEL = load_ruleset(select=["BP7"])
+ALL_RULES = load_ruleset()
+OPTIONS = {"grammar": False}
+
+P1 = "Winds of 120 km/h closed the coast road on Sunday, and police said it would stay shut until the storm had passed."
+P2 = "The council said that repairs would begin on Tuesday once engineers had inspected the damaged sea wall."
+P3 = "Residents were told to avoid the seafront and to check the council's website for the latest updates."
+NAV = "Home\nNews\nLocal\nSport\nWeather\nBusiness\nOpinion\nPodcasts\nNewsletters\nContact"
+FOOTER = "About us\nContact\nAdvertise\nCareers\nPrivacy\nTerms\nAccessibility\nSitemap"
+
+
+def flagged(text: str, rules=LINE_MODEL) -> list[str]:
+    return [f.text for f in audit(Document(text), rules, options=OPTIONS).findings]
+
+
+def cleaned(text: str, rules=ALL_RULES) -> str:
+    return clean_document(Document(text), lambda d: audit(d, rules, None, options=OPTIONS)).text
+
+
+def lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def test_the_headline_is_never_flagged():
+    for headline in ("Home", "Contact Us", "‹ › ×", "Subscribe Now For Updates Today"):
+        text = f"{headline}\n\nNews\nSport\nWeather\nContact\n\n{P1}\n\n{P2}"
+        assert headline not in flagged(text)
+
+
+def test_a_menu_after_the_article_goes_and_the_paragraphs_stay():
+    text = f"Storm closes coast road\n\n{P1}\n\n{P2}\n\nHome\nNews\nSport\nWeather\nContact Us"
+    assert lines(cleaned(text, LINE_MODEL)) == ["Storm closes coast road", P1, P2]
+
+
+def test_a_subheading_between_paragraphs_stays():
+    text = f"Storm closes coast road\n\n{P1}\n\nWhat Happens Next\n\n{P2}\n\n{P3}"
+    assert flagged(text) == []
+
+
+def test_lists_the_article_introduces_stay():
+    text = f"Cup draw made\n\n{P1}\n\nThe ties are:\n\nArsenal v Stoke\nLeeds v Hull\nDerby v Wigan\nLuton v Bolton"
+    assert flagged(text) == []
+    text = f"Rankings\n\n{P1}\n\n1 Roger Federer (Switzerland)\n2 Andy Roddick (US)\n3 Lleyton Hewitt (Australia)"
+    assert flagged(text) == []
+    table = "| Pos | Driver | Points |\n| 1 | Kyle Busch | 5040 |\n| 2 | Martin Truex Jr. | 5035 |"
+    assert flagged(f"Standings\n\n{P1}\n\n{table}\n\n{P2}") == []
+
+
+def test_a_list_of_headlines_goes():
+    related = ("More Stories\nCouncil Approves New Budget for the Harbour\nFire Crews Tackle Blaze at the Old Mill\n"
+               "Local Team Wins the County Cup Final")
+    text = f"Harbour plan approved\n\n{P1}\n\n{P2}\n\n{related}"
+    assert lines(cleaned(text, LINE_MODEL)) == ["Harbour plan approved", P1, P2]
+
+
+def test_a_whole_page_loses_everything_but_its_article():
+    page = (f"Storm closes coast road | Daily Courier\n\n{NAV}\n\nStorm closes coast road\n\n"
+            f"Sunday 3 March 2024\n\n{P1}\n\n{P2}\n\n{P3}\n\nMost Read\n"
+            "Council Approves New Budget for the Harbour\nFire Crews Tackle Blaze at the Old Mill\n\n"
+            f"{FOOTER}\n\n© 2024 Daily Courier")
+    assert lines(cleaned(page, LINE_MODEL)) == ["Storm closes coast road | Daily Courier", P1, P2, P3]
+
+
+def test_extractor_output_keeps_its_short_lines():
+    """Without a menu at the top, short lines after the body (credits, lists) are left to the phrase rules."""
+    text = f"Storm closes coast road\n\n{P1}\n\n{P2}\n\nAdditional reporting by Jane Roe\n\nWith wire services"
+    assert flagged(text) == []
+
+
+def test_teasers_cut_to_one_length_go_and_a_writers_ellipsis_stays():
+    teasers = ("The council approved the harbour plan on Monday after a debate that lasted for most of the evening and …\n"
+               "Fire crews were called to the old mill on Saturday night after neighbours reported smoke and …\n"
+               "The county cup final drew a record crowd to the ground on Sunday afternoon, when the home side …")
+    assert len(flagged(f"Weekend reading\n\n{P1}\n\n{teasers}")) == 3
+    letters = (f"Letters\n\n{P1}\n\nI remember the old harbour well, and I hope the plan keeps its charm...\n\n"
+               "My grandfather worked at the mill...\n\nWe went to the final and it was the best day out we have had "
+               "in years, even in the rain and the wind, and we would go again...")
+    assert flagged(letters) == []
+
+
+def test_copies_of_the_headline_go():
+    text = f"Floods close main roads\n\nFloods close main roads\n\n{P1}"
+    assert flagged(text) == ["Floods close main roads"]
+    assert cleaned(text, LINE_MODEL).startswith("Floods close main roads\n\nWinds")
+
+
+def test_a_comment_thread_goes_from_its_heading():
+    text = (f"Keyboard change expected\n\n{P1}\n\n{P2}\n\nTop Rated Comments\n\n"
+            "It makes the lineup more complete, and I think it is about time they fixed this.\n\n"
+            "I would rather have a bigger screen than a new keyboard, to be honest.")
+    assert lines(cleaned(text, LINE_MODEL)) == ["Keyboard change expected", P1, P2]
+    declined = f"Keyboard change expected\n\n{P1}\n\nThe company declined to comment.\n\n{P2}"
+    assert flagged(declined) == []
+
+
+def test_body_text_in_other_languages_is_protected():
+    german = ("Regen legt Bahnverkehr lahm\n\nStartseite\nPolitik\nWirtschaft\nSport\nKultur\n\n"
+              "Nach tagelangem Regen ist der Bahnverkehr zwischen den beiden Städten am Montag eingestellt worden, "
+              "wie die Bahn mitteilte.\n\nDie Strecke soll nach Angaben der Bahn frühestens am Mittwoch wieder "
+              "befahrbar sein, sagte ein Sprecher.")
+    assert lines(cleaned(german, LINE_MODEL))[1].startswith("Nach tagelangem Regen")
+    russian = ("Дожди остановили поезда\n\nГлавная\nНовости\nСпорт\nПогода\n\n"
+               "Из-за сильных дождей движение поездов между двумя городами было остановлено в понедельник, как "
+               "сообщили на железной дороге.\n\nПо словам представителя, линию откроют не раньше среды, когда её "
+               "проверят инженеры.")
+    assert len(lines(cleaned(russian, LINE_MODEL))) == 3
+
+
+def test_findings_carry_the_contract():
+    text = f"Storm closes coast road\n\n{P1}\n\n{P2}\n\nHome\nNews\nSport\nWeather\nContact Us"
+    for f in audit(Document(text), LINE_MODEL, options=OPTIONS).findings:
+        assert f.category.value == "boilerplate"
+        assert f.fix.action == "delete" and f.fix.safety == "safe"
+        assert f.severity.value == ("warning" if f.confidence >= linemodel.INFO_BELOW else "info")
+        assert text[f.start:f.end] == f.text
+
+
+def test_the_model_runs_once_per_document():
+    ctx = Context(Document(f"Title\n\n{P1}\n\nHome\nNews\nSport"))
+    assert linemodel.judge(ctx) is linemodel.judge(ctx)
+
+
+def test_clean_bbc_copy_loses_no_word(eval_dir):
+    """At most 1% of bbc-dev articles (clean, edited copy) may lose a word to cleaning."""
+    word = re.compile(r"\w+")
+    lost = []
+    rows = [json.loads(line) for line in (eval_dir / "bbc-dev.jsonl").read_text(encoding="utf-8").splitlines()]
+    for row in rows:
+        text = row["text"]
+        if sorted(word.findall(cleaned(text))) != sorted(word.findall(text)):
+            lost.append(row["id"])
+    assert len(lost) <= 0.01 * len(rows), lost[:10]
+
+
+def test_line_model_is_cheap(eval_dir):
+    texts = [json.loads(line)["text"]
+             for line in (eval_dir / "bbc-dev.jsonl").read_text(encoding="utf-8").splitlines()][:400]
+    documents = [Document(t) for t in texts]
+    for d in documents:
+        d.content_lines  # segmentation is the engine's cost, not the model's
+    t0 = time.perf_counter()
+    for d in documents:
+        linemodel.judge(Context(d))
+    per_doc = (time.perf_counter() - t0) / len(documents)
+    assert per_doc < 0.001, f"{per_doc * 1000:.2f} ms per BBC article"
