@@ -4,6 +4,10 @@ Modes (exactly one): print the cleaned text of one input (default), ``--out DIR`
 input under DIR), ``--diff`` (print a unified diff, write nothing), ``--in-place --backup SUFFIX``
 (rewrite the inputs, keeping a copy of each changed file). ``--edit-log FILE`` writes one JSON
 object per edit in any mode. Inputs are never modified except by ``--in-place``.
+
+Output names follow DESIGN.md: a text file keeps its name, an HTML page becomes ``<stem>.txt``
+(its extracted text, cleaned), and a record file (JSONL, CSV, Parquet) is written in its own
+format with the text field of each record replaced.
 """
 from __future__ import annotations
 
@@ -33,6 +37,8 @@ class CleanOptions:
     unsafe: bool = False
     corpus: bool = False
     max_bytes: int = 0
+    text_field: str | None = None
+    id_field: str | None = None
     audit_options: dict = field(default_factory=dict)
 
 
@@ -56,44 +62,78 @@ class Planned:
     document: object
     target: Path | None = None   # where the cleaned text goes (--out, --in-place)
     backup: Path | None = None   # --in-place: the copy of the original
+    group: str | None = None     # record inputs: the record file the document belongs to
 
 
-def plan_outputs(documents: list, opts: CleanOptions) -> tuple[list[Planned], list[str]]:
+@dataclass
+class RecordFile:
+    """A record file whose cleaned records are written back in its own format."""
+
+    source: Path
+    fmt: str
+    target: Path
+    backup: Path | None = None
+    cleaned: dict = field(default_factory=dict)  # record number -> cleaned text
+
+
+def _output_name(doc) -> str:
+    from pathlib import PurePosixPath
+
+    if doc.meta.get("kind") == "html":
+        return str(PurePosixPath(doc.id).with_suffix(".txt"))
+    return doc.id
+
+
+def plan_outputs(documents: list, opts: CleanOptions) -> tuple[list[Planned], dict, list[str]]:
     """Where each document's output goes; problems that make an output unsafe are errors."""
     from .output import UnsafeOutputPath, safe_join
 
     planned: list[Planned] = []
+    groups: dict[str, RecordFile] = {}
     errors: list[str] = []
     root = Path(opts.out) if opts.out is not None else None
-    inputs = {Path(d.path).resolve() for d in documents if d.path}
+    inputs = {Path(d.meta.get("file") or d.path).resolve() for d in documents if d.path}
     taken: dict[Path, str] = {}
     for doc in documents:
         item = Planned(doc)
         name = doc.path or doc.id
+        record = doc.meta.get("kind") == "record"
+        if record:
+            item.group = doc.meta["file"]
+            if item.group in groups:
+                planned.append(item)
+                continue
         if root is not None:
             try:
-                item.target = safe_join(root, doc.id)
+                target = safe_join(root, doc.meta["file_id"] if record else _output_name(doc))
             except UnsafeOutputPath as exc:
                 errors.append(f"{name}: {exc}")
                 continue
-            resolved = item.target.resolve()
+            resolved = target.resolve()
             if resolved in inputs:
-                errors.append(f"{name}: refusing to write {item.target}: it is an input "
+                errors.append(f"{name}: refusing to write {target}: it is an input "
                               f"(use --in-place --backup SUFFIX to rewrite inputs)")
                 continue
             if resolved in taken:
-                errors.append(f"{name}: output {item.target} is also the output of {taken[resolved]}")
+                errors.append(f"{name}: output {target} is also the output of {taken[resolved]}")
                 continue
             taken[resolved] = name
+            item.target = target
         elif opts.in_place:
             if not doc.path:
                 errors.append("stdin: --in-place needs files, not standard input")
                 continue
-            item.target = Path(doc.path)
-            item.backup = Path(doc.path + opts.backup)
+            if doc.meta.get("kind") == "html":
+                errors.append(f"{name}: an HTML page is cleaned as text; use --out DIR, not --in-place")
+                continue
+            source = doc.meta["file"] if record else doc.path
+            item.target = Path(source)
+            item.backup = Path(source + opts.backup)
             if item.backup.resolve() in inputs:
                 errors.append(f"{name}: backup {item.backup} would overwrite another input")
                 continue
+        if record and item.target is not None:
+            groups[item.group] = RecordFile(Path(doc.meta["file"]), doc.meta["format"], item.target, item.backup)
         planned.append(item)
     if opts.edit_log:
         log = Path(opts.edit_log).resolve()
@@ -103,9 +143,94 @@ def plan_outputs(documents: list, opts: CleanOptions) -> tuple[list[Planned], li
             raise UsageError(f"--edit-log {opts.edit_log}: that file is one of the outputs")
         if log in inputs:
             raise UsageError(f"--edit-log {opts.edit_log}: that file is one of the inputs")
-        if root is not None and log.exists() and log.is_dir():
-            raise UsageError(f"--edit-log {opts.edit_log} is a folder")
-    return planned, errors
+    return planned, groups, errors
+
+
+def write_records(group: RecordFile, text_field: str) -> None:
+    """Write a record file again in its own format, each cleaned record's text field replaced.
+
+    Records are matched by their number in the file (as the readers count them); records that
+    were not cleaned (unreadable ones) are copied as they were.
+    """
+    if group.fmt == "jsonl":
+        _write_jsonl(group, text_field)
+    elif group.fmt == "csv":
+        _write_csv(group, text_field)
+    elif group.fmt == "parquet":
+        _write_parquet(group, text_field)
+    else:  # pragma: no cover - the readers register no other format
+        raise ValueError(f"cannot write records as {group.fmt}")
+
+
+def _write_jsonl(group: RecordFile, text_field: str) -> None:
+    from .output import write_atomic
+
+    out = []
+    number = 0
+    with open(group.source, "rb") as handle:
+        for line_no, raw in enumerate(handle, 1):
+            if line_no == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            line = raw.decode("utf-8", errors="replace")
+            if not raw.strip():
+                out.append(line)
+                continue
+            number += 1
+            if number in group.cleaned:
+                record = json.loads(raw)
+                record[text_field] = group.cleaned[number]
+                line = json.dumps(record, ensure_ascii=False) + ("\n" if raw.endswith(b"\n") else "")
+            out.append(line)
+    write_atomic(group.target, "".join(out))
+
+
+def _write_csv(group: RecordFile, text_field: str) -> None:
+    import csv
+    import io
+
+    from .output import write_atomic
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    with open(group.source, encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle)
+        header = next(reader, None) or []
+        writer.writerow(header)
+        column = header.index(text_field) if text_field in header else None
+        number = 0
+        for row in reader:
+            if not row:
+                continue
+            number += 1
+            if column is not None and number in group.cleaned and len(row) == len(header):
+                row[column] = group.cleaned[number]
+            writer.writerow(row)
+    write_atomic(group.target, buffer.getvalue())
+
+
+def _write_parquet(group: RecordFile, text_field: str) -> None:
+    import os
+    import tempfile
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(group.source)
+    texts = table.column(text_field).to_pylist()
+    for number, text in group.cleaned.items():
+        texts[number - 1] = text
+    index = table.schema.get_field_index(text_field)
+    table = table.set_column(index, table.schema.field(index), pa.array(texts, type=table.schema.field(index).type))
+    group.target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=group.target.parent, prefix=f".{group.target.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        pq.write_table(table, tmp)
+        os.replace(tmp, group.target)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
 
 
 def run(paths, opts: CleanOptions, ruleset, thresholds, echo: Callable[[str], None],
@@ -117,13 +242,14 @@ def run(paths, opts: CleanOptions, ruleset, thresholds, echo: Callable[[str], No
 
     stdout = stdout or sys.stdout
     check_usage(opts)
-    items = list(read_sources(paths, {"max_bytes": opts.max_bytes}))
+    read_options = {"max_bytes": opts.max_bytes, "text_field": opts.text_field, "id_field": opts.id_field}
+    items = list(read_sources(paths, read_options))
     documents = [i for i in items if not isinstance(i, InputError)]
     errors = [str(i) for i in items if isinstance(i, InputError)]
     printing = opts.out is None and not opts.diff and not opts.in_place
     if printing and len(documents) + len(errors) > 1:
         raise UsageError("several inputs: give --out DIR, --diff or --in-place --backup SUFFIX")
-    planned, plan_errors = plan_outputs(documents, opts)
+    planned, groups, plan_errors = plan_outputs(documents, opts)
     errors += plan_errors
 
     stats = None
@@ -153,6 +279,10 @@ def run(paths, opts: CleanOptions, ruleset, thresholds, echo: Callable[[str], No
                 stdout.write(result.text)
             elif opts.diff:
                 stdout.write(unified_diff(doc.text, result.text, name))
+            elif item.group is not None:
+                group = groups.get(item.group)
+                if group is not None and result.edits:
+                    group.cleaned[doc.meta["record"]] = result.text
             elif opts.out is not None:
                 write_atomic(item.target, result.text)
             elif opts.in_place and result.edits:
@@ -160,6 +290,15 @@ def run(paths, opts: CleanOptions, ruleset, thresholds, echo: Callable[[str], No
                 write_atomic(item.target, result.text)
         except OSError as exc:
             errors.append(f"{name}: cannot write: {exc.strerror or exc}")
+    for group in groups.values():
+        if opts.in_place and not group.cleaned:
+            continue
+        try:
+            if opts.in_place:
+                shutil.copy2(group.source, group.backup)
+            write_records(group, opts.text_field or "text")
+        except (OSError, ValueError, KeyError) as exc:
+            errors.append(f"{group.source}: cannot write the cleaned records: {exc}")
     if opts.edit_log:
         try:
             write_atomic(Path(opts.edit_log), "".join(line + "\n" for line in log_lines))
@@ -169,5 +308,5 @@ def run(paths, opts: CleanOptions, ruleset, thresholds, echo: Callable[[str], No
         echo(f"auditor: {e}")
     if not printing and not opts.diff:
         where = f" under {opts.out}" if opts.out is not None else " in place"
-        echo(f"auditor: cleaned {len(planned)} file(s), {changed} changed, {edits} edit(s){where}")
+        echo(f"auditor: cleaned {len(planned)} document(s), {changed} changed, {edits} edit(s){where}")
     return EXIT_ERROR if errors else EXIT_OK

@@ -121,7 +121,17 @@ def check(paths, fmt, report_dir, fail_under, fail_on, exit_zero, select, ignore
             options["repeated_min_documents"] = repeated_min_documents
             options["readability"] = readability
             job = AuditJob(spec, Thresholds(config.passing, config.warn), options, stats)
-            reports = [r for r in pipeline.audit(job, ruleset) if not isinstance(r, InputError)]
+            threshold = fail_under if fail_under is not None else config.fail_under
+            streamed = fmt in ("text", "json") and not (baseline is not None or write_baseline or show_suppressed
+                                                        or config.suppressions)
+            if streamed:
+                # Nothing needs the whole run at once: each report is printed as it comes (flat memory).
+                failed_count = _check_stream(pipeline.audit(job, ruleset), errors, fmt, report_dir, threshold,
+                                             fail_on, show_info)
+            else:
+                reports = [r for r in pipeline.audit(job, ruleset) if not isinstance(r, InputError)]
+    if streamed:
+        sys.exit(EXIT_ERROR if errors else EXIT_FAIL if failed_count and not exit_zero else EXIT_OK)
     reports = _gate(reports, config, baseline, write_baseline, job.thresholds)
     if report_dir:
         _write_reports(Path(report_dir), reports, errors)
@@ -182,8 +192,11 @@ def check(paths, fmt, report_dir, fail_under, fail_on, exit_zero, select, ignore
 @click.option("--no-grammar", is_flag=True, help="Do not run the grammar checker.")
 @click.option("--languagetool-url", metavar="URL", help="Use this LanguageTool server instead of starting one.")
 @click.option("--max-bytes", type=click.IntRange(0), default=50 * 1024 * 1024, show_default=True, help="Refuse larger input files (0: no limit).")
+@click.option("--text-field", metavar="NAME",
+              help="Record inputs (.jsonl, .csv, .parquet): the field holding the article text [default: text].")
+@click.option("--id-field", metavar="NAME", help="Record inputs: the field naming each record.")
 def clean(paths, out, diff, in_place, backup, unsafe_fixes, edit_log, select, ignore, rules, config_path, corpus,
-          repeated_min_documents, no_grammar, languagetool_url, max_bytes):
+          repeated_min_documents, no_grammar, languagetool_url, max_bytes, text_field, id_field):
     """Remove what the rules flag from PATHS and print or write the sanitized text.
 
     By default only safe fixes are applied and the cleaned text of one input is printed;
@@ -194,7 +207,8 @@ def clean(paths, out, diff, in_place, backup, unsafe_fixes, edit_log, select, ig
     from .score import Thresholds
 
     opts = CleanOptions(out=out, diff=diff, in_place=in_place, backup=backup, edit_log=edit_log,
-                        unsafe=unsafe_fixes, corpus=corpus, max_bytes=max_bytes)
+                        unsafe=unsafe_fixes, corpus=corpus, max_bytes=max_bytes, text_field=text_field,
+                        id_field=id_field)
     try:
         check_usage(opts)
     except UsageError as exc:
@@ -283,6 +297,33 @@ def report(paths, out, select, ignore, rules, config_path, no_corpus, repeated_m
                f"{d.verdicts['fail']} fail" + (f"; {d.error_count} input error(s)" if d.error_count else "")
                + f"; report in {root / 'index.html'}")
     sys.exit(EXIT_ERROR if errors or writer.write_errors else EXIT_OK)
+
+
+def _check_stream(items, errors: list, fmt: str, report_dir, threshold, fail_on, show_info) -> int:
+    """Print (and write) each report as it arrives; the same bytes as the formats' ``render``.
+    Returns how many documents fail the gate."""
+    import os
+
+    from .formats.stream import JsonStream, TextStream
+    from .gate import gate_key
+    from .inputs import InputError
+
+    if fmt == "json":
+        stream = JsonStream(sys.stdout)
+    else:
+        stream = TextStream(sys.stdout, show_info, sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
+    root = Path(report_dir) if report_dir else None
+    failed = 0
+    for item in items:
+        if isinstance(item, InputError):
+            continue  # kept in ``errors`` by the pipeline, printed at the end
+        fails = _fails(item, threshold, fail_on)
+        failed += fails
+        if root is not None:
+            _write_reports(root, [item], errors)
+        stream.add(item, fails, gate_key(item))
+    stream.close(errors)
+    return failed
 
 
 def _pipeline(items, batch, errors: list):

@@ -12,14 +12,15 @@ DELAY = 1.0
 
 
 class Progress:
-    def __init__(self, label: str, total: int | None = None, quiet: bool = False, stream=None):
+    def __init__(self, label: str, total: int | None = None, quiet: bool = False, stream=None,
+                 delay: float = DELAY):
         stream = stream or sys.stderr
         self._bar = None
         if quiet or not _is_terminal(stream):
             return
         from tqdm import tqdm
 
-        self._bar = tqdm(total=total, desc=label, unit=" doc", file=stream, delay=DELAY, dynamic_ncols=True,
+        self._bar = tqdm(total=total, desc=label, unit=" doc", file=stream, delay=delay, dynamic_ncols=True,
                          leave=False, smoothing=0.1)
 
     @property

@@ -32,7 +32,29 @@ def _textstat():
         return english if lang.split("_")[0] == "en" else None
 
     _count_syllables.get_cmudict = get_cmudict
+    _widen_word_caches()
     return textstat
+
+
+# textstat memoizes its per-word functions in caches of 128 entries, fewer than the distinct words
+# of one article, so they miss all the time. The same functions behind larger caches give the same
+# figures, several times faster.
+WORD_CACHE = 1 << 16
+
+
+def _widen_word_caches() -> None:
+    from functools import lru_cache
+
+    try:
+        from textstat.backend.selections import _list_difficult_words
+        from textstat.backend.validations import _is_difficult_word
+    except ImportError:  # another textstat layout: keep its own caches
+        return
+    for module, name in ((_list_difficult_words, "is_difficult_word"), (_is_difficult_word, "count_syllables")):
+        fn = getattr(module, name, None)
+        inner = getattr(fn, "__wrapped__", None)
+        if inner is not None and getattr(fn, "cache_info", None) and fn.cache_info().maxsize < WORD_CACHE:
+            setattr(module, name, lru_cache(maxsize=WORD_CACHE)(inner))
 
 
 def readability(text: str, language: str) -> dict | None:

@@ -212,20 +212,23 @@ def read_csv(source: Source, options: dict) -> Iterator[Document | InputError]:
             yield InputError(records.name, "empty CSV file (no header row)")
             return
         while True:
+            first_line = reader.line_num + 1  # a record may span lines: name the one it starts on
             try:
                 row = next(reader)
             except StopIteration:
                 break
             except UnicodeDecodeError as exc:
                 yield records.error(number + 1, f"not UTF-8 ({exc.reason}); the rest of the file is skipped",
-                                    f" (line {reader.line_num + 1})")
+                                    f" (line {first_line})")
                 break
             except csv.Error as exc:
                 number += 1
-                yield records.error(number, f"malformed CSV: {exc}", f" (line {reader.line_num})")
+                yield records.error(number, f"malformed CSV: {exc}", f" (line {first_line})")
                 continue
+            if not row:
+                continue  # a blank line between records
             number += 1
-            where = f" (line {reader.line_num})"
+            where = f" (line {first_line})"
             if len(row) != len(header):
                 yield records.error(number, f"{len(row)} fields where the header has {len(header)}", where)
                 continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import compress
+from itertools import accumulate, compress
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -76,9 +76,6 @@ def zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
-# Stretches of word characters and ’'-: a _TOKEN word is such a run that starts with a letter.
-_RUN = re.compile(r"([\w’'-]+)")
-_NOT_WORD_START = frozenset("_’'-")
 _SENTENCE_BREAK = re.compile(r"[.!?:;\"“”«»—–(\n\r]")
 
 
@@ -90,42 +87,28 @@ def tokens(ctx: Context) -> list[list[Token]]:
     cached = ctx.cache.get("name_runs")
     if cached is not None:
         return cached
-    # One split in C cuts the text into [gap, run, gap, run, ..., gap], a run being a stretch of
-    # word characters and ’'-. A run is a word (a _TOKEN match) when it starts with a letter; runs
-    # that start with a digit, _ or ’'- belong to the gap. Only capitalized words (a small share)
-    # are then looked at in Python.
-    parts = _RUN.split(ctx.document.text)
+    # re.split gives [gap, word, gap, word, ..., gap] in one pass in C; only the capitalized words
+    # (a small share) are looked at in Python, their offsets taken from the running lengths.
+    parts = _TOKEN.split(ctx.document.text)
     words = parts[1::2]
-    if not words:
-        ctx.cache["name_runs"] = []
-        return []
-    firsts = list(map(itemgetter(0), words))
-    capitalized = list(compress(range(len(words)), map(str.isupper, firsts)))
-    not_words = set(compress(range(len(words)), map(str.isdecimal, firsts)))
-    not_words.update(compress(range(len(words)), map(_NOT_WORD_START.__contains__, firsts)))
+    capitalized = list(compress(range(len(words)), map(str.isupper, map(itemgetter(0), words))))
+    offsets = list(accumulate(map(len, parts))) if capitalized else []
     runs: list[list[Token]] = []
     run: list[Token] = []
-    previous = -2  # the last capitalized word
-    position, counted = 0, 0  # text offset of parts[counted]
+    previous = -2
     for k in capitalized:
-        # The word before this one, skipping runs that are not words.
-        q = k - 1
-        while q in not_words:
-            q -= 1
-        gap = parts[2 * k] if q == k - 1 else "".join(parts[2 * q + 2:2 * k + 1])
-        # A run of names goes on across one space from the capitalized word just before; any
-        # other gap, or a lower-case word between the two, ends it.
-        if run and (previous != q or gap != " "):
+        gap = parts[2 * k]
+        # A run goes on across one space from the capitalized word just before; any other gap,
+        # or a lower-case word between the two, ends it.
+        if run and (previous != k - 1 or gap != " "):
             runs.append(run)
             run = []
         word = words[k]
         if "'" in word or "’" in word:
             word = _POSSESSIVE.sub("", word)
         word = word.rstrip("-")
-        position += sum(map(len, parts[counted:2 * k + 1]))
-        counted = 2 * k + 1
-        run.append(Token(word, position, position + len(word),
-                         q < 0 or (gap != " " and bool(_SENTENCE_BREAK.search(gap)))))
+        a = offsets[2 * k]
+        run.append(Token(word, a, a + len(word), k == 0 or (gap != " " and bool(_SENTENCE_BREAK.search(gap)))))
         previous = k
     if run:
         runs.append(run)

@@ -12,13 +12,13 @@ the C4 line rules, on text lines instead of HTML blocks (docs/cleaning.md has th
    ``bad`` too: detectors run after them and read their spans from the context.
 2. Runs of short lines are judged as blocks: a list of headlines, or a run of menu items outside
    the article's paragraphs, is chrome; a list the article introduces with a colon, a table, or
-   items sharing an inner separator ("Arsenal v Stoke") are the article's own. A single short line
+   items sharing an inner separator ("Riverside v Northgate") are the article's own. A single short line
    between two paragraphs is a subheading and stays.
 3. The article body is the stretch of lines with the largest score (paragraphs count for their
    length, each further line of an unbroken chrome run costs more than the last), starting just
-   after the repeated headline when the page prints it again. When menus come before that body
-   (a whole page's visible text) everything outside it goes; an extractor's output, without such
-   menus, loses only lines that are clearly chrome.
+   after the repeated headline when the page prints it again, and ending before a feed of story
+   cards. When menus come before that body (a whole page's visible text) everything outside it
+   goes; an extractor's output, without such menus, loses only lines that are clearly chrome.
 4. Copies: a label printed twice, the headline printed again, a second copy of the body.
 
 The headline (the first non-blank line) is content and is never flagged. The model runs once per
@@ -120,10 +120,12 @@ ANCHOR_BODY = 60        # ... which is trusted when at least this much body text
 NOISY_HEAD = 8          # this many menu lines before the article: a whole page's text
 NOISY_HEAD_ANCHORED = 3  # ... or this many before a repeated headline
 NOISY_TAIL = 15         # ... or at least one before and this many after the body
+FEED_CARDS = 3          # this many paragraphs in a row, each after 2+ lines of its own: a feed ...
+FEED_BODY = 3           # ... once this many paragraphs of the article came before it
 NEAR_BODY = 6           # a paragraph this close to the body is kept even across chrome
 # Cost.
-SPLIT_CHARS = 240       # lines longer than this are tokenised by white space (cheaper)
-LANGUAGE_SAMPLE = 400   # words enough to tell the language by its stopwords
+SPLIT_CHARS = 80        # lines longer than this are tokenised by white space (cheaper)
+LANGUAGE_SAMPLE = 250   # words enough to tell the language by its stopwords
 
 
 # -- line shape ----------------------------------------------------------------------------------
@@ -220,6 +222,9 @@ def document_stopwords(token_lists: list) -> frozenset | None:
     total = len(sample)
     if not total:
         return None
+    english = STOPSETS["en"]  # the common case first: no other list comes close when this one fits
+    if sum(map(english.__contains__, sample)) >= 0.25 * total:
+        return english
     per_language = dict.fromkeys(STOPSETS, 0)
     for word, n in Counter(filter(_STOP_INDEX.__contains__, sample)).items():
         langs = _STOP_INDEX.get(word)
@@ -268,7 +273,7 @@ def headline_like(info: LineInfo) -> bool:
         return False
     if info.stop < 0:
         return True
-    if info.stop == 0:  # names and places only ("Blue Origin, Kent, Washington") are a list's items
+    if info.stop == 0:  # names and places only ("Northwind Labs, Portland, Oregon") are a list's items
         return info.words >= 5 and "," not in info.text and not _DATA.search(info.text)
     return info.stop < 0.34 or info.title >= 0.9
 
@@ -280,10 +285,15 @@ def judge(ctx: Context) -> list[LineInfo]:
         return cached
     document = ctx.document
     lines = document.content_lines
+    known = STOPSETS.get(ctx.cache.get("language", ""))  # the engine's guess, when it has a list here
+    if known is not None and "chrome_spans" not in ctx.cache and _all_paragraphs(lines, known):
+        ctx.cache["linemodel_body"] = {}
+        ctx.cache["linemodel"] = []
+        return []  # a headline and paragraphs only: the common case, decided cheaply
     # Long lines are body text or close to it: splitting on white space is enough there.
     lowered = [line.text.lower().split() if len(line.text) > SPLIT_CHARS else _TOKEN.findall(line.text.lower())
                for line in lines]
-    stopset = document_stopwords(lowered)
+    stopset = known if known is not None else document_stopwords(lowered)
     infos = [_line_info(pos, line, low, stopset) for pos, (line, low) in enumerate(zip(lines, lowered))]
     for info in infos:
         info.kind = classify(info)
@@ -291,6 +301,19 @@ def judge(ctx: Context) -> list[LineInfo]:
     ctx.cache["linemodel_body"] = _revise(infos)
     ctx.cache["linemodel"] = infos
     return infos
+
+
+def _all_paragraphs(lines, stopset) -> bool:
+    """Whether every line after the headline is a body paragraph (the model would flag nothing)."""
+    for line in lines[1:]:
+        text = line.text
+        if (len(text) <= SPLIT_CHARS or text[0] == "|" or "]" in text[-4:]
+                or text.rstrip(_CLOSERS)[-1:] not in _TERMINAL_CHARS):
+            return False
+        low = text.lower().split()
+        if len(low) < GOOD_UNITS or sum(map(stopset.__contains__, low)) < GOOD_STOP * len(low):
+            return False
+    return len(lines) > 1
 
 
 def _mark_chrome(infos: list[LineInfo], spans) -> None:
@@ -395,7 +418,7 @@ _INFIXES = (" v ", " vs ", " vs. ", " - ", " – ", " — ", " @ ", " | ", " / "
 
 
 def _structured(run: list[LineInfo]) -> bool:
-    """Items that share an inner separator ("Arsenal v Stoke", "Best actor - X at the Y"): data."""
+    """Items that share an inner separator ("Riverside v Northgate", "Best actor - X at the Y"): data."""
     if len(run) < 2:
         return False
     counts: dict[str, int] = {}
@@ -435,11 +458,43 @@ def _judge_run(run: list[LineInfo], enclosed: bool, noisy: bool, mark) -> None:
             mark(i.pos, "short-block", 0.7)
 
 
+# A time stamp on a card: a year, a clock time, "3h", "5 hours ago".
+_TIMEISH = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[:.]\d\d\b|\b\d+\s?[hmd]\b|\bago\b", re.I)
+
+
+def _card_line(info: LineInfo) -> bool:
+    """A story card's headline or time stamp."""
+    return headline_like(info) or (info.words <= 6 and bool(_TIMEISH.search(info.text)))
+
+
+def _before_feed(infos: list[LineInfo], kinds: list[str], a: int, b: int) -> int:
+    """Where the body ends when a feed of story cards follows it inside the stretch.
+
+    A card is a paragraph (the teaser) after two or more lines of its own, one of them a time
+    stamp (headline, author, date); several cards in a row after the article's own paragraphs are
+    a "more stories" feed.
+    An article that is itself made of such entries (a live blog) keeps them.
+    """
+    goods = [k for k in range(a, b + 1) if kinds[k] == "good" and not infos[k].verdict]
+    cards = []
+    previous = a - 1
+    for k in goods:
+        between = infos[previous + 1:k]
+        cards.append(len(between) >= 2 and any(i.words <= 6 and _TIMEISH.search(i.text) for i in between))
+        previous = k
+    for i in range(FEED_BODY, len(goods) - FEED_CARDS + 1):
+        if all(cards[i:i + FEED_CARDS]) and not any(cards[:i]):
+            return goods[i - 1]
+    return b
+
+
 def _revise(infos: list[LineInfo]) -> dict:
     n = len(infos)
     if n <= 1:
         return {}
     kinds = [i.kind for i in infos]
+    if all(k == "good" and i.terminal for k, i in zip(kinds[1:], infos[1:])):
+        return {}  # a headline and paragraphs: nothing here looks like chrome
 
     def mark(k: int, reason: str, confidence: float) -> None:
         if k == 0 or infos[k].verdict or infos[k].chrome:
@@ -514,6 +569,7 @@ def _revise(infos: list[LineInfo]) -> dict:
             if noisy:
                 mark(k, "repeated", 0.75)
     if noisy:
+        b = _before_feed(infos, kinds, a, b)
         inside = [a <= k <= b for k in range(n)]
     else:  # an extractor's output: the body runs from the first to the last body paragraph
         good = [k for k in range(1, n) if kinds[k] == "good" and not infos[k].verdict]
@@ -571,7 +627,8 @@ def _revise(infos: list[LineInfo]) -> dict:
             # A paragraph just past the body, beyond a short widget ("Share", "Tweet", "Email"),
             # is more likely the article's own than the page's.
             if (kinds[k] == "good" and info.terminal and not info.verdict and k > anchor
-                    and min(abs(k - a), abs(k - b)) <= NEAR_BODY):
+                    and min(abs(k - a), abs(k - b)) <= NEAR_BODY
+                    and not any(_card_line(i) for i in infos[min(k, b) + 1:max(k, a)])):
                 continue
             mark(k, "outside-body", 0.8 if kinds[k] != "good" else 0.6)
     # Lines with no words or only a link.

@@ -26,7 +26,7 @@ def _upper_share(text: str) -> float:
 # Each feature is computed only when a rule asks for it, cheapest first.
 FEATURES = {
     "chars": len,
-    # the bars of a table row ("| 1 | Kyle Busch | 5040 |") are cell borders, not separators
+    # the bars of a table row ("| 1 | Jane Roe | 512 |") are cell borders, not separators
     "separators": lambda t: 0 if _TABLE_ROW.match(t) else len(_SEPARATORS.findall(t)),
     "terminal_punct": lambda t: bool(_TERMINAL.search(t)),
     "words": lambda t: len(_WORD.findall(t)),

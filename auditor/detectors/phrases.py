@@ -82,6 +82,12 @@ def _template_anchor(pattern: str) -> str:
     return best
 
 
+def _literal_text(pattern: str) -> str:
+    """The literal characters of a template regex (its placeholders and end anchor left out)."""
+    body = pattern[:-2] if pattern.endswith(r"\Z") else pattern
+    return _unescape("".join(re.split(r"\.\{1,80\}\?|\\d\[\\d\.,\]\*", body)))
+
+
 def _unescape(text: str) -> str:
     return re.sub(r"\\(.)", r"\1", text)
 
@@ -138,6 +144,9 @@ class PhraseMatcher:
         self._anchor_words = frozenset(w for w in self.template_index if w)
         unanchored = self.template_index.get("")
         self._unanchored = (_compiled("|".join(f"(?:{p})" for p, _, _ in unanchored)) if unanchored else None)
+        # When every such template holds a literal character beyond ASCII, an ASCII line skips them.
+        self._unanchored_need_non_ascii = bool(unanchored) and all(
+            not _literal_text(p).isascii() for p, _, _ in unanchored)
         # Longest first within a bucket, so "read more" wins over "read".
         for entries in self.prefixes.values():
             entries.sort(key=lambda e: len(e[0]), reverse=True)
@@ -177,7 +186,8 @@ class PhraseMatcher:
         candidates = []
         # Templates without a whole literal word (Chinese, Japanese) are tried through one combined
         # expression first, so most lines cost one match, not dozens.
-        if self._unanchored is not None and self._unanchored.match(key):
+        if (self._unanchored is not None and not (self._unanchored_need_non_ascii and key.isascii())
+                and self._unanchored.match(key)):
             candidates += self.template_index[""]
         for word in self._anchor_words.intersection(key.split(" ")):
             candidates += self.template_index[word]

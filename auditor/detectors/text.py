@@ -11,8 +11,14 @@ _SPACE_RUN = re.compile(r"[\s" + ZERO_WIDTH + r"]+")
 EDGE_PUNCT = " :.,;*…!?|-–—•·»«›‹>→\"'“”‘’()[]/\\#_~=+"
 
 
+_ZERO_WIDTH = re.compile("[" + ZERO_WIDTH + "]")
+
+
 def squash(text: str) -> str:
-    return _SPACE_RUN.sub(" ", text).strip()
+    """``_SPACE_RUN.sub(" ", text).strip()``: str.split() knows the same white space as re's \\s."""
+    if _ZERO_WIDTH.search(text):
+        text = _ZERO_WIDTH.sub(" ", text)
+    return " ".join(text.split())
 
 
 def line_key(text: str) -> str:

@@ -44,16 +44,20 @@ def render(reports: list, errors: list, show_info: bool = False, color: bool = F
                 out.append(paint(f"  {f.line}:{f.column} suppressed {f.code} \"{text}\" ({s.reason})", "dim"))
     for e in errors:
         out.append(f"{paint(e.path, 'bold')}: {paint('error', 'error')}: {e.message}")
-    s = summary(reports, errors)
+    out.append(summary_line(summary(reports, errors), errors, _suppressed_note(reports), failed))
+    return "\n".join(out) + "\n"
+
+
+def summary_line(s: dict, errors: list, suppressed_note: str = "", failed: frozenset | set | None = None) -> str:
+    """The last line: documents, verdicts and findings of the run (``s`` from ``formats.summary``)."""
     v = s["verdicts"]
-    out.append(
+    return (
         f"{s['documents']} document(s): {v['pass']} pass, {v['warn']} warn, {v['fail']} fail; "
         f"{s['findings']['error']} error(s), {s['findings']['warning']} warning(s)"
         + (f"; {len(errors)} input error(s)" if errors else "")
-        + _suppressed_note(reports)
+        + suppressed_note
         + (f"; {len(failed)} fail the gate" if failed is not None else "")
     )
-    return "\n".join(out) + "\n"
 
 
 def _suppressed_note(reports: list) -> str:

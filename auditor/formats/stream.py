@@ -1,0 +1,74 @@
+"""Text and JSON output written document by document, byte for byte what ``render`` would print.
+
+``check`` uses these when nothing needs the whole run at once (no baseline, no suppressions), so
+that auditing millions of documents keeps memory flat: each report is printed, gated and
+forgotten, and only the totals are kept.
+"""
+from __future__ import annotations
+
+import json
+
+from . import Tally
+
+
+class TextStream:
+    def __init__(self, out, show_info: bool = False, color: bool = False):
+        self.out = out
+        self.show_info = show_info
+        self.color = color
+        self.tally = Tally()
+        self.failed = 0
+
+    def add(self, report, fails: bool, key) -> None:
+        from .text import render
+
+        self.tally.add(report)
+        self.failed += bool(fails)
+        block = render([report], [], show_info=self.show_info, color=self.color,
+                       failed=frozenset([key]) if fails else frozenset())
+        self.out.write(block[: block.rstrip("\n").rfind("\n") + 1])  # without the summary line
+
+    def close(self, errors: list) -> None:
+        from .text import render, summary_line
+
+        tail = render([], errors, show_info=self.show_info, color=self.color)
+        self.out.write(tail[: tail.rstrip("\n").rfind("\n") + 1])  # the input errors
+        self.out.write(summary_line(self.tally.summary(errors), errors, "", _Count(self.failed)) + "\n")
+
+
+class JsonStream:
+    def __init__(self, out):
+        from .json_format import SCHEMA
+
+        self.out = out
+        self.tally = Tally()
+        self.count = 0
+        out.write("{\n" + f'  "schema": {json.dumps(SCHEMA)},\n' + '  "documents": [')
+
+    def _document(self, data: dict) -> None:
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+        self.out.write(("\n" if self.count == 0 else ",\n") + "\n".join("    " + line for line in text.split("\n")))
+        self.count += 1
+
+    def add(self, report, fails: bool = False, key=None) -> None:
+        self.tally.add(report)
+        self._document(report.to_dict())
+
+    def close(self, errors: list) -> None:
+        from .json_format import error_document
+
+        for e in errors:
+            self._document(error_document(e))
+        self.out.write("\n  ]" if self.count else "]")
+        totals = json.dumps(self.tally.summary(errors), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        self.out.write(f',\n  "summary": {totals}\n' + "}\n")
+
+
+class _Count:
+    """Stands for the set of failing documents where only its size is printed."""
+
+    def __init__(self, n: int):
+        self.n = n
+
+    def __len__(self) -> int:
+        return self.n
