@@ -86,11 +86,10 @@ def audit_chunk(job: AuditJob, documents: list[Document], render=None) -> list[t
     ruleset = ruleset_for(job.spec)
     out = []
     for document in documents:
-        report = audit_document(document, job, ruleset)
+        report = audit(document, ruleset, job.corpus, job.thresholds, job.options)
         rendered = render(report) if render is not None else None
-        words = report.document.words
         report.document = None
-        out.append((report, words, rendered))
+        out.append((report, document.words, rendered))
     return out
 
 
@@ -126,7 +125,6 @@ class LocalEngine:
             for chunk in chunks:
                 yield fn(job, chunk)
             return
-        from collections import deque
         from concurrent.futures import ProcessPoolExecutor
 
         window = self.workers * CHUNKS_PER_WORKER
