@@ -107,8 +107,8 @@ def main(argv=None) -> int:
                 worse.append((b[2] - c[2], row["id"], row.get("url", "")))
         elapsed = time.perf_counter() - t0
         for label, scores, extra in (("none", base, ""), ("auditor", ours, f"{len(worse) / len(rows):.1%}")):
-            print(f"{field:<13} {label:<12} {mean(s[0] for s in scores):>9.3f} {mean(s[1] for s in scores):>7.3f} "
-                  f"{mean(s[2] for s in scores):>6.3f} {extra:>12} {elapsed if label == 'auditor' else 0:>6.1f}")
+            print(f"{field:<13} {label:<12} {mean(s[0] for s in scores):>9.4f} {mean(s[1] for s in scores):>7.4f} "
+                  f"{mean(s[2] for s in scores):>6.4f} {extra:>12} {elapsed if label == 'auditor' else 0:>6.1f}")
         results[field] = (base, ours, worse)
         if args.show_worst:
             for loss, pid, url in sorted(worse, reverse=True)[:args.show_worst]:
