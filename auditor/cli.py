@@ -112,6 +112,11 @@ def check(paths, fmt, report_dir, fail_under, fail_on, exit_zero, select, ignore
         read_options = batch.read_options(max_bytes)
         items = lambda: read_sources(paths, read_options)  # noqa: E731
     errors = []
+    if sys.stdout.isatty():
+        # The findings scrolling by on the terminal are the progress; a bar would be torn by them.
+        from dataclasses import replace
+
+        batch = replace(batch, quiet=True)
     pipeline = _pipeline(items, batch, errors)
     with pipeline:
         stats = pipeline.corpus() if corpus else None

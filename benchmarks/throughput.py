@@ -14,7 +14,9 @@ default), and the real command line runs over it:
   on N documents, for memory.
 
 Peak memory is the largest resident set of any single process of a run (the command and its
-workers), from getrusage(RUSAGE_CHILDREN) in a wrapper process that runs only that command.
+workers), from getrusage(RUSAGE_CHILDREN) in a wrapper process that runs only that command; "docs
+per CPU-second" divides by the CPU time of all its processes (user and system), a per-core figure
+that other load on the machine disturbs less than the wall clock does.
 
     python benchmarks/throughput.py [--docs 20000] [--memory-docs 100000] [--grammar-docs 300]
                                     [--skip-grammar] [--shared PATH]
@@ -62,19 +64,20 @@ def write_corpus(source: Path, target: Path, n: int) -> int:
     return size // n
 
 
-def measured(command: list[str]) -> tuple[float, float, int]:
-    """(seconds, peak resident MB of the largest process, exit code) of one command run alone."""
+def measured(command: list[str]) -> tuple[float, float, float, int]:
+    """(seconds, CPU seconds of all its processes, peak resident MB of the largest process, exit
+    code) of one command run alone."""
     wrapper = (
         "import resource, subprocess, sys, time\n"
         "t = time.perf_counter()\n"
         "code = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL)\n"
         "dt = time.perf_counter() - t\n"
-        "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
-        "print(f'{dt} {peak} {code}')\n"
+        "usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+        "print(f'{dt} {usage.ru_utime + usage.ru_stime} {usage.ru_maxrss / 1024} {code}')\n"
     )
     out = subprocess.run([sys.executable, "-c", wrapper, *command], capture_output=True, text=True, check=True)
-    seconds, peak, code = out.stdout.split()
-    return float(seconds), float(peak), int(code)
+    seconds, cpu, peak, code = out.stdout.split()
+    return float(seconds), float(cpu), float(peak), int(code)
 
 
 def library_rate(source: Path, passes: int = 2) -> float:
@@ -114,18 +117,18 @@ def main() -> int:
         print(f"input: {corpus} ({args.docs:,} documents, {size:,} bytes of text each on average)")
 
         rate = library_rate(source)
-        rows.append(("audit() in one process, no I/O (library)", f"{rate:,.0f}", "-", "-",
+        rows.append(("audit() in one process, no I/O (library)", f"{rate:,.0f}", "-", f"{rate:,.0f}", "-",
                      "python: audit(Document(text)) over bbc-dev.jsonl"))
 
         def run(label, command, n):
-            seconds, peak, code = measured(command)
+            seconds, cpu, peak, code = measured(command)
             if code not in (0, 1):
                 raise SystemExit(f"{label}: exit {code}: {' '.join(command)}")
-            rows.append((label, f"{n / seconds:,.0f}", f"{seconds:,.1f}", f"{peak:,.0f}",
+            rows.append((label, f"{n / seconds:,.0f}", f"{seconds:,.1f}", f"{n / cpu:,.0f}", f"{peak:,.0f}",
                          " ".join(["auditor", *command[3:]])))
             load = os.getloadavg()[0]
-            print(f"  {label}: {n / seconds:,.0f} docs/s, {seconds:.1f} s, peak {peak:.0f} MB per process "
-                  f"(load average {load:.2f} after the run)", flush=True)
+            print(f"  {label}: {n / seconds:,.0f} docs/s, {seconds:.1f} s, {n / cpu:,.0f} docs per CPU-second, "
+                  f"peak {peak:.0f} MB per process (load average {load:.2f} after the run)", flush=True)
             return n / seconds
 
         one = run("check --no-grammar, 1 core", [*auditor, "check", str(corpus), "--no-grammar", "--jobs", "1",
@@ -155,10 +158,10 @@ def main() -> int:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print()
-    print("| run | docs/s | seconds | peak MB per process | command |")
-    print("|---|---|---|---|---|")
-    for label, rate, seconds, peak, command in rows:
-        print(f"| {label} | {rate} | {seconds} | {peak} | `{command}` |")
+    print("| run | docs/s | seconds | docs per CPU-second | peak MB per process | command |")
+    print("|---|---|---|---|---|---|")
+    for label, rate, seconds, per_cpu, peak, command in rows:
+        print(f"| {label} | {rate} | {seconds} | {per_cpu} | {peak} | `{command}` |")
     return 0
 
 

@@ -71,9 +71,9 @@ def ascii_fold(word: str) -> str:
 
 
 def zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
+    from ..rarity import zipf as rarity
 
-    return zipf_frequency(word, "en")
+    return rarity(word)
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?:;\"“”«»—–(\n\r]")

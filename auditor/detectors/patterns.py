@@ -23,8 +23,9 @@ def _options():
     return options
 
 
+@lru_cache(maxsize=4096)
 def compile_re2(pattern: str):
-    """Compile a pattern with RE2; raises ValueError with RE2's reason."""
+    """Compile a pattern with RE2 (memoized); raises ValueError with RE2's reason."""
     import re2
 
     try:
@@ -69,8 +70,9 @@ class PatternMatcher:
     def __init__(self, rules):
         import re2
 
+        # Each pattern is compiled on its own only when the set says it matched a line.
         self.rules = [
-            (rule, [compile_re2(p) for p in rule.spec["patterns"]], rule.spec.get("span", "match"),
+            (rule, rule.spec["patterns"], rule.spec.get("span", "match"),
              rule.spec.get("group", 0), rule.spec.get("replacement"))
             for rule in rules
         ]
@@ -93,11 +95,12 @@ class PatternMatcher:
                 for i in sorted({self.owner[h] for h in hits}):
                     candidates.setdefault(i, []).append(line)
         for i, lines in sorted(candidates.items()):
-            rule, compiled, span, group, replacement = self.rules[i]
+            rule, patterns, span, group, replacement = self.rules[i]
             for line in lines:
                 if not ctx.line_allowed(rule.where, line.index):
                     continue
-                for regex in compiled:
+                for pattern in patterns:
+                    regex = compile_re2(pattern)
                     matches = [regex.search(line.text)] if span == "line" else regex.finditer(line.text)
                     hits = 0
                     for m in matches:
