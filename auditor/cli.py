@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from .cli_options import batch_options
+from .cli_options import batch_options, rule_options
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 
@@ -65,15 +65,7 @@ def _load(config_path, select, ignore, rules):
 @click.option("--fail-under", type=click.FloatRange(0, 100), help="Fail a document whose score is below this.")
 @click.option("--fail-on", type=click.Choice(["warning", "error"]), help="Fail a document with any finding this severe.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when documents fail (input errors still exit 2).")
-@click.option("--select", multiple=True, help="Only rules whose code starts with these prefixes (comma-separated).")
-@click.option("--ignore", multiple=True, help="Skip rules whose code starts with these prefixes.")
-@click.option("--rules", "rules", multiple=True, type=click.Path(exists=True), help="Extra rule pack (file or folder).")
-@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="auditor.toml or pyproject.toml to use.")
-@click.option("--corpus", is_flag=True, help="Run the corpus pass (repeated lines across the inputs).")
-@click.option("--repeated-min-documents", type=click.IntRange(2), default=3, show_default=True,
-              help="With --corpus: a line in this many documents is template chrome.")
-@click.option("--no-grammar", is_flag=True, help="Do not run the grammar checker.")
-@click.option("--languagetool-url", metavar="URL", help="Use this LanguageTool server instead of starting one.")
+@rule_options
 @batch_options
 @click.option("--max-bytes", type=click.IntRange(0), default=50 * 1024 * 1024, show_default=True, help="Refuse larger input files (0: no limit).")
 @click.option("--show-info", is_flag=True, help="Also print info findings (text, github, junit).")
@@ -187,15 +179,7 @@ def check(paths, fmt, report_dir, fail_under, fail_on, exit_zero, select, ignore
 @click.option("--backup", metavar="SUFFIX", help="With --in-place: keep each changed input as FILE+SUFFIX.")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply unsafe fixes (replacements such as name spellings).")
 @click.option("--edit-log", type=click.Path(dir_okay=False), help="Write one JSON object per edit to this file.")
-@click.option("--select", multiple=True, help="Only rules whose code starts with these prefixes (comma-separated).")
-@click.option("--ignore", multiple=True, help="Skip rules whose code starts with these prefixes.")
-@click.option("--rules", "rules", multiple=True, type=click.Path(exists=True), help="Extra rule pack (file or folder).")
-@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="auditor.toml or pyproject.toml to use.")
-@click.option("--corpus", is_flag=True, help="Run the corpus pass (repeated lines across the inputs).")
-@click.option("--repeated-min-documents", type=click.IntRange(2), default=3, show_default=True,
-              help="With --corpus: a line in this many documents is template chrome.")
-@click.option("--no-grammar", is_flag=True, help="Do not run the grammar checker.")
-@click.option("--languagetool-url", metavar="URL", help="Use this LanguageTool server instead of starting one.")
+@rule_options
 @click.option("--max-bytes", type=click.IntRange(0), default=50 * 1024 * 1024, show_default=True, help="Refuse larger input files (0: no limit).")
 @click.option("--text-field", metavar="NAME",
               help="Record inputs (.jsonl, .csv, .parquet): the field holding the article text [default: text].")

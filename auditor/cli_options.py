@@ -38,3 +38,23 @@ def batch_options(fn):
     for option in reversed(options):
         wrapper = option(wrapper)
     return wrapper
+
+
+def rule_options(fn):
+    """Rule selection, configuration, the corpus pass and grammar: the same for check and clean."""
+    options = [
+        click.option("--select", multiple=True, help="Only rules whose code starts with these prefixes (comma-separated)."),
+        click.option("--ignore", multiple=True, help="Skip rules whose code starts with these prefixes."),
+        click.option("--rules", "rules", multiple=True, type=click.Path(exists=True),
+                     help="Extra rule pack (file or folder)."),
+        click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False),
+                     help="auditor.toml or pyproject.toml to use."),
+        click.option("--corpus", is_flag=True, help="Run the corpus pass (repeated lines across the inputs)."),
+        click.option("--repeated-min-documents", type=click.IntRange(2), default=3, show_default=True,
+                     help="With --corpus: a line in this many documents is template chrome."),
+        click.option("--no-grammar", is_flag=True, help="Do not run the grammar checker."),
+        click.option("--languagetool-url", metavar="URL", help="Use this LanguageTool server instead of starting one."),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn

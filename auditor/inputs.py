@@ -74,29 +74,32 @@ def decode(data: bytes, path: str) -> str:
     return str(best)
 
 
-@register_reader("text", lambda p: True)
-def read_text(source: Source, options: dict) -> Iterator[Document | InputError]:
-    path = source.path
+def read_decoded(path: Path, options: dict) -> str | InputError:
+    """A regular file's text, decoded; or an error that names the file and the problem."""
     name = str(path)
     max_bytes = options.get("max_bytes", DEFAULT_MAX_BYTES)
     try:
-        size = path.stat().st_size
         if not path.is_file():
-            yield InputError(name, "not a regular file")
-            return
+            return InputError(name, "not a regular file")
+        size = path.stat().st_size
         if max_bytes and size > max_bytes:
-            yield InputError(name, f"file is {size:,} bytes, over the limit of {max_bytes:,} (raise --max-bytes)")
-            return
+            return InputError(name, f"file is {size:,} bytes, over the limit of {max_bytes:,} (raise --max-bytes)")
         data = path.read_bytes()
     except OSError as exc:
-        yield InputError(name, f"cannot read: {exc.strerror or exc}")
-        return
+        return InputError(name, f"cannot read: {exc.strerror or exc}")
     try:
-        text = decode(data, name)
+        return decode(data, name)
     except ValueError as exc:
-        yield InputError(name, str(exc))
+        return InputError(name, str(exc))
+
+
+@register_reader("text", lambda p: True)
+def read_text(source: Source, options: dict) -> Iterator[Document | InputError]:
+    text = read_decoded(source.path, options)
+    if isinstance(text, InputError):
+        yield text
         return
-    yield Document(text=text, id=source.output_name, path=name)
+    yield Document(text=text, id=source.output_name, path=str(source.path))
 
 
 def read_stdin(options: dict) -> Iterator[Document | InputError]:

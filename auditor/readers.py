@@ -15,7 +15,7 @@ from typing import Iterator
 from urllib.parse import urlsplit
 
 from .document import Document
-from .inputs import DEFAULT_MAX_BYTES, InputError, Source, decode, register_reader
+from .inputs import DEFAULT_MAX_BYTES, InputError, Source, read_decoded, register_reader
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 RECORD_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
@@ -30,25 +30,10 @@ PARQUET_BATCH_ROWS = 512
 
 @register_reader("html", lambda p: p.suffix.lower() in HTML_SUFFIXES, HTML_SUFFIXES)
 def read_html(source: Source, options: dict) -> Iterator[Document | InputError]:
-    path = source.path
-    name = str(path)
-    max_bytes = options.get("max_bytes", DEFAULT_MAX_BYTES)
-    try:
-        if not path.is_file():
-            yield InputError(name, "not a regular file")
-            return
-        size = path.stat().st_size
-        if max_bytes and size > max_bytes:
-            yield InputError(name, f"file is {size:,} bytes, over the limit of {max_bytes:,} (raise --max-bytes)")
-            return
-        data = path.read_bytes()
-    except OSError as exc:
-        yield InputError(name, f"cannot read: {exc.strerror or exc}")
-        return
-    try:
-        html = decode(data, name)
-    except ValueError as exc:
-        yield InputError(name, str(exc))
+    name = str(source.path)
+    html = read_decoded(source.path, options)
+    if isinstance(html, InputError):
+        yield html
         return
     try:
         text, meta = extract_html(html)
