@@ -68,9 +68,15 @@ def decode(data: bytes, path: str) -> str:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    results = from_bytes(data)
+    best = results.best()
     if best is None:
         raise ValueError("cannot decode: not UTF-8 and no other text encoding fits")
+    # Short Western text fits several single-byte code pages about equally well (cp775 or cp1257
+    # turn "café" into "cafķ"); in a near tie Windows-1252, the web's default legacy encoding, wins.
+    western = next((m for m in results if "cp1252" in m.could_be_from_charset), None)
+    if western is not None and western.chaos <= best.chaos + 0.01 and western.coherence >= best.coherence - 0.04:
+        return data.decode("cp1252", errors="replace") if western.encoding != "cp1252" else str(western)
     return str(best)
 
 

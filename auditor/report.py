@@ -368,6 +368,6 @@ def inside(path: str | None, folder: Path) -> bool:
     try:
         Path(path).resolve().relative_to(folder.resolve())
         return True
-    except (ValueError, OSError):
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
         return False
 
