@@ -27,6 +27,7 @@ def _ascii_fold(name: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", name.casefold()) if unicodedata.category(c) != "Mn")
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     return name.casefold().replace("’", "'")
 

@@ -64,6 +64,7 @@ def edits(a: str, b: str) -> int:
 
 
 @lru_cache(maxsize=65536)
+@lru_cache(maxsize=65536)
 def ascii_fold(word: str) -> str:
     import unicodedata
 
@@ -322,6 +323,7 @@ _TRANSLIT = [("shch", "sch"), ("tch", "ch"), ("sch", "sh"), ("kh", "h"), ("ck", 
              ("j", "i"), ("y", "i"), ("ii", "i"), ("q", "k"), ("c", "k")]
 
 
+@lru_cache(maxsize=65536)
 @lru_cache(maxsize=65536)
 def translit_key(word: str) -> str:
     """One spelling for the forms transliteration produces: Golosheykin/Golosheikin, Habeck/Habek."""
