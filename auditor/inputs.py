@@ -72,12 +72,47 @@ def decode(data: bytes, path: str) -> str:
     best = results.best()
     if best is None:
         raise ValueError("cannot decode: not UTF-8 and no other text encoding fits")
-    # Short Western text fits several single-byte code pages about equally well (cp775 or cp1257
-    # turn "café" into "cafķ"); in a near tie Windows-1252, the web's default legacy encoding, wins.
-    western = next((m for m in results if "cp1252" in m.could_be_from_charset), None)
-    if western is not None and western.chaos <= best.chaos + 0.01 and western.coherence >= best.coherence - 0.04:
-        return data.decode("cp1252", errors="replace") if western.encoding != "cp1252" else str(western)
-    return str(best)
+    return str(_pick_encoding(results, best))
+
+
+# Legacy encodings that web pages use (WHATWG Encoding Standard, less the Mac ones): short text fits
+# several single-byte code pages about equally well, and a DOS code page (cp775, cp852) is then a
+# poor guess for an article ("café" came out as "cafķ", curly quotes as "ôWe wonĺt").
+_WEB_ENCODINGS = {f"cp{n}" for n in range(1250, 1259)} | {f"iso8859_{n}" for n in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)} \
+    | {"cp866", "cp874", "koi8_r", "koi8_u", "gbk", "gb18030", "big5", "euc_jp", "iso2022_jp", "shift_jis", "cp932",
+       "euc_kr", "cp949"}
+
+
+def _odd_characters(text: str) -> int:
+    """Symbols and C1 controls inside words ("powiedzia³", "Se±ora"): the marks of a wrong code page."""
+    import unicodedata
+
+    count = 0
+    for i, c in enumerate(text):
+        if c.isascii() or c.isalpha() or c in "\u2019\u2018\u00b7\u00ad":
+            continue
+        if "\x80" <= c <= "\x9f" or (0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha()):
+            count += 1
+        elif unicodedata.category(c) in ("Co", "Cn", "Cc"):
+            count += 1
+    return count
+
+
+def _pick_encoding(results, best):
+    """charset-normalizer's best guess, unless a near tie has a cleaner or more common reading."""
+    near = [m for m in results if m.chaos <= best.chaos + 0.01]
+    if len(near) < 2:
+        return best
+    odd = {id(m): _odd_characters(str(m)) for m in near}
+    fewest = min(odd.values())
+    near = [m for m in near if odd[id(m)] == fewest]
+    web = [m for m in near if _WEB_ENCODINGS.intersection(m.could_be_from_charset)]
+    near = web or near
+    top = max(m.coherence for m in near)
+    western = next((m for m in near if "cp1252" in m.could_be_from_charset), None)
+    if western is not None and western.coherence >= top - 0.04:
+        return western
+    return best if best in near else near[0]
 
 
 def read_decoded(path: Path, options: dict) -> str | InputError:
