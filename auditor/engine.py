@@ -4,6 +4,7 @@ No global state and no I/O: the CLI, batch runs, cleanup and every output format
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -53,6 +54,9 @@ class Report:
         }
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 @lru_cache(maxsize=1)
 def default_ruleset() -> Ruleset:
     return load_ruleset()
@@ -67,15 +71,25 @@ def audit(
 ) -> Report:
     """Run every rule of the ruleset on one document and score it."""
     ruleset = ruleset or default_ruleset()
+    original = document
+    if _SURROGATE.search(document.text):
+        # Lone surrogates (bytes decoded with surrogateescape) cannot be encoded for RE2: the rules
+        # see U+FFFD in their place, one code point for one, so every offset stays the same.
+        document = Document(text=_SURROGATE.sub("\ufffd", document.text), id=document.id, path=document.path,
+                            meta=document.meta)
     ctx = Context(document, corpus, options)
     from .language import guess_language
 
     language = guess_language(document.text)
     ctx.cache["language"] = language
     findings = _findings(ctx, ruleset)
+    if original is not document:
+        from dataclasses import replace
+
+        findings = [replace(f, text=original.text[f.start:f.end]) for f in findings]
     score = score_findings(findings, document.text, document.words, thresholds)
     grammar = ctx.cache.get("grammar") or _grammar_off(ctx.options)
-    report = Report(document, findings, score, language, grammar=grammar)
+    report = Report(original, findings, score, language, grammar=grammar)
     if ctx.options.get("readability"):
         from .readability import ReadabilityUnavailable, readability
 

@@ -12,8 +12,15 @@ from .findings import Category
 
 
 @contextmanager
-def grammar_options(enabled: bool, url: str | None, ruleset, timeout: float = 30.0) -> Iterator[dict]:
-    """Options for ``audit`` that carry the grammar decision (picklable: workers get the URL)."""
+def grammar_options(enabled: bool, url: str | None, ruleset, timeout: float | None = None) -> Iterator[dict]:
+    """Options for ``audit`` that carry the grammar decision (picklable: workers get the URL).
+
+    ``timeout`` bounds each request to the server (default: $AUDITOR_GRAMMAR_TIMEOUT, else 30 s).
+    """
+    if timeout is None:
+        import os
+
+        timeout = float(os.environ.get("AUDITOR_GRAMMAR_TIMEOUT") or 30.0)
     if not enabled:
         yield {"grammar": False}
         return

@@ -84,16 +84,18 @@ _WEB_ENCODINGS = {f"cp{n}" for n in range(1250, 1259)} | {f"iso8859_{n}" for n i
 
 
 def _odd_characters(text: str) -> int:
-    """Symbols and C1 controls inside words ("powiedzia³", "Se±ora"): the marks of a wrong code page."""
+    """C1 controls, and symbols against a lower-case letter ("powiedzia³", "Se±ora"): marks of a wrong code page."""
     import unicodedata
 
     count = 0
+    last = len(text) - 1
     for i, c in enumerate(text):
-        if c.isascii() or c.isalpha() or c in "\u2019\u2018\u00b7\u00ad":
+        if c.isascii() or c.isalpha():
             continue
-        if "\x80" <= c <= "\x9f" or (0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha()):
+        if "\x80" <= c <= "\x9f" or unicodedata.category(c) in ("Co", "Cn"):
             count += 1
-        elif unicodedata.category(c) in ("Co", "Cn", "Cc"):
+        elif unicodedata.category(c) in ("No", "Sm", "So", "Sk") and (
+                (i > 0 and text[i - 1].islower()) or (i < last and text[i + 1].islower())):
             count += 1
     return count
 

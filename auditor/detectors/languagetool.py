@@ -24,6 +24,10 @@ DISABLED_RULES = (
 MIN_WORDS_FOR_RATE = 150
 LANGUAGE_CODES = {"en": "en-US", "es": "es", "pt": "pt-PT", "ca": "ca-ES"}
 _checkers: dict = {}
+# Servers that failed for good (timeouts and retries spent) in this process: the documents after
+# that are skipped at once with the same reason, so a dead server costs one document's retries,
+# not every document's.
+_failed: dict = {}
 
 
 def _status(ctx: Context, status: str, reason: str) -> None:
@@ -55,9 +59,17 @@ def matches(ctx: Context, rule):
         return
     from ..grammar import GrammarUnavailable
 
+    from ..grammar import LanguageNotSupported
+
+    key = (url, float(options.get("grammar_timeout", 30)))
+    if key in _failed:
+        _status(ctx, "skipped", f"{_failed[key]} (earlier in this run; not tried again)")
+        return
     try:
-        found = _checker(url, float(options.get("grammar_timeout", 30))).check(ctx.document.text, code)
+        found = _checker(*key).check(ctx.document.text, code)
     except GrammarUnavailable as exc:
+        if not isinstance(exc, LanguageNotSupported):
+            _failed[key] = str(exc)
         _status(ctx, "skipped", str(exc))
         return
     words = ctx.document.words

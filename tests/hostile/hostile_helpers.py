@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,11 +14,12 @@ GOOD = ("Storm closes coast road\n\nWinds of more than 120 km/h closed the coast
         "and the ferry to the islands was cancelled for the second day running.\n\nLeave a Reply\n")
 
 
-def run(command: str, *args: str, grammar: bool = False, timeout: float = 120, cwd=None):
+def run(command: str, *args: str, grammar: bool = False, timeout: float = 120, cwd=None, env=None):
     """``auditor COMMAND ARGS`` in a subprocess (grammar off unless asked)."""
     extra = [] if grammar else ["--no-grammar"]
     return subprocess.run([sys.executable, "-m", "auditor", command, *args, *extra], capture_output=True,
-                          text=True, timeout=timeout, cwd=cwd or ROOT)
+                          text=True, timeout=timeout, cwd=cwd or ROOT,
+                          env={**os.environ, **env} if env else None)
 
 
 def run_all(command: str, inputs: list[str], out: Path, *extra: str, timeout: float = 120):

@@ -303,6 +303,7 @@ WESTERN_AND_OTHERS = {
     "cp1251": "Министр иностранных дел России Сергей Лавров заявил во вторник, что переговоры продолжатся.",
     "cp1253": "Ο υπουργός Εξωτερικών δήλωσε την Τρίτη ότι οι συνομιλίες θα συνεχιστούν.",
     "cp1250": "Minister spraw zagranicznych Polski powiedział we wtorek, że rozmowy będą kontynuowane.",
+    "cp1252-symbols": "Temperatures reached 40°C in Sevilla, and 3½ million people were affected © AFP.",
     "cp1254": "Dışişleri Bakanı salı günü görüşmelerin süreceğini söyledi. Şişli'de ağır çekim.",
 }
 
@@ -313,4 +314,4 @@ def test_short_legacy_texts_decode_to_what_was_written(encoding):
     from auditor.inputs import decode
 
     text = WESTERN_AND_OTHERS[encoding]
-    assert decode(text.encode(encoding), "x.txt") == text
+    assert decode(text.encode(encoding.split("-symbols")[0]), "x.txt") == text
