@@ -49,3 +49,19 @@ def languagetool_server():
         grammar.install_languagetool(home)
     with grammar.LanguageToolServer(home) as server:
         yield server
+
+
+# Debian's chromium, headless, with the background traffic this closed network refuses turned off.
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run", "--enable-logging=stderr",
+                  "--v=0"]
+
+
+def chromium() -> str:
+    import shutil
+
+    for name in ("chromium", "chromium-browser"):
+        found = shutil.which(name)
+        if found:
+            return found
+    skip_or_fail("chromium is not installed (apt-get install chromium)")

@@ -6,7 +6,6 @@ test's tmp_path for a person to look at.
 """
 from __future__ import annotations
 
-import shutil
 import struct
 import subprocess
 import sys
@@ -15,21 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, skip_or_fail
+from conftest import CHROMIUM_FLAGS, ROOT, chromium
 
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run", "--enable-logging=stderr", "--v=0",
-         "--hide-scrollbars"]
+FLAGS = CHROMIUM_FLAGS + ["--hide-scrollbars"]
 PASS_GREEN = (0x1A, 0x7F, 0x37)
 FAIL_RED = (0xCF, 0x22, 0x2E)
-
-
-def chromium() -> str:
-    for name in ("chromium", "chromium-browser"):
-        found = shutil.which(name)
-        if found:
-            return found
-    skip_or_fail("chromium is not installed (apt-get install chromium)")
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 import json
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -38,19 +37,9 @@ PAYLOADS = [
     "{{7*7}} {% if 1 %}TEMPLATE-RAN{% endif %} ${7*7} #{7*7}",
     f"<math><mtext><table><mglyph><style><img src=x onerror=\"{RUN}\">",
 ]
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run", "--enable-logging=stderr", "--v=0",
-         "--virtual-time-budget=3000"]
+from conftest import CHROMIUM_FLAGS, chromium  # noqa: E402
 
-
-def chromium() -> str:
-    from conftest import skip_or_fail
-
-    for name in ("chromium", "chromium-browser"):
-        found = shutil.which(name)
-        if found:
-            return found
-    skip_or_fail("chromium is not installed (apt-get install chromium)")
+FLAGS = CHROMIUM_FLAGS + ["--virtual-time-budget=3000"]
 
 
 def article(i: int, payload: str) -> str:
