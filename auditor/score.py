@@ -5,6 +5,7 @@ and how it was calibrated; every constant lives here.
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass, field
@@ -63,13 +64,17 @@ def _charged(findings: list[Finding]) -> list[Finding]:
         (f for f in findings if SEVERITY_WEIGHT[f.severity] > 0 and f.category != Category.READABILITY),
         key=lambda f: (-SEVERITY_WEIGHT[f.severity] * f.confidence, -(f.end - f.start), f.start),
     )
-    taken: list[tuple[int, int]] = []
+    # The taken spans never overlap, so sorted starts find the only neighbours that could.
+    starts: list[int] = []
+    ends: list[int] = []
     charged = []
     for f in ordered:
         a, b = f.start, max(f.end, f.start + 1)
-        if any(a < y and x < b for x, y in taken):
+        i = bisect.bisect_right(starts, a)
+        if (i > 0 and ends[i - 1] > a) or (i < len(starts) and starts[i] < b):
             continue
-        taken.append((a, b))
+        starts.insert(i, a)
+        ends.insert(i, b)
         charged.append(f)
     return charged
 
