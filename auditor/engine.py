@@ -5,7 +5,7 @@ No global state and no I/O: the CLI, batch runs, cleanup and every output format
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .corpus import CorpusStats
@@ -128,9 +128,9 @@ def _findings(ctx: Context, ruleset: Ruleset) -> list[Finding]:
             message = rule.message
         fix = None if hit.no_fix else rule.fix
         if fix is not None and hit.fix_replacement is not None:
-            from dataclasses import replace
-
             fix = replace(fix, replacement=hit.fix_replacement)
+        if fix is not None and hit.unsafe:
+            fix = replace(fix, safety="unsafe")
         if fix is not None and fix.action == "delete" and rule.category == Category.BOILERPLATE:
             # Detectors run after the phrase, pattern and line rules and may read what they found
             # (the line model treats such lines as chrome when it looks for the article body).

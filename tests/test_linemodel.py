@@ -73,6 +73,32 @@ def test_a_whole_page_loses_everything_but_its_article():
     assert lines(cleaned(page, LINE_MODEL)) == ["Storm closes coast road | Daily Courier", P1, P2, P3]
 
 
+def test_a_numbered_list_that_continues_the_article_stays():
+    items = ["1) Storm lanterns for the porch", "2) A battery radio with a hand crank",
+             "3) Sandbags, a pack of ten", "4) A first-aid kit for the car", "5) Waterproof boots"]
+    listing = "".join(f"{item}\nhttps://shop.example/{i}\n" for i, item in enumerate(items))
+    page = (f"Storm closes coast road | Daily Courier\n\n{NAV}\n\nStorm closes coast road\n\n{P1}\n\n{P2}\n\n"
+            f"{P3}\n\n{listing}\n{FOOTER}\n\n© 2024 Daily Courier")
+    kept = lines(cleaned(page, LINE_MODEL))
+    assert all(item in kept for item in items), kept
+    assert "Careers" not in kept and "Podcasts" not in kept
+    # numbers that do not run in sequence are no list of the article's
+    scattered = listing.replace("3)", "7)").replace("2)", "9)")
+    kept = lines(cleaned(page.replace(listing, scattered), LINE_MODEL))
+    assert "5) Waterproof boots" not in kept
+
+
+def test_the_articles_own_rights_notice_stays_and_a_footer_copyright_goes():
+    notice = "© 2024 Associated Press. All rights reserved. This material may not be published or redistributed."
+    text = f"Storm closes coast road\n\n{P1}\n\n{P2}\n\n{notice}\n\nHome\nNews\nSport\n\n© 2024 Daily Courier"
+    report = audit(Document(text), ALL_RULES, options=OPTIONS)
+    by_text = {f.text: f for f in report.findings if f.code == "BP502"}
+    assert by_text[notice].severity.value == "info" and by_text[notice].fix.safety == "unsafe"
+    assert by_text["© 2024 Daily Courier"].severity.value == "error"
+    kept = lines(cleaned(text))
+    assert notice in kept and "© 2024 Daily Courier" not in kept
+
+
 def test_a_feed_of_story_cards_after_the_article_goes():
     cards = "".join(
         f"{headline}\n{author}\n{day} November 2019\n{teaser}\n\n" for headline, author, day, teaser in [

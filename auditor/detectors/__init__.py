@@ -30,6 +30,7 @@ class Hit:
     fix_replacement: str | None = None
     severity: str | None = None  # a detector may lower or raise the rule's severity per hit
     no_fix: bool = False  # this hit has no fix, though the rule's other hits may
+    unsafe: bool = False  # this hit's fix is unsafe, though the rule's fix is safe elsewhere
 
 
 class Context:

@@ -123,6 +123,8 @@ NOISY_TAIL = 15         # ... or at least one before and this many after the bod
 FEED_CARDS = 3          # this many paragraphs in a row, each after 2+ lines of its own: a feed ...
 FEED_BODY = 3           # ... once this many paragraphs of the article came before it
 NEAR_BODY = 6           # a paragraph this close to the body is kept even across chrome
+LIST_MIN_ITEMS = 3      # numbered items in sequence after the body continue it ...
+LIST_ITEM_LINES = 3     # ... each followed by at most this many lines of its own
 # Cost.
 SPLIT_CHARS = 80        # lines longer than this are tokenised by white space (cheaper)
 LANGUAGE_SAMPLE = 250   # words enough to tell the language by its stopwords
@@ -467,6 +469,38 @@ def _card_line(info: LineInfo) -> bool:
     return headline_like(info) or (info.words <= 6 and bool(_TIMEISH.search(info.text)))
 
 
+_ENUMERATOR = re.compile(r"^\s*(?:#|No\.?\s*)?(\d{1,3})\s*[.):]\s*\S")
+
+
+def _numbered_list_end(infos: list[LineInfo], a: int, b: int) -> int:
+    """Where the body ends when a numbered list continues it ("1) ...", "2) ...", "3) ...").
+
+    Listicles and shopping roundups put their items, each with a line or two of its own, after
+    the last paragraph. Items numbered in sequence from 1 (or on from an item in the body) are
+    the article's; the list ends where the numbering stops.
+    """
+    expected, last, gaps = None, None, []
+    for k in range(b, a - 1, -1):  # a list that starts inside the body goes on after it
+        m = _ENUMERATOR.match(infos[k].text)
+        if m:
+            expected, last = int(m.group(1)) + 1, k
+            break
+    items = 0
+    for k in range(b + 1, len(infos)):
+        m = _ENUMERATOR.match(infos[k].text)
+        number = int(m.group(1)) if m else None
+        if number is not None and (number == expected or (expected is None and number == 1 and k - b <= 2)):
+            if last is not None:
+                gaps.append(k - last)
+            expected, last, items = number + 1, k, items + 1
+        elif last is None or k - last > LIST_ITEM_LINES:
+            break
+    if items < LIST_MIN_ITEMS or last is None or last <= b:
+        return b
+    stride = min(gaps) if gaps else 1  # the last item keeps as many lines as the others
+    return min(len(infos) - 1, last + stride - 1)
+
+
 def _before_feed(infos: list[LineInfo], kinds: list[str], a: int, b: int) -> int:
     """Where the body ends when a feed of story cards follows it inside the stretch.
 
@@ -570,10 +604,15 @@ def _revise(infos: list[LineInfo]) -> dict:
                 mark(k, "repeated", 0.75)
     if noisy:
         b = _before_feed(infos, kinds, a, b)
-        inside = [a <= k <= b for k in range(n)]
+        first, last = a, b
     else:  # an extractor's output: the body runs from the first to the last body paragraph
         good = [k for k in range(1, n) if kinds[k] == "good" and not infos[k].verdict]
-        inside = [bool(good) and good[0] <= k <= good[-1] for k in range(n)]
+        first, last = (good[0], good[-1]) if good else (n, n - 1)
+    list_end = _numbered_list_end(infos, first, last) if first <= last else last
+    listed = [last < k <= list_end for k in range(n)]
+    if noisy:
+        b = list_end
+    inside = [first <= k <= list_end for k in range(n)]
 
     # Short lines repeated within the text: menus and widgets printed twice, section labels.
     seen: dict[str, list[int]] = {}
@@ -615,7 +654,9 @@ def _revise(infos: list[LineInfo]) -> dict:
         if not (k >= 2 and infos[k - 1].text.endswith(":")):
             # a run that another rule's chrome opens ("Related:", "Read more") is a link list
             enclosed = inside[k] and j < n and inside[j] and not infos[k].chrome
-            _judge_run(infos[k:end], enclosed, noisy, mark)
+            # The numbered list that ends the article is its own; the rest of the run is judged.
+            run = [i for i in infos[k:end] if not listed[i.pos]]
+            _judge_run(run, enclosed, noisy, mark)
         k = j
     body = {"start": a, "end": b, "anchor": anchor, "head": head, "tail": tail, "noisy": noisy}
     # In a whole page's text, everything outside the body.

@@ -26,11 +26,13 @@ def _resolve(name: str):
 
 
 def validate(rule) -> str | None:
+    """The detector exists, and its own ``validate`` (if it has one) accepts the rule's options."""
     try:
-        _resolve(rule.spec.get("detector", ""))
+        fn = _resolve(rule.spec.get("detector", ""))
     except ValueError as exc:
         return str(exc)
-    return None
+    check = getattr(fn, "validate", None)
+    return check(rule) if callable(check) else None
 
 
 class DetectorMatcher:
