@@ -24,7 +24,7 @@ _COMMON_FIELDS = {"code", "name", "category", "severity", "confidence", "kind", 
                   "message", "why", "examples", "languages", "__line__"}
 _KIND_FIELDS = {
     "phrases": {"phrases", "scope", "max_words"},
-    "patterns": {"patterns", "span", "group", "replacement"},
+    "patterns": {"patterns", "span", "group", "replacement", "refine"},
     "lines": {"test"},
     "detector": {"detector", "options"},
 }

@@ -8,46 +8,27 @@ fix: ``auditor clean`` keeps it unless asked for unsafe fixes.
 """
 from __future__ import annotations
 
-from . import Context, Hit
-from .patterns import compile_re2
+import bisect
+from dataclasses import replace
 
-BODY_WORDS = 12  # a closing paragraph is at least this long ...
+from . import Context, Hit
+
+BODY_WORDS = 12  # a closing paragraph is at least this long
 _TERMINAL = frozenset(".!?。！？؟")
 _CLOSERS = "\"'”’»)]"
 
 
-def validate(rule) -> str | None:
-    patterns = (rule.spec.get("options") or {}).get("patterns")
-    if not isinstance(patterns, list) or not patterns or not all(isinstance(p, str) for p in patterns):
-        return "options.patterns must be a non-empty list of RE2 patterns"
-    for pattern in patterns:
-        try:
-            compile_re2(pattern)
-        except ValueError as exc:
-            return f"pattern {pattern!r} does not compile under RE2: {exc}"
-    return None
+def _body_paragraph(text: str) -> bool:
+    return len(text.split()) >= BODY_WORDS and text.rstrip(_CLOSERS)[-1:] in _TERMINAL
 
 
-def _closes_paragraph(text: str, chrome: list[tuple[int, int]], start: int, end: int) -> bool:
-    """The line is a body paragraph: long, ends like a sentence, and no rule called it chrome."""
-    if len(text.split()) < BODY_WORDS or text.rstrip(_CLOSERS)[-1:] not in _TERMINAL:
-        return False
-    return not any(a < end and start < b for a, b in chrome)
-
-
-def rights_notice(ctx: Context, rule):
-    regexes = [compile_re2(p) for p in rule.spec["options"]["patterns"]]
+def rights_notice(ctx: Context, hit: Hit) -> Hit:
+    """Refines BP502's pattern hits: a notice that follows a body paragraph closes the article."""
     lines = ctx.document.content_lines
-    chrome = ctx.cache.get("chrome_spans", [])
-    for pos, line in enumerate(lines):
-        if not any(r.search(line.text) for r in regexes):
-            continue
-        previous = lines[pos - 1] if pos else None
-        if previous is not None and _closes_paragraph(previous.text, chrome, previous.start, previous.end):
-            yield Hit(rule, line.start, line.end, values={"where": "closing the article"},
-                      severity="info", unsafe=True)
-        else:
-            yield Hit(rule, line.start, line.end, values={"where": "from the page footer"})
-
-
-rights_notice.validate = validate
+    pos = bisect.bisect_right([line.start for line in lines], hit.start) - 1
+    previous = lines[pos - 1] if pos > 0 else None
+    chrome = ctx.cache.get("chrome_spans", ())
+    if (previous is not None and _body_paragraph(previous.text)
+            and not any(a < previous.end and previous.start < b for a, b in chrome)):
+        return replace(hit, values={**hit.values, "where": "closing the article"}, severity="info", unsafe=True)
+    return replace(hit, values={**hit.values, "where": "from the page footer"})

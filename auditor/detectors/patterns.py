@@ -3,6 +3,10 @@
 RE2 runs in linear time, so a user's pattern cannot hang the auditor on hostile text; a
 pattern RE2 cannot compile (look-around, back-references) is refused when the pack loads.
 Patterns run on each trimmed line, so ``^`` and ``$`` are the line's ends.
+
+A rule may name a ``refine: module.function`` of this package that sees each hit in its document
+and returns it (changed, e.g. to a lower severity) or None: the patterns stay in the one fast set,
+and only their few hits pay for reading the context.
 """
 from __future__ import annotations
 
@@ -42,6 +46,13 @@ def validate(rule) -> str | None:
         return "patterns must be a non-empty list of strings"
     if spec.get("span", "match") not in ("match", "line"):
         return "span must be match or line"
+    if "refine" in spec:
+        from .registry import _resolve
+
+        try:
+            _resolve(spec["refine"])
+        except ValueError as exc:
+            return f"refine: {exc}"
     group = spec.get("group", 0)
     replacement = spec.get("replacement")
     if replacement is not None and not (rule.fix and rule.fix.action == "replace"):
@@ -71,11 +82,14 @@ class PatternMatcher:
         import re2
 
         # Each pattern is compiled on its own only when the set says it matched a line.
+        from .registry import _resolve
+
         self.rules = [
             (rule, rule.spec["patterns"], rule.spec.get("span", "match"),
              rule.spec.get("group", 0), rule.spec.get("replacement"))
             for rule in rules
         ]
+        self.refine = {i: _resolve(rule.spec["refine"]) for i, rule in enumerate(rules) if "refine" in rule.spec}
         self.owner: list[int] = []  # set index -> rule index
         options = re2.Options()
         options.log_errors = False
@@ -95,31 +109,41 @@ class PatternMatcher:
                 for i in sorted({self.owner[h] for h in hits}):
                     candidates.setdefault(i, []).append(line)
         for i, lines in sorted(candidates.items()):
-            rule, patterns, span, group, replacement = self.rules[i]
-            for line in lines:
-                if not ctx.line_allowed(rule.where, line.index):
-                    continue
-                for pattern in patterns:
-                    regex = compile_re2(pattern)
-                    matches = [regex.search(line.text)] if span == "line" else regex.finditer(line.text)
-                    hits = 0
-                    for m in matches:
-                        if m is None:
-                            continue
-                        hits += 1
-                        if span == "line":
-                            yield Hit(rule, line.start, line.end)
-                            break
-                        a, b = m.span(group if isinstance(group, int) else regex.groupindex[group])
-                        if b <= a:
-                            continue
-                        fixed = None
-                        if replacement is not None:
-                            groups = {name: m.group(i) or "" for name, i in regex.groupindex.items()}
-                            fixed = replacement.format(**groups)
-                        yield Hit(rule, line.start + a, line.start + b, fix_replacement=fixed)
-                    if hits:
-                        break  # the first pattern of a rule that matches a line speaks for the rule
+            refine = self.refine.get(i)
+            if refine is None:
+                yield from self._hits(ctx, i, lines)
+            else:
+                for hit in self._hits(ctx, i, lines):
+                    refined = refine(ctx, hit)
+                    if refined is not None:
+                        yield refined
+
+    def _hits(self, ctx: Context, i: int, lines):
+        rule, patterns, span, group, replacement = self.rules[i]
+        for line in lines:
+            if not ctx.line_allowed(rule.where, line.index):
+                continue
+            for pattern in patterns:
+                regex = compile_re2(pattern)
+                matches = [regex.search(line.text)] if span == "line" else regex.finditer(line.text)
+                hits = 0
+                for m in matches:
+                    if m is None:
+                        continue
+                    hits += 1
+                    if span == "line":
+                        yield Hit(rule, line.start, line.end)
+                        break
+                    a, b = m.span(group if isinstance(group, int) else regex.groupindex[group])
+                    if b <= a:
+                        continue
+                    fixed = None
+                    if replacement is not None:
+                        groups = {name: m.group(i) or "" for name, i in regex.groupindex.items()}
+                        fixed = replacement.format(**groups)
+                    yield Hit(rule, line.start + a, line.start + b, fix_replacement=fixed)
+                if hits:
+                    break  # the first pattern of a rule that matches a line speaks for the rule
 
 
 def build(rules) -> PatternMatcher:
