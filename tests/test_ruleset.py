@@ -54,6 +54,13 @@ def test_pattern_that_re2_cannot_compile_is_refused(tmp_path):
         load_pack(write(tmp_path, body))
 
 
+def test_a_refine_function_that_does_not_exist_is_refused(tmp_path):
+    body = GOOD.replace("kind: phrases", "kind: patterns").replace(
+        'phrases: {en: ["Hello there"]}', "patterns: ['Hello there']\n  refine: nowhere.nothing")
+    with pytest.raises(RulePackError, match=r"pack.yaml:2: rule XX101: refine: .*nowhere"):
+        load_pack(write(tmp_path, body))
+
+
 def test_invalid_yaml_names_the_line(tmp_path):
     with pytest.raises(RulePackError, match=r"pack.yaml:\d+: not valid YAML"):
         load_pack(write(tmp_path, "- code: [unclosed\n"))
