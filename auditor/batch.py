@@ -4,13 +4,16 @@ from __future__ import annotations
 import os
 from collections import deque
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from .corpus import CorpusStats
 from .document import Document
 from .engine import Report, audit
 from .ruleset import Ruleset, load_ruleset
 from .score import Thresholds
+
+if TYPE_CHECKING:
+    from .suppress import Suppressions
 
 # Below this many documents a pool costs more than it saves.
 POOL_MIN_DOCUMENTS = 40
@@ -36,6 +39,17 @@ class AuditJob:
     thresholds: Thresholds = field(default_factory=Thresholds)
     options: dict = field(default_factory=dict)
     corpus: CorpusStats | None = None
+    # Configured suppressions set aside in the worker, before a report is rendered (``report``);
+    # ``check`` sets them aside later, together with its baseline.
+    suppressions: "Suppressions | None" = None
+
+
+def _gated(report: Report, job: AuditJob) -> Report:
+    if not job.suppressions:
+        return report
+    from .gate import apply
+
+    return apply([report], job.suppressions, None, job.thresholds)[0]
 
 
 # Documents sent to a worker at a time, and chunks in flight per worker: enough to keep every
@@ -56,7 +70,7 @@ def ruleset_for(spec: RulesetSpec) -> Ruleset:
 
 def audit_document(document: Document, job: AuditJob, ruleset: Ruleset | None = None) -> Report:
     """The per-document function every engine runs (in process, in a pool worker, on Dask)."""
-    report = audit(document, ruleset or ruleset_for(job.spec), job.corpus, job.thresholds, job.options)
+    report = _gated(audit(document, ruleset or ruleset_for(job.spec), job.corpus, job.thresholds, job.options), job)
     report.document = bare_document(report.document)
     return report
 
@@ -86,7 +100,7 @@ def audit_chunk(job: AuditJob, documents: list[Document], render=None) -> list[t
     ruleset = ruleset_for(job.spec)
     out = []
     for document in documents:
-        report = audit(document, ruleset, job.corpus, job.thresholds, job.options)
+        report = _gated(audit(document, ruleset, job.corpus, job.thresholds, job.options), job)
         rendered = render(report) if render is not None else None
         report.document = None
         out.append((report, document.words, rendered))

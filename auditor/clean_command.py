@@ -40,6 +40,7 @@ class CleanOptions:
     text_field: str | None = None
     id_field: str | None = None
     audit_options: dict = field(default_factory=dict)
+    suppressions: object = None  # configured suppressions (auditor.suppress.Suppressions): never applied
 
 
 def check_usage(opts: CleanOptions) -> None:
@@ -259,7 +260,12 @@ def run(paths, opts: CleanOptions, ruleset, thresholds, echo: Callable[[str], No
         stats = build(documents)
 
     def audit_fn(document):
-        return audit(document, ruleset, stats, thresholds, opts.audit_options)
+        report = audit(document, ruleset, stats, thresholds, opts.audit_options)
+        if opts.suppressions:
+            from .gate import apply
+
+            report = apply([report], opts.suppressions, None, thresholds)[0]
+        return report
 
     log_lines: list[str] = []
     changed = edits = 0

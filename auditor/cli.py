@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from .cli_options import batch_options, rule_options
+from .cli_options import GRAMMAR_TIMEOUT, batch_options, rule_options
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 
@@ -78,7 +78,7 @@ def _load(config_path, select, ignore, rules):
               help="Record this run's findings as the baseline FILE; the run then reports against it.")
 @click.option("--since", "since", metavar="REV", help="Only check files changed since this git revision (and untracked ones).")
 def check(paths, fmt, report_dir, fail_under, fail_on, exit_zero, select, ignore, rules, config_path, corpus,
-          repeated_min_documents, no_grammar, languagetool_url, max_bytes, show_info,
+          repeated_min_documents, no_grammar, languagetool_url, grammar_timeout, max_bytes, show_info,
           readability, baseline_path, write_baseline, since, batch, show_suppressed):
     """Audit PATHS (files, folders, globs, or - for stdin) and gate on the verdicts."""
     from .batch import AuditJob
@@ -114,7 +114,8 @@ def check(paths, fmt, report_dir, fail_under, fail_on, exit_zero, select, ignore
         stats = pipeline.corpus() if corpus else None
         from .grammar_session import grammar_options
 
-        with grammar_options(not no_grammar and pipeline.any_documents(), languagetool_url, ruleset) as options:
+        with grammar_options(not no_grammar and pipeline.any_documents(), languagetool_url, ruleset,
+                             grammar_timeout) as options:
             options["repeated_min_documents"] = repeated_min_documents
             options["readability"] = readability
             job = AuditJob(spec, Thresholds(config.passing, config.warn), options, stats)
@@ -185,7 +186,7 @@ def check(paths, fmt, report_dir, fail_under, fail_on, exit_zero, select, ignore
               help="Record inputs (.jsonl, .csv, .parquet): the field holding the article text [default: text].")
 @click.option("--id-field", metavar="NAME", help="Record inputs: the field naming each record.")
 def clean(paths, out, diff, in_place, backup, unsafe_fixes, edit_log, select, ignore, rules, config_path, corpus,
-          repeated_min_documents, no_grammar, languagetool_url, max_bytes, text_field, id_field):
+          repeated_min_documents, no_grammar, languagetool_url, grammar_timeout, max_bytes, text_field, id_field):
     """Remove what the rules flag from PATHS and print or write the sanitized text.
 
     By default only safe fixes are applied and the cleaned text of one input is printed;
@@ -204,7 +205,8 @@ def clean(paths, out, diff, in_place, backup, unsafe_fixes, edit_log, select, ig
         click.echo(f"auditor: {exc}", err=True)
         sys.exit(EXIT_ERROR)
     config, spec, ruleset = _load(config_path, select, ignore, rules)
-    with grammar_options(not no_grammar, languagetool_url, ruleset) as options:
+    opts.suppressions = config.suppressions or None  # an allowed phrase is never "fixed"
+    with grammar_options(not no_grammar, languagetool_url, ruleset, grammar_timeout) as options:
         options["repeated_min_documents"] = repeated_min_documents
         opts.audit_options = options
         try:
@@ -229,6 +231,7 @@ def clean(paths, out, diff, in_place, backup, unsafe_fixes, edit_log, select, ig
               help="A line in this many documents is template chrome.")
 @click.option("--no-grammar", is_flag=True, help="Do not run the grammar checker.")
 @click.option("--languagetool-url", metavar="URL", help="Use this LanguageTool server instead of starting one.")
+@GRAMMAR_TIMEOUT
 @click.option("--no-readability", is_flag=True, help="Do not compute readability figures.")
 @click.option("--worst", type=click.IntRange(1), default=25, show_default=True, help="Worst documents listed on the dashboard.")
 @click.option("--title", default="Corpus quality report", show_default=True, help="Title of the dashboard.")
@@ -236,7 +239,7 @@ def clean(paths, out, diff, in_place, backup, unsafe_fixes, edit_log, select, ig
 @click.option("--max-bytes", type=click.IntRange(0), default=50 * 1024 * 1024, show_default=True,
               help="Refuse larger input files, or larger records (0: no limit).")
 def report(paths, out, select, ignore, rules, config_path, no_corpus, repeated_min_documents, no_grammar,
-           languagetool_url, no_readability, worst, title, batch, max_bytes):
+           languagetool_url, grammar_timeout, no_readability, worst, title, batch, max_bytes):
     """Audit PATHS and write a quality report: per-document JSON, Markdown and HTML, summary.csv,
     summary.parquet and an index.html dashboard under --out (docs/batch.md).
 
@@ -265,10 +268,12 @@ def report(paths, out, select, ignore, rules, config_path, no_corpus, repeated_m
         sys.exit(EXIT_ERROR)
     with pipeline:
         stats = None if no_corpus else pipeline.corpus()
-        with grammar_options(not no_grammar and pipeline.any_documents(), languagetool_url, ruleset) as options:
+        with grammar_options(not no_grammar and pipeline.any_documents(), languagetool_url, ruleset,
+                             grammar_timeout) as options:
             options["repeated_min_documents"] = repeated_min_documents
             options["readability"] = not no_readability
-            job = AuditJob(spec, Thresholds(config.passing, config.warn), options, stats)
+            job = AuditJob(spec, Thresholds(config.passing, config.warn), options, stats,
+                           suppressions=config.suppressions or None)
             try:
                 for item in pipeline.audit(job, ruleset, chunk_fn=report_chunk):
                     if isinstance(item, InputError):

@@ -40,6 +40,12 @@ def batch_options(fn):
     return wrapper
 
 
+GRAMMAR_TIMEOUT = click.option(
+    "--grammar-timeout", type=click.FloatRange(0.1), default=None, metavar="SECONDS",
+    help="Longest wait for one LanguageTool answer; a document whose check times out "
+         "(tried three times) is reported with grammar skipped [default: $AUDITOR_GRAMMAR_TIMEOUT, else 30].")
+
+
 def rule_options(fn):
     """Rule selection, configuration, the corpus pass and grammar: the same for check and clean."""
     options = [
@@ -54,6 +60,7 @@ def rule_options(fn):
                      help="With --corpus: a line in this many documents is template chrome."),
         click.option("--no-grammar", is_flag=True, help="Do not run the grammar checker."),
         click.option("--languagetool-url", metavar="URL", help="Use this LanguageTool server instead of starting one."),
+        GRAMMAR_TIMEOUT,
     ]
     for option in reversed(options):
         fn = option(fn)

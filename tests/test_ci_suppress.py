@@ -49,6 +49,24 @@ def test_an_allowed_phrase_is_never_flagged(newsroom):
     assert s["code"] == "EN101" and s["suppression"] == {"kind": "config", "reason": 'allowed phrase "Olaf Scholes"'}
 
 
+def test_clean_and_report_honour_the_configuration(newsroom):
+    """An allowed phrase is never "fixed" by clean, and report scores as check does."""
+    config = ('[tool.auditor]\nallow = ["Olaf Scholes"]\n\n[[tool.auditor.suppress]]\n'
+              'paths = ["wire/**"]\ncodes = ["BP6"]\nreason = "Wire copy keeps its bylines"\n')
+    (newsroom / "pyproject.toml").write_text(config, encoding="utf-8")
+    result = run("clean", "desk/name.txt", "wire/storm.txt", "--out", "cleaned", "--unsafe-fixes", cwd=newsroom)
+    assert result.returncode == 0, result.stderr
+    assert "Olaf Scholes thanked" in (newsroom / "cleaned" / "name.txt").read_text(encoding="utf-8")
+    wire = (newsroom / "cleaned" / "storm.txt").read_text(encoding="utf-8")
+    assert "Author: Jane Roe" in wire and "Leave a Reply" not in wire
+    result = run("report", "desk", "wire", "--out", "report", cwd=newsroom)
+    assert result.returncode == 0, result.stderr
+    name = json.loads((newsroom / "report" / "name.txt.json").read_text(encoding="utf-8"))
+    checked = documents(newsroom, "desk/name.txt")["desk/name.txt"]
+    assert name["findings"] == [] and name["score"] == checked["score"] == 100
+    assert [s["code"] for s in name["suppressed"]] == ["EN101"]
+
+
 def test_allowed_phrases_are_case_sensitive_and_whole_words(tmp_path):
     text = "Olaf Scholes spoke. olaf scholes spoke. Olaf Scholesy spoke. Olaf\u00a0Scholes spoke.\nLeave a Reply\n"
     starts = [i for i in range(len(text)) if text[i:i + 7].casefold() == "scholes"]

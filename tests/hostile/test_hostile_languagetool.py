@@ -133,22 +133,36 @@ def test_a_server_that_is_down_is_skipped_quickly():
     assert time.monotonic() - began < 15
 
 
-def test_the_cli_says_grammar_was_skipped_and_goes_on(tmp_path):
+@pytest.mark.parametrize("command, timeout_by", [("check", "environment"), ("check", "option"),
+                                                 ("report", "option"), ("clean", "option")])
+def test_the_cli_says_grammar_was_skipped_and_goes_on(tmp_path, command, timeout_by):
     server, stop = serve("hang")
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
     try:
         url = f"http://127.0.0.1:{server.server_address[1]}"
         for i, text in enumerate(DOCS):
-            (tmp_path / f"d{i}.txt").write_text(text, encoding="utf-8")
+            (inputs / f"d{i}.txt").write_text(text, encoding="utf-8")
+        by_option = ["--grammar-timeout", "1"] if timeout_by == "option" else []
+        by_env = {"AUDITOR_GRAMMAR_TIMEOUT": "1"} if timeout_by == "environment" else None
+        args = ["--format", "json"] if command == "check" else ["--out", str(out)]
         began = time.monotonic()
-        result = run("check", str(tmp_path), "--format", "json", "--languagetool-url", url, grammar=True, timeout=120,
-                     env={"AUDITOR_GRAMMAR_TIMEOUT": "1"})
+        result = run(command, str(inputs), *args, "--languagetool-url", url, *by_option, grammar=True, timeout=120,
+                     env=by_env)
         elapsed = time.monotonic() - began
     finally:
         stop.set()
         server.shutdown()
         server.server_close()
     assert result.returncode in (0, 1), result.stderr[-2000:]
-    docs = json.loads(result.stdout)["documents"]
+    assert elapsed < 30, elapsed
+    if command == "clean":  # every text is written, cleaned by the rules that did answer
+        assert sorted(p.name for p in out.iterdir()) == [f"d{i}.txt" for i in range(len(DOCS))]
+        return
+    if command == "report":
+        docs = [json.loads((out / f"d{i}.txt.json").read_text(encoding="utf-8")) for i in range(len(DOCS))]
+    else:
+        docs = json.loads(result.stdout)["documents"]
     assert len(docs) == len(DOCS)
     # One document spends the timeouts and retries (3 tries of 1 s); the others skip at once.
     assert elapsed < 30, elapsed
