@@ -9,6 +9,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate
 
 # A line ends at \n, \r\n or \r, and nowhere else (str.splitlines also splits on \x0b, \u2028 ...).
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -52,15 +53,23 @@ class Document:
     def line_starts(self) -> list[int]:
         return [0] + [m.end() for m in _LINE_BREAK.finditer(self.text)]
 
+    def _raw_lines(self) -> list[tuple[int, str]]:
+        """(start, text) of each line without its break."""
+        text = self.text
+        if "\r" not in text:  # the common case: split in C, starts from the lengths
+            raws = text.split("\n")
+            starts = [0, *accumulate(len(raw) + 1 for raw in raws[:-1])]
+            self.__dict__.setdefault("line_starts", starts)
+            return list(zip(starts, raws))
+        starts = self.line_starts
+        ends = [m.start() for m in _LINE_BREAK.finditer(text)] + [len(text)]
+        return [(a, text[a:b]) for a, b in zip(starts, ends)]
+
     @cached_property
     def lines(self) -> list[Span]:
         """Every line, trimmed of edge white space (a blank line has start == end)."""
-        text = self.text
-        starts = self.line_starts
-        ends = [m.start() for m in _LINE_BREAK.finditer(text)] + [len(text)]
         spans = []
-        for i, (a, b) in enumerate(zip(starts, ends)):
-            raw = text[a:b]
+        for i, (a, raw) in enumerate(self._raw_lines()):
             stripped_left = raw.lstrip(_EDGE_SPACE)
             s = a + (len(raw) - len(stripped_left))
             content = stripped_left.rstrip(_EDGE_SPACE)
@@ -107,14 +116,9 @@ class Document:
 
     @cached_property
     def words(self) -> int:
-        # No word spans a line break, and lines lose only white space at their edges.
-        return sum(self.line_words)
-
-    @cached_property
-    def line_words(self) -> list[int]:
-        """Words on each line (indexed like ``lines``)."""
-        findall = _WORD.findall
-        return [len(findall(line.text)) if line.text else 0 for line in self.lines]
+        # No word spans a line break, and lines lose only white space at their edges: one pass
+        # over the whole text counts what the lines hold.
+        return len(_WORD.findall(self.text))
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset."""

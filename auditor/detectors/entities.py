@@ -9,7 +9,7 @@ name ("Anthony Blinken"), or an earlier mention in the same document ("Scholes s
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import accumulate, compress
 from operator import itemgetter
 from typing import NamedTuple
@@ -180,16 +180,39 @@ def _person_findings(ctx: Context):
                 break
     # Another transliteration of a listed surname ("Berbock", "Habek"), in a word unknown to
     # English: not a real name elsewhere, so no other context is needed.
+    verdict = _other_transliteration if gz is _default_gazetteer() else partial(_transliteration_of, gz=gz)
     for run in tokens(ctx):
         for t in run:
-            if t.start in flagged or len(t.text) < 5 or not t.text[1:].islower() or gz.is_accepted(t.text):
+            if t.start in flagged or len(t.text) < 5:
                 continue
-            target = _near_surname(t.text, gz)
-            if target and zipf(t.text) == 0:
+            target = verdict(t.text)
+            if target:
                 found.append((t, target[0], target[1]))
                 flagged.add(t.start)
     ctx.cache["person_findings"] = found
     return found
+
+
+def _transliteration_of(word: str, gz) -> tuple[str, str] | None:
+    """(surname, canonical name) when the word is another transliteration of a listed surname,
+    in a word unknown to English; else None."""
+    if not word[1:].islower() or gz.is_accepted(word):
+        return None
+    target = _near_surname(word, gz)
+    return target if target and zipf(word) == 0 else None
+
+
+@lru_cache(maxsize=1)
+def _default_gazetteer():
+    from ..gazetteer import default_gazetteer
+
+    return default_gazetteer()
+
+
+@lru_cache(maxsize=1 << 16)
+def _other_transliteration(word: str) -> tuple[str, str] | None:
+    """``_transliteration_of`` against the bundled gazetteer, memoized: names recur across a corpus."""
+    return _transliteration_of(word, _default_gazetteer())
 
 
 def _near_surname(word: str, gz) -> tuple[str, str] | None:

@@ -61,7 +61,6 @@ class LineShapeMatcher:
 
     def find(self, ctx: Context):
         features = ctx.cache.setdefault("line_features", {})
-        line_words = ctx.document.line_words  # counted once per document, shared with its word count
         for rule in self.rules:
             tests = sorted(rule.spec["test"].items(), key=lambda kv: _ORDER[kv[0]])
             for line in ctx.lines_for(rule.where):
@@ -69,10 +68,7 @@ class LineShapeMatcher:
                 for key, want in tests:
                     value = known.get(key)
                     if value is None:
-                        if key == "words":
-                            value = known[key] = line_words[line.index]
-                        else:
-                            value = known[key] = FEATURES[key](line.text)
+                        value = known[key] = FEATURES[key](line.text)
                     if not _holds(value, want):
                         break
                 else:

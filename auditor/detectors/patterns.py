@@ -10,6 +10,7 @@ and only their few hits pay for reading the context.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from . import Context, Hit
@@ -74,39 +75,43 @@ def validate(rule) -> str | None:
     return None
 
 
+# A pattern that starts with ``^`` (after inline flags) can only match at a line's start.
+_ANCHORED = re.compile(r"^(?:\(\?[a-zA-Z]+\))?\^")
+
+
 class PatternMatcher:
-    """All patterns of all rules in one RE2 set: one pass per line says which patterns match,
-    and only those run again to find their spans."""
+    """All patterns of all rules in RE2 sets: one pass per line says which patterns match, and
+    only those run again to find their spans.
+
+    Patterns anchored at the line's start and the others go in two sets: together they make one
+    large automaton that is more than twice as slow per character as the two apart."""
 
     def __init__(self, rules):
-        import re2
-
-        # Each pattern is compiled on its own only when the set says it matched a line.
         from .registry import _resolve
 
+        # Each pattern is compiled on its own only when a set says it matched a line.
         self.rules = [
             (rule, rule.spec["patterns"], rule.spec.get("span", "match"),
              rule.spec.get("group", 0), rule.spec.get("replacement"))
             for rule in rules
         ]
         self.refine = {i: _resolve(rule.spec["refine"]) for i, rule in enumerate(rules) if "refine" in rule.spec}
-        self.owner: list[int] = []  # set index -> rule index
-        options = re2.Options()
-        options.log_errors = False
-        options.max_mem = SET_MEMORY  # many large-alternation patterns at once need more than the default
-        self.set = re2.Set.SearchSet(options)
+        grouped: dict[bool, list[tuple[str, int]]] = {True: [], False: []}
         for i, (rule, _, _, _, _) in enumerate(self.rules):
             for pattern in rule.spec["patterns"]:
-                self.set.Add(pattern)
-                self.owner.append(i)
-        self.set.Compile()
+                grouped[bool(_ANCHORED.match(pattern))].append((pattern, i))
+        self.sets = [_compiled_set(members) for members in grouped.values() if members]
 
     def find(self, ctx: Context):
         candidates: dict[int, list] = {}
         for line in ctx.document.content_lines:
-            hits = self.set.Match(line.text)
-            if hits:
-                for i in sorted({self.owner[h] for h in hits}):
+            owners = None
+            for regex_set, owner in self.sets:
+                hits = regex_set.Match(line.text)
+                if hits:
+                    owners = (owners or set()).union(owner[h] for h in hits)
+            if owners:
+                for i in sorted(owners):
                     candidates.setdefault(i, []).append(line)
         for i, lines in sorted(candidates.items()):
             refine = self.refine.get(i)
@@ -144,6 +149,20 @@ class PatternMatcher:
                     yield Hit(rule, line.start + a, line.start + b, fix_replacement=fixed)
                 if hits:
                     break  # the first pattern of a rule that matches a line speaks for the rule
+
+
+def _compiled_set(members: list[tuple[str, int]]):
+    """An RE2 set of the patterns, with the rule index of each set member."""
+    import re2
+
+    options = re2.Options()
+    options.log_errors = False
+    options.max_mem = SET_MEMORY  # many large-alternation patterns at once need more than the default
+    regex_set = re2.Set.SearchSet(options)
+    for pattern, _ in members:
+        regex_set.Add(pattern)
+    regex_set.Compile()
+    return regex_set, [i for _, i in members]
 
 
 def build(rules) -> PatternMatcher:
