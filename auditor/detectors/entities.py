@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache, partial
-from itertools import accumulate, compress
-from operator import itemgetter
 from typing import NamedTuple
 
 from . import Context, Hit
@@ -35,7 +33,6 @@ class Token(NamedTuple):
     text: str
     start: int
     end: int
-    sentence_start: bool
 
 
 def _similar(a: str, b: str) -> float:
@@ -77,40 +74,40 @@ def zipf(word: str) -> float:
     return rarity(word)
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?:;\"“”«»—–(\n\r]")
+
+
+@lru_cache(maxsize=1)
+def _capitalized_token() -> re.Pattern:
+    """``_TOKEN`` restricted to tokens whose first letter is upper case: the class lists the
+    upper-case letters of the Basic Multilingual Plane (names in other planes are out of scope),
+    so that the regular expression engine skips the lower-case words by itself."""
+    upper = "".join(c for c in map(chr, range(0x10000)) if c.isupper() and c.isalpha())
+    return re.compile(r"(?<![\w’'-])[" + re.escape(upper) + r"][\w’'-]*")
 
 
 def tokens(ctx: Context) -> list[list[Token]]:
     """Runs of capitalized tokens separated by single spaces (cached per document).
 
-    One pass over the text: a run ends at any lower-case word, punctuation or line break.
+    One pass in C finds the capitalized tokens; a run goes on across exactly one space from the
+    token before (any other gap, or a lower-case word between the two, ends it).
     """
     cached = ctx.cache.get("name_runs")
     if cached is not None:
         return cached
-    # re.split gives [gap, word, gap, word, ..., gap] in one pass in C; only the capitalized words
-    # (a small share) are looked at in Python, their offsets taken from the running lengths.
-    parts = _TOKEN.split(ctx.document.text)
-    words = parts[1::2]
-    capitalized = list(compress(range(len(words)), map(str.isupper, map(itemgetter(0), words))))
-    offsets = list(accumulate(map(len, parts))) if capitalized else []
+    text = ctx.document.text
     runs: list[list[Token]] = []
     run: list[Token] = []
-    previous = -2
-    for k in capitalized:
-        gap = parts[2 * k]
-        # A run goes on across one space from the capitalized word just before; any other gap,
-        # or a lower-case word between the two, ends it.
-        if run and (previous != k - 1 or gap != " "):
+    previous_end = -2
+    for m in _capitalized_token().finditer(text):
+        a, word = m.start(), m.group()
+        if run and (previous_end != a - 1 or text[previous_end] != " "):
             runs.append(run)
             run = []
-        word = words[k]
+        previous_end = m.end()
         if "'" in word or "’" in word:
             word = _POSSESSIVE.sub("", word)
         word = word.rstrip("-")
-        a = offsets[2 * k]
-        run.append(Token(word, a, a + len(word), k == 0 or (gap != " " and bool(_SENTENCE_BREAK.search(gap)))))
-        previous = k
+        run.append(Token(word, a, a + len(word)))
     if run:
         runs.append(run)
     ctx.cache["name_runs"] = runs
