@@ -7,6 +7,7 @@ from . import Context, Hit
 
 _TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
 _SEPARATORS = re.compile(r"\s[|»›>•·]\s|^[|»›>•·]\s|\s[|»›>•·]$")
+_SEPARATOR_CHARS = "|»›>•·"  # most lines hold none: the regular expression is not run on them
 _TABLE_ROW = re.compile(r"^\|.*\|$")
 _WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
 RANGE_TESTS = ("words", "chars", "title_share", "upper_share", "separators")
@@ -27,7 +28,8 @@ def _upper_share(text: str) -> float:
 FEATURES = {
     "chars": len,
     # the bars of a table row ("| 1 | Jane Roe | 512 |") are cell borders, not separators
-    "separators": lambda t: 0 if _TABLE_ROW.match(t) else len(_SEPARATORS.findall(t)),
+    "separators": lambda t: 0 if _TABLE_ROW.match(t) or not any(c in t for c in _SEPARATOR_CHARS)
+    else len(_SEPARATORS.findall(t)),
     "terminal_punct": lambda t: bool(_TERMINAL.search(t)),
     "words": lambda t: len(_WORD.findall(t)),
     "title_share": _title_share,
