@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Iterable
 
@@ -218,16 +219,19 @@ def _matches(code: str, prefixes: Iterable[str]) -> bool:
 
 @dataclass
 class Ruleset:
-    """The selected rules, compiled into matchers once."""
+    """The selected rules, compiled into matchers once, when a document is first audited with
+    them (a process that only hands documents to workers never compiles them)."""
 
     rules: list[Rule]
-    matchers: list = field(default_factory=list, repr=False)
 
     def __post_init__(self):
+        self.by_code = {rule.code: rule for rule in self.rules}
+
+    @cached_property
+    def matchers(self) -> list:
         from .detectors import build_matchers
 
-        self.by_code = {rule.code: rule for rule in self.rules}
-        self.matchers = build_matchers(self.rules)
+        return build_matchers(self.rules)
 
     def __len__(self) -> int:
         return len(self.rules)
