@@ -84,12 +84,21 @@ _WEB_ENCODINGS = {f"cp{n}" for n in range(1250, 1259)} | {f"iso8859_{n}" for n i
 
 
 def _odd_characters(text: str) -> int:
-    """C1 controls, and symbols against a lower-case letter ("powiedzia³", "Se±ora"): marks of a wrong code page."""
+    """C1 controls, and symbols against a lower-case letter ("powiedzia³", "Se±ora"): marks of a
+    wrong code page. So are ordinal indicators against a letter ("Bucureºti ºi", for "Bucureşti
+    şi") and a thorn in text without an eth ("anunþat" for "anunţat": Icelandic has both)."""
     import unicodedata
 
     count = 0
     last = len(text) - 1
+    thorn_is_odd = "ð" not in text and "Ð" not in text
     for i, c in enumerate(text):
+        if c in "ªº":
+            count += (i > 0 and text[i - 1].isalpha()) or (i < last and text[i + 1].isalpha())
+            continue
+        if c in "þÞ":
+            count += thorn_is_odd
+            continue
         if c.isascii() or c.isalpha():
             continue
         if "\x80" <= c <= "\x9f" or unicodedata.category(c) in ("Co", "Cn"):

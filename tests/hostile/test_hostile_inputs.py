@@ -305,6 +305,10 @@ WESTERN_AND_OTHERS = {
     "cp1250": "Minister spraw zagranicznych Polski powiedział we wtorek, że rozmowy będą kontynuowane.",
     "cp1252-symbols": "Temperatures reached 40°C in Sevilla, and 3½ million people were affected © AFP.",
     "cp1254": "Dışişleri Bakanı salı günü görüşmelerin süreceğini söyledi. Şişli'de ağır çekim.",
+    # Romanian in cp1250 reads as cp1252 too ("Bucureºti ºi", "anunþat"): only the odd letters tell
+    "cp1250-romanian": "Guvernul a anunţat marţi că preţurile vor scădea.",
+    "cp1250-romanian-short": "Ştirile zilei: ploi în Bucureşti şi ninsori la munte.",
+    "cp1252-ordinals": "El 1º de mayo abrió la 2ª edición del festival en Sevilla.",
 }
 
 
@@ -314,4 +318,4 @@ def test_short_legacy_texts_decode_to_what_was_written(encoding):
     from auditor.inputs import decode
 
     text = WESTERN_AND_OTHERS[encoding]
-    assert decode(text.encode(encoding.split("-symbols")[0]), "x.txt") == text
+    assert decode(text.encode(encoding.split("-")[0]), "x.txt") == text
