@@ -45,11 +45,9 @@ class AuditJob:
 
 
 def _gated(report: Report, job: AuditJob) -> Report:
-    if not job.suppressions:
-        return report
-    from .gate import apply
+    from .gate import set_aside
 
-    return apply([report], job.suppressions, None, job.thresholds)[0]
+    return set_aside(report, job.suppressions, job.thresholds)
 
 
 # Documents sent to a worker at a time, and chunks in flight per worker: enough to keep every

@@ -260,12 +260,9 @@ def run(paths, opts: CleanOptions, ruleset, thresholds, echo: Callable[[str], No
         stats = build(documents)
 
     def audit_fn(document):
-        report = audit(document, ruleset, stats, thresholds, opts.audit_options)
-        if opts.suppressions:
-            from .gate import apply
+        from .gate import set_aside
 
-            report = apply([report], opts.suppressions, None, thresholds)[0]
-        return report
+        return set_aside(audit(document, ruleset, stats, thresholds, opts.audit_options), opts.suppressions, thresholds)
 
     log_lines: list[str] = []
     changed = edits = 0

@@ -26,6 +26,11 @@ class GatedReport(Report):
         return data
 
 
+def set_aside(report: Report, suppressions: Suppressions | None, thresholds: Thresholds = Thresholds()) -> Report:
+    """One report with its configured suppressions set aside (as it is, without any)."""
+    return apply([report], suppressions, None, thresholds)[0] if suppressions else report
+
+
 def apply(reports: list, suppressions: Suppressions | None = None, baseline=None,
           thresholds: Thresholds = Thresholds()) -> list:
     """Reports with suppressed and baselined findings set aside and the score recomputed.

@@ -8,7 +8,6 @@ fix: ``auditor clean`` keeps it unless asked for unsafe fixes.
 """
 from __future__ import annotations
 
-import bisect
 from dataclasses import replace
 
 from . import Context, Hit
@@ -24,9 +23,9 @@ def _body_paragraph(text: str) -> bool:
 
 def rights_notice(ctx: Context, hit: Hit) -> Hit:
     """Refines BP502's pattern hits: a notice that follows a body paragraph closes the article."""
-    lines = ctx.document.content_lines
-    pos = bisect.bisect_right([line.start for line in lines], hit.start) - 1
-    previous = lines[pos - 1] if pos > 0 else None
+    lines = ctx.document.lines
+    index = ctx.document.line_col(hit.start)[0] - 1
+    previous = next((lines[k] for k in range(index - 1, -1, -1) if not lines[k].is_blank), None)
     chrome = ctx.cache.get("chrome_spans", ())
     if (previous is not None and _body_paragraph(previous.text)
             and not any(a < previous.end and previous.start < b for a, b in chrome)):

@@ -38,8 +38,6 @@ def _fixed_lines(ctx: Context):
 # most a few characters per repaired one (more when text was mis-decoded twice).
 _MAX_SKIP_BROKEN, _MAX_SKIP_FIXED, _AGREE = 12, 4, 8
 _DIFFLIB_LIMIT = 2_000
-
-
 _NON_ASCII_RUN = re.compile("[^\x00-\x7f]+")
 
 

@@ -14,8 +14,6 @@ from typing import NamedTuple
 
 from . import Context, Hit
 
-# A capitalized token: a letter in upper case, then letters, apostrophes or inner hyphens.
-_TOKEN = re.compile(r"(?<![\w’'-])([^\W\d_][\w’'-]*)")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 NAME_SIMILARITY = 0.85
 PLACE_SIMILARITY = 0.9
@@ -74,13 +72,12 @@ def zipf(word: str) -> float:
     return rarity(word)
 
 
-
-
 @lru_cache(maxsize=1)
 def _capitalized_token() -> re.Pattern:
-    """``_TOKEN`` restricted to tokens whose first letter is upper case: the class lists the
-    upper-case letters of the Basic Multilingual Plane (names in other planes are out of scope),
-    so that the regular expression engine skips the lower-case words by itself."""
+    """A capitalized token: an upper-case letter that no word character, apostrophe or hyphen
+    precedes, then word characters, apostrophes or hyphens. The class lists the upper-case letters
+    of the Basic Multilingual Plane (names in other planes are out of scope), so that the regular
+    expression engine skips the lower-case words by itself."""
     upper = "".join(c for c in map(chr, range(0x10000)) if c.isupper() and c.isalpha())
     return re.compile(r"(?<![\w’'-])[" + re.escape(upper) + r"][\w’'-]*")
 
@@ -177,7 +174,8 @@ def _person_findings(ctx: Context):
                 break
     # Another transliteration of a listed surname ("Berbock", "Habek"), in a word unknown to
     # English: not a real name elsewhere, so no other context is needed.
-    verdict = _other_transliteration if gz is _default_gazetteer() else partial(_transliteration_of, gz=gz)
+    custom = ctx.options.get("gazetteer")
+    verdict = partial(_transliteration_of, gz=custom) if custom else _other_transliteration
     for run in tokens(ctx):
         for t in run:
             if t.start in flagged or len(t.text) < 5:
@@ -199,17 +197,12 @@ def _transliteration_of(word: str, gz) -> tuple[str, str] | None:
     return target if target and zipf(word) == 0 else None
 
 
-@lru_cache(maxsize=1)
-def _default_gazetteer():
-    from ..gazetteer import default_gazetteer
-
-    return default_gazetteer()
-
-
 @lru_cache(maxsize=1 << 16)
 def _other_transliteration(word: str) -> tuple[str, str] | None:
     """``_transliteration_of`` against the bundled gazetteer, memoized: names recur across a corpus."""
-    return _transliteration_of(word, _default_gazetteer())
+    from ..gazetteer import default_gazetteer
+
+    return _transliteration_of(word, default_gazetteer())
 
 
 def _near_surname(word: str, gz) -> tuple[str, str] | None:

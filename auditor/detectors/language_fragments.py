@@ -24,9 +24,9 @@ import bisect
 from dataclasses import dataclass
 
 from ..language import (
-    clearly_native,
     Guess,
     MARK_LETTERS,
+    clearly_native,
     common_word_counts,
     dominant_script,
     guess_language,
@@ -119,9 +119,9 @@ def _judge_latin(text: str, doc_lang: str, other_script: bool) -> Verdict | None
     # The gate: a quick count of common words, on the line's first words when it is long.
     if not other_script:
         head = gate_words(text[:_GATE_CHARS])
-        if len(head) >= 2 and clearly_native(head, doc_lang):
-            return None
         if len(head) >= 2:
+            if clearly_native(head, doc_lang):  # set lookups in C decide most lines
+                return None
             counts = common_word_counts([w for w in head if len(w) > 1])  # "a", "i", "o" are everywhere
             own = counts.get(doc_lang, 0)
             best_other = max((c for lang, c in counts.items() if lang != doc_lang), default=0)

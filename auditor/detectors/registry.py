@@ -11,7 +11,7 @@ import importlib
 from . import Context
 
 
-def _resolve(name: str):
+def resolve(name: str):
     module_name, _, func = str(name).rpartition(".")
     if not module_name or not func:
         raise ValueError(f"detector must be written module.function, got {name!r}")
@@ -27,7 +27,7 @@ def _resolve(name: str):
 
 def validate(rule) -> str | None:
     try:
-        _resolve(rule.spec.get("detector", ""))
+        resolve(rule.spec.get("detector", ""))
     except ValueError as exc:
         return str(exc)
     return None
@@ -35,7 +35,7 @@ def validate(rule) -> str | None:
 
 class DetectorMatcher:
     def __init__(self, rules):
-        self.rules = [(rule, _resolve(rule.spec["detector"])) for rule in rules]
+        self.rules = [(rule, resolve(rule.spec["detector"])) for rule in rules]
 
     def find(self, ctx: Context):
         for rule, fn in self.rules:
