@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import auditor.grammar as grammar
+import auditor.grammar_client as grammar_client
 from auditor.grammar import (
     GrammarChecker,
     GrammarMatch,
@@ -121,7 +122,7 @@ def test_span_containing_astral_characters(checker: GrammarChecker) -> None:
 def test_long_text_is_checked_in_chunks_with_the_same_offsets(checker: GrammarChecker) -> None:
     text = "\n\n".join([ARTICLE] * 4)
     small = GrammarChecker(checker.url, max_chunk_chars=700)
-    assert len(grammar._split_chunks(text, 700)) > 4
+    assert len(grammar_client.split_chunks(text, 700)) > 4
     whole = checker.check(text)
     chunked = small.check(text)
     assert [(m.start, m.end, m.rule_id) for m in chunked] == [(m.start, m.end, m.rule_id) for m in whole]
@@ -339,23 +340,23 @@ def test_import_is_cheap() -> None:
 def test_chunks_cover_the_text_and_cut_at_paragraphs() -> None:
     paragraphs = [("Sentence number %d is here. " % i) * 5 for i in range(12)]
     text = "\n\n".join(paragraphs)
-    chunks = grammar._split_chunks(text, 400)
+    chunks = grammar_client.split_chunks(text, 400)
     assert "".join(piece for _, piece in chunks) == text
     assert all(len(piece) <= 400 for _, piece in chunks)
     assert all(text[off:off + len(piece)] == piece for off, piece in chunks)
     assert all(piece.endswith("\n\n") for _, piece in chunks[:-1])
     # one huge paragraph: cut after sentences, then after spaces, then anywhere
     for blob in ("Words and more words. " * 100, "word " * 300, "x" * 1000):
-        pieces = grammar._split_chunks(blob, 97)
+        pieces = grammar_client.split_chunks(blob, 97)
         assert "".join(p for _, p in pieces) == blob
         assert all(0 < len(p) <= 97 for _, p in pieces)
-    assert grammar._split_chunks("", 10) == []
+    assert grammar_client.split_chunks("", 10) == []
 
 
 def test_utf16_conversion() -> None:
     text = "a🙂b𝐠c"
-    table = grammar._utf16_index(text)
+    table = grammar_client.utf16_index(text)
     assert table == [0, 1, 3, 4, 6, 7]
-    assert [grammar._to_code_points(table, u) for u in range(8)] == [0, 1, 1, 2, 3, 3, 4, 5]
-    assert grammar._utf16_index("plain ascii") is None
-    assert grammar._utf16_index("é ü ñ — “quotes”") is None
+    assert [grammar_client.to_code_points(table, u) for u in range(8)] == [0, 1, 1, 2, 3, 3, 4, 5]
+    assert grammar_client.utf16_index("plain ascii") is None
+    assert grammar_client.utf16_index("é ü ñ — “quotes”") is None
