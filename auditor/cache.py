@@ -23,6 +23,11 @@ def _key(name: str, sources: list[Path]) -> str:
     from . import __version__
 
     digest = hashlib.sha256(f"{name}|{__version__}|{sys.version_info[:2]}".encode())
+    # The classes that are pickled are defined here: a change to them must not meet an old pickle.
+    here = Path(__file__).resolve().parent
+    for module in (here / "findings.py", here / "ruleset.py"):
+        if module.exists():
+            digest.update(f"|{module.name}|{module.stat().st_size}".encode())
     for path in sorted(sources):
         stat = path.stat()
         digest.update(f"|{path.name}|{stat.st_size}|{stat.st_mtime_ns}".encode())

@@ -7,7 +7,8 @@ given in the coordinates of the original text.
 
 How fixes become edits (docs/cleaning.md has the full account):
 
-- Only ``safe`` fixes are applied unless ``unsafe`` is true; then every fix is.
+- Only ``safe`` fixes are applied unless ``unsafe`` says otherwise: ``True`` applies every fix,
+  a set of fix classes (``{"names", "conventions"}``) the unsafe fixes of those classes.
 - Delete spans are merged first (overlapping or touching spans become one). A replace that
   overlaps a delete is dropped (the delete wins); of overlapping replaces the first, then the
   longest, is kept.
@@ -25,10 +26,10 @@ import bisect
 import difflib
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Callable, Collection, Iterable
 
 from .document import ZERO_WIDTH, Document
-from .findings import Finding
+from .findings import Finding, default_fix_class
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # White space that does not count as a visible character of a line.
@@ -55,10 +56,17 @@ class Edit:
                 "before": self.before, "after": self.after}
 
 
-def applies(finding: Finding, unsafe: bool = False) -> bool:
-    """Whether cleaning applies this finding's fix: safe fixes always, the others with ``unsafe``."""
+def applies(finding: Finding, unsafe: bool | Collection[str] = False) -> bool:
+    """Whether cleaning applies this finding's fix: safe fixes always; unsafe ones when ``unsafe``
+    is True, or when it is a collection of fix classes that holds the fix's class."""
     fix = finding.fix
-    return fix is not None and (fix.safety == "safe" or unsafe)
+    if fix is None:
+        return False
+    if fix.safety == "safe" or unsafe is True:
+        return True
+    if not unsafe:
+        return False
+    return (fix.fix_class or default_fix_class(finding.category)) in unsafe
 
 
 def apply_edits(text: str, edits: Iterable[Edit | dict]) -> str:
@@ -130,7 +138,7 @@ class _Codes:
         return ",".join(codes)
 
 
-def clean_text(text: str, findings: Iterable[Finding], unsafe: bool = False) -> tuple[str, list[Edit]]:
+def clean_text(text: str, findings: Iterable[Finding], unsafe: bool | Collection[str] = False) -> tuple[str, list[Edit]]:
     """Apply the fixes of ``findings`` to ``text`` once: the cleaned text and the edits made.
 
     Edits are sorted, do not overlap, and are given in offsets of ``text``;
@@ -305,7 +313,7 @@ class CleanResult:
         return bool(self.edits)
 
 
-def clean_document(document: Document, audit_fn: Callable[[Document], object], unsafe: bool = False,
+def clean_document(document: Document, audit_fn: Callable[[Document], object], unsafe: bool | Collection[str] = False,
                    max_passes: int = MAX_PASSES) -> CleanResult:
     """Audit and clean until the cleaned text has nothing left to fix.
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from .cli_options import GRAMMAR_TIMEOUT, batch_options, rule_options
+from .cli_options import GRAMMAR_OPTIONS, batch_options, grammar_notice, grammar_wanted, rule_options
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 
@@ -35,6 +35,16 @@ def _split_codes(values) -> list[str]:
     for v in values:
         out += [c.strip().upper() for c in v.split(",") if c.strip()]
     return out
+
+
+def _fix_classes(ctx, param, values) -> tuple[str, ...]:
+    from .findings import FIX_CLASSES
+
+    chosen = [c.strip().lower() for v in values for c in v.split(",") if c.strip()]
+    unknown = sorted(set(chosen) - set(FIX_CLASSES))
+    if unknown:
+        raise click.BadParameter(f"unknown fix class {', '.join(unknown)} (known: {', '.join(FIX_CLASSES)})")
+    return tuple(dict.fromkeys(chosen))
 
 
 def _load(config_path, select, ignore, rules):
@@ -78,7 +88,7 @@ def _load(config_path, select, ignore, rules):
               help="Record this run's findings as the baseline FILE; the run then reports against it.")
 @click.option("--since", "since", metavar="REV", help="Only check files changed since this git revision (and untracked ones).")
 def check(paths, fmt, report_dir, fail_under, fail_on, exit_zero, select, ignore, rules, config_path, corpus,
-          repeated_min_documents, no_grammar, languagetool_url, grammar_timeout, max_bytes, show_info,
+          repeated_min_documents, grammar, languagetool_url, grammar_timeout, max_bytes, show_info,
           readability, baseline_path, write_baseline, since, batch, show_suppressed):
     """Audit PATHS (files, folders, globs, or - for stdin) and gate on the verdicts."""
     from .batch import AuditJob
@@ -114,8 +124,9 @@ def check(paths, fmt, report_dir, fail_under, fail_on, exit_zero, select, ignore
         stats = pipeline.corpus() if corpus else None
         from .grammar_session import grammar_options
 
-        with grammar_options(not no_grammar and pipeline.any_documents(), languagetool_url, ruleset,
-                             grammar_timeout) as options:
+        wanted = grammar_wanted(grammar, config, languagetool_url)
+        with grammar_options(wanted and pipeline.any_documents(), languagetool_url, ruleset,
+                             grammar_timeout, grammar_notice) as options:
             options["repeated_min_documents"] = repeated_min_documents
             options["readability"] = readability
             job = AuditJob(spec, Thresholds(config.passing, config.warn), options, stats)
@@ -178,15 +189,19 @@ def check(paths, fmt, report_dir, fail_under, fail_on, exit_zero, select, ignore
 @click.option("--diff", is_flag=True, help="Print a unified diff of the cleaning; write nothing.")
 @click.option("--in-place", is_flag=True, help="Rewrite the inputs (needs --backup).")
 @click.option("--backup", metavar="SUFFIX", help="With --in-place: keep each changed input as FILE+SUFFIX.")
-@click.option("--unsafe-fixes", is_flag=True, help="Also apply unsafe fixes (replacements such as name spellings).")
+@click.option("--unsafe-fixes", is_flag=True,
+              help="Also apply unsafe fixes of every class (name spellings, conventions, grammar).")
+@click.option("--fix-class", "fix_classes", multiple=True, metavar="CLASSES", callback=_fix_classes,
+              help="Also apply the unsafe fixes of these classes only (comma-separated): "
+                   "chrome, names, conventions, grammar.")
 @click.option("--edit-log", type=click.Path(dir_okay=False), help="Write one JSON object per edit to this file.")
 @rule_options
 @click.option("--max-bytes", type=click.IntRange(0), default=50 * 1024 * 1024, show_default=True, help="Refuse larger input files (0: no limit).")
 @click.option("--text-field", metavar="NAME",
               help="Record inputs (.jsonl, .csv, .parquet): the field holding the article text [default: text].")
 @click.option("--id-field", metavar="NAME", help="Record inputs: the field naming each record.")
-def clean(paths, out, diff, in_place, backup, unsafe_fixes, edit_log, select, ignore, rules, config_path, corpus,
-          repeated_min_documents, no_grammar, languagetool_url, grammar_timeout, max_bytes, text_field, id_field):
+def clean(paths, out, diff, in_place, backup, unsafe_fixes, fix_classes, edit_log, select, ignore, rules, config_path,
+          corpus, repeated_min_documents, grammar, languagetool_url, grammar_timeout, max_bytes, text_field, id_field):
     """Remove what the rules flag from PATHS and print or write the sanitized text.
 
     By default only safe fixes are applied and the cleaned text of one input is printed;
@@ -196,8 +211,11 @@ def clean(paths, out, diff, in_place, backup, unsafe_fixes, edit_log, select, ig
     from .grammar_session import grammar_options
     from .score import Thresholds
 
+    if unsafe_fixes and fix_classes:
+        raise click.UsageError("--unsafe-fixes applies every class; --fix-class picks some: give one of them")
+    unsafe = True if unsafe_fixes else frozenset(fix_classes)
     opts = CleanOptions(out=out, diff=diff, in_place=in_place, backup=backup, edit_log=edit_log,
-                        unsafe=unsafe_fixes, corpus=corpus, max_bytes=max_bytes, text_field=text_field,
+                        unsafe=unsafe, corpus=corpus, max_bytes=max_bytes, text_field=text_field,
                         id_field=id_field)
     try:
         check_usage(opts)
@@ -206,7 +224,10 @@ def clean(paths, out, diff, in_place, backup, unsafe_fixes, edit_log, select, ig
         sys.exit(EXIT_ERROR)
     config, spec, ruleset = _load(config_path, select, ignore, rules)
     opts.suppressions = config.suppressions or None  # an allowed phrase is never "fixed"
-    with grammar_options(not no_grammar, languagetool_url, ruleset, grammar_timeout) as options:
+    # Grammar findings only matter to cleaning through their fixes: LanguageTool is started only
+    # when grammar is asked for and its fixes (unsafe, class grammar) may be applied.
+    wanted = grammar_wanted(grammar, config, languagetool_url) and (unsafe is True or "grammar" in unsafe)
+    with grammar_options(wanted, languagetool_url, ruleset, grammar_timeout, grammar_notice) as options:
         options["repeated_min_documents"] = repeated_min_documents
         opts.audit_options = options
         try:
@@ -229,16 +250,16 @@ def clean(paths, out, diff, in_place, backup, unsafe_fixes, edit_log, select, ig
 @click.option("--no-corpus", is_flag=True, help="Skip the corpus pass (repeated lines, name spellings across the inputs).")
 @click.option("--repeated-min-documents", type=click.IntRange(2), default=3, show_default=True,
               help="A line in this many documents is template chrome.")
-@click.option("--no-grammar", is_flag=True, help="Do not run the grammar checker.")
-@click.option("--languagetool-url", metavar="URL", help="Use this LanguageTool server instead of starting one.")
-@GRAMMAR_TIMEOUT
+@GRAMMAR_OPTIONS[0]
+@GRAMMAR_OPTIONS[1]
+@GRAMMAR_OPTIONS[2]
 @click.option("--no-readability", is_flag=True, help="Do not compute readability figures.")
 @click.option("--worst", type=click.IntRange(1), default=25, show_default=True, help="Worst documents listed on the dashboard.")
 @click.option("--title", default="Corpus quality report", show_default=True, help="Title of the dashboard.")
 @batch_options
 @click.option("--max-bytes", type=click.IntRange(0), default=50 * 1024 * 1024, show_default=True,
               help="Refuse larger input files, or larger records (0: no limit).")
-def report(paths, out, select, ignore, rules, config_path, no_corpus, repeated_min_documents, no_grammar,
+def report(paths, out, select, ignore, rules, config_path, no_corpus, repeated_min_documents, grammar,
            languagetool_url, grammar_timeout, no_readability, worst, title, batch, max_bytes):
     """Audit PATHS and write a quality report: per-document JSON, Markdown and HTML, summary.csv,
     summary.parquet and an index.html dashboard under --out (docs/batch.md).
@@ -268,8 +289,9 @@ def report(paths, out, select, ignore, rules, config_path, no_corpus, repeated_m
         sys.exit(EXIT_ERROR)
     with pipeline:
         stats = None if no_corpus else pipeline.corpus()
-        with grammar_options(not no_grammar and pipeline.any_documents(), languagetool_url, ruleset,
-                             grammar_timeout) as options:
+        wanted = grammar_wanted(grammar, config, languagetool_url)
+        with grammar_options(wanted and pipeline.any_documents(), languagetool_url, ruleset,
+                             grammar_timeout, grammar_notice) as options:
             options["repeated_min_documents"] = repeated_min_documents
             options["readability"] = not no_readability
             job = AuditJob(spec, Thresholds(config.passing, config.warn), options, stats,
@@ -429,10 +451,10 @@ def rule_cmd(code):
 @main.command("eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.argument("folder", type=click.Path(exists=True, file_okay=False))
-@click.option("--no-grammar", is_flag=True, help="Do not run the grammar checker.")
-@click.option("--languagetool-url", metavar="URL", help="Use this LanguageTool server instead of starting one.")
+@GRAMMAR_OPTIONS[0]
+@GRAMMAR_OPTIONS[1]
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False))
-def eval_cmd(gold, folder, no_grammar, languagetool_url, config_path):
+def eval_cmd(gold, folder, grammar, languagetool_url, config_path):
     """Compare findings on FOLDER with the gold spans in GOLD (exit 1 when short)."""
     from .engine import audit
     from .evaluate import evaluate, render
@@ -442,7 +464,8 @@ def eval_cmd(gold, folder, no_grammar, languagetool_url, config_path):
     thresholds = Thresholds(config.passing, config.warn)
     from .grammar_session import grammar_options
 
-    with grammar_options(not no_grammar, languagetool_url, ruleset) as options:
+    with grammar_options(grammar_wanted(grammar, config, languagetool_url), languagetool_url, ruleset,
+                         notify=grammar_notice) as options:
         result = evaluate(Path(gold), Path(folder), lambda d: audit(d, ruleset, None, thresholds, options))
     click.echo(render(result), nl=False)
     sys.exit(EXIT_OK if result.passed else EXIT_FAIL)
@@ -457,7 +480,7 @@ def grammar():
 @click.option("--force", is_flag=True, help="Download again even if installed.")
 def grammar_install(force):
     """Fetch LanguageTool from Maven Central into the cache folder (needs mvn and Java 17+)."""
-    from .grammar import LanguageToolInstallError, install_languagetool
+    from .grammar_install import LanguageToolInstallError, install_languagetool
 
     try:
         folder = install_languagetool(force=force)
@@ -467,13 +490,61 @@ def grammar_install(force):
     click.echo(f"LanguageTool installed in {folder}")
 
 
+@grammar.command("serve")
+@click.option("--port", type=click.IntRange(1, 65535), help="Port on 127.0.0.1 [default: a free one].")
+def grammar_serve(port):
+    """Keep a LanguageTool server up until stopped (Ctrl-C): runs with --grammar use it and start
+    nothing. It never turns grammar on by itself."""
+    import signal
+    import time
+
+    from .grammar_client import GrammarUnavailable
+    from .grammar_install import grammar_available
+    from .grammar_server import LanguageToolServer, forget_served, record_served, served_url
+
+    running = served_url()
+    if running:
+        click.echo(f"auditor: a LanguageTool server is already kept up at {running}", err=True)
+        sys.exit(EXIT_ERROR)
+    ok, reason = grammar_available()
+    if not ok:
+        click.echo(f"auditor: {reason}", err=True)
+        sys.exit(EXIT_ERROR)
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    # SIGTERM ends the wait as Ctrl-C does, so the server is stopped and the record removed.
+    signal.signal(signal.SIGTERM, interrupt)
+    click.echo("auditor: starting LanguageTool (Java)...", err=True)
+    try:
+        with LanguageToolServer(port=port) as server:
+            state = record_served(server)
+            click.echo(f"LanguageTool {server.url} is up; `auditor check --grammar` uses it. Ctrl-C stops it.")
+            try:
+                while server.is_running():
+                    time.sleep(1)
+            except KeyboardInterrupt:
+                pass
+            finally:
+                forget_served(state)
+    except GrammarUnavailable as exc:
+        click.echo(f"auditor: LanguageTool could not start: {exc.reason}", err=True)
+        sys.exit(EXIT_ERROR)
+    except KeyboardInterrupt:
+        pass
+    sys.exit(EXIT_OK)
+
+
 @grammar.command("status")
 def grammar_status():
     """Say whether grammar checking can run here, and why not."""
-    from .grammar import grammar_available
+    from .grammar_install import grammar_available
+    from .grammar_server import served_url
 
     ok, reason = grammar_available()
-    click.echo(("available: " if ok else "unavailable: ") + reason)
+    running = served_url()
+    click.echo(("available: " if ok else "unavailable: ") + reason
+               + (f"; a server is kept up at {running}" if running else ""))
     sys.exit(EXIT_OK if ok else EXIT_FAIL)
 
 

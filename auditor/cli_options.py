@@ -46,6 +46,29 @@ GRAMMAR_TIMEOUT = click.option(
          "(tried three times) is reported with grammar skipped [default: $AUDITOR_GRAMMAR_TIMEOUT, else 30].")
 
 
+GRAMMAR_OPTIONS = (
+    click.option("--grammar/--no-grammar", "grammar", default=None,
+                 help="Check grammar with LanguageTool (Java; starts a server unless one is running) "
+                      "[default: off, or `grammar` in the configuration]."),
+    click.option("--languagetool-url", metavar="URL",
+                 help="With --grammar: use this LanguageTool server instead of starting one."),
+    GRAMMAR_TIMEOUT,
+)
+
+
+def grammar_wanted(flag: bool | None, config, languagetool_url: str | None) -> bool:
+    """Grammar runs when asked: --grammar, else the configuration's ``grammar`` (off by default).
+    A server named with --languagetool-url alone does not turn it on; the user is told so."""
+    wanted = flag if flag is not None else config.grammar
+    if languagetool_url and not wanted:
+        click.echo("auditor: --languagetool-url is used only with --grammar; grammar is off", err=True)
+    return wanted
+
+
+def grammar_notice(message: str) -> None:
+    click.echo(message, err=True)
+
+
 def rule_options(fn):
     """Rule selection, configuration, the corpus pass and grammar: the same for check and clean."""
     options = [
@@ -58,9 +81,7 @@ def rule_options(fn):
         click.option("--corpus", is_flag=True, help="Run the corpus pass (repeated lines across the inputs)."),
         click.option("--repeated-min-documents", type=click.IntRange(2), default=3, show_default=True,
                      help="With --corpus: a line in this many documents is template chrome."),
-        click.option("--no-grammar", is_flag=True, help="Do not run the grammar checker."),
-        click.option("--languagetool-url", metavar="URL", help="Use this LanguageTool server instead of starting one."),
-        GRAMMAR_TIMEOUT,
+        *GRAMMAR_OPTIONS,
     ]
     for option in reversed(options):
         fn = option(fn)

@@ -2,7 +2,7 @@
 
 Keys: select, ignore (code prefixes), severity (code prefix -> level), rules (extra rule pack
 paths), pass / warn (verdict thresholds), fail_under, suppress and allow (auditor/suppress.py,
-docs/ci.md).
+docs/ci.md), grammar (true: check grammar with LanguageTool, as --grammar does).
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pathlib import Path
 from .suppress import SuppressionError, Suppressions
 from .suppress import parse as parse_suppressions
 
-KEYS = {"select", "ignore", "severity", "rules", "pass", "warn", "fail_under", "suppress", "allow"}
+KEYS = {"select", "ignore", "severity", "rules", "pass", "warn", "fail_under", "suppress", "allow", "grammar"}
 
 
 class ConfigError(ValueError):
@@ -29,6 +29,7 @@ class Config:
     passing: float = 80.0
     warn: float = 50.0
     fail_under: float | None = None
+    grammar: bool = False
     source: str | None = None
     suppressions: Suppressions = field(default_factory=Suppressions)
 
@@ -77,6 +78,7 @@ def load_config(path: Path | None = None) -> Config:
             passing=float(table.get("pass", 80)),
             warn=float(table.get("warn", 50)),
             fail_under=float(table["fail_under"]) if "fail_under" in table else None,
+            grammar=table.get("grammar", False),
             source=str(path),
         )
     except (TypeError, ValueError) as exc:
@@ -85,6 +87,8 @@ def load_config(path: Path | None = None) -> Config:
         config.suppressions = parse_suppressions(table, path)
     except SuppressionError as exc:
         raise ConfigError(str(exc)) from None
+    if not isinstance(config.grammar, bool):
+        raise ConfigError(f"{path}: grammar must be true or false, not {config.grammar!r}")
     bad = {k: v for k, v in config.severity.items() if v not in ("info", "warning", "error")}
     if bad:
         raise ConfigError(f"{path}: severity overrides must be info, warning or error: {bad}")

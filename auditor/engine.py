@@ -22,7 +22,7 @@ class Report:
     findings: list[Finding]
     score: Score
     language: str
-    grammar: dict = field(default_factory=lambda: {"status": "off", "reason": "grammar checking is off"})
+    grammar: dict = field(default_factory=lambda: {"status": "off", "reason": "not asked for (--grammar turns it on)"})
     readability: dict | None = None
     errors: list[str] = field(default_factory=list)
 
@@ -101,8 +101,8 @@ def audit(
 
 
 def _grammar_off(options: dict) -> dict:
-    if options.get("grammar") is False:
-        return {"status": "off", "reason": "turned off (--no-grammar)"}
+    if not options.get("grammar"):
+        return {"status": "off", "reason": "not asked for (--grammar turns it on)"}
     return {"status": "off", "reason": "no grammar rule selected"}
 
 

@@ -28,11 +28,31 @@ class Category(str, Enum):
     READABILITY = "readability"
 
 
+#: Fix classes: what kind of change a fix makes, so that a user can take the unsafe fixes of
+#: one class without the others (``clean --fix-class names``).
+FIX_CLASSES = ("chrome", "names", "conventions", "grammar")
+_FIX_CLASS_OF_CATEGORY = {
+    Category.BOILERPLATE: "chrome",
+    Category.ENTITY: "names",
+    Category.TRANSLATION: "conventions",
+    Category.ENCODING: "conventions",
+    Category.LANGUAGE: "conventions",
+    Category.READABILITY: "conventions",
+    Category.GRAMMAR: "grammar",
+}
+
+
+def default_fix_class(category: Category) -> str:
+    """The fix class of a rule that does not name one: chrome, names, conventions or grammar."""
+    return _FIX_CLASS_OF_CATEGORY[category]
+
+
 @dataclass(frozen=True, slots=True)
 class Fix:
     action: str  # "delete" | "replace"
     safety: str  # "safe" | "unsafe"
     replacement: str = ""
+    fix_class: str = ""  # one of FIX_CLASSES; empty: the class of the finding's category
 
     def to_dict(self) -> dict:
         return {"action": self.action, "replacement": self.replacement, "safety": self.safety}

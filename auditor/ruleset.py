@@ -14,7 +14,7 @@ from typing import Iterable
 
 import yaml
 
-from .findings import Category, Fix, Severity
+from .findings import FIX_CLASSES, Category, Fix, Severity, default_fix_class
 
 KINDS = ("phrases", "patterns", "lines", "detector")
 WHERE = ("any", "title", "head", "tail")
@@ -71,7 +71,7 @@ class Rule:
         fix = "none (flag only)"
         if self.fix:
             fix = f"{self.fix.action}" + (f" → `{self.fix.replacement}`" if self.fix.replacement else "")
-            fix += f" ({self.fix.safety})"
+            fix += f" ({self.fix.safety}, class {self.fix.fix_class})"
         lines = [
             f"# {self.code} {self.name}",
             "",
@@ -190,7 +190,12 @@ def _parse_rule(item, path: Path, index: int) -> Rule:
         computed = kind == "detector" or "replacement" in item  # the replacement comes per finding
         if fix["action"] == "replace" and not computed and not isinstance(fix.get("replacement"), str):
             fail("a replace fix needs a replacement string")
-        fix = Fix(fix["action"], fix["safety"], fix.get("replacement", ""))
+        if set(fix) - {"action", "safety", "replacement", "class"}:
+            fail("fix takes action, safety, replacement and class")
+        fix_class = fix.get("class", default_fix_class(category))
+        if fix_class not in FIX_CLASSES:
+            fail(f"fix.class must be one of {', '.join(FIX_CLASSES)}")
+        fix = Fix(fix["action"], fix["safety"], fix.get("replacement", ""), fix_class)
     examples = item.get("examples") or {}
     if not isinstance(examples, dict) or not all(
         isinstance(examples.get(k, []), list) for k in ("match", "no_match", "corpus")

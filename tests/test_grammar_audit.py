@@ -27,7 +27,7 @@ def test_unusual_grammar_rates_are_warnings_and_cost(languagetool_server):
 
 
 def test_seed_reports_carry_languagetool_findings(seeds, languagetool_server):
-    result = subprocess.run([sys.executable, "-m", "auditor", "check", str(seeds), "--format", "json",
+    result = subprocess.run([sys.executable, "-m", "auditor", "check", str(seeds), "--format", "json", "--grammar",
                              "--languagetool-url", languagetool_server.url], capture_output=True, text=True)
     docs = json.loads(result.stdout)["documents"]
     assert all(d["grammar"]["status"] == "checked" for d in docs)
@@ -42,14 +42,71 @@ def test_a_dead_server_skips_grammar_and_the_run_goes_on():
 
 
 def test_no_grammar_is_off_with_a_reason():
-    report = audit(Document(BROKEN), options={"grammar": False})
-    assert report.grammar == {"status": "off", "reason": "turned off (--no-grammar)"}
+    for options in ({"grammar": False}, {}, None):
+        report = audit(Document(BROKEN), options=options)
+        assert report.grammar == {"status": "off", "reason": "not asked for (--grammar turns it on)"}
+
+
+def test_a_running_server_does_not_turn_grammar_on(seeds, languagetool_server):
+    # Given a server but not asked for grammar, a run reports exactly what it reports without one.
+    base = [sys.executable, "-m", "auditor", "check", str(seeds), "--format", "json", "--exit-zero"]
+    plain = subprocess.run(base, capture_output=True, text=True)
+    with_url = subprocess.run(base + ["--languagetool-url", languagetool_server.url], capture_output=True, text=True)
+    assert json.loads(plain.stdout) == json.loads(with_url.stdout)
+    assert "only with --grammar" in with_url.stderr
+    docs = json.loads(plain.stdout)["documents"]
+    assert all(d["grammar"]["status"] == "off" for d in docs)
+    assert not any(f["code"] == "GR101" for d in docs for f in d["findings"])
+
+
+def test_grammar_in_the_configuration_turns_it_on(tmp_path, languagetool_server):
+    (tmp_path / "auditor.toml").write_text("grammar = true\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(BROKEN, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "auditor", "check", "a.txt", "--format", "json", "--exit-zero",
+                             "--languagetool-url", languagetool_server.url], capture_output=True, text=True,
+                            cwd=tmp_path, env=_env())
+    assert json.loads(result.stdout)["documents"][0]["grammar"]["status"] == "checked"
+    off = subprocess.run([sys.executable, "-m", "auditor", "check", "a.txt", "--format", "json", "--exit-zero",
+                          "--no-grammar"], capture_output=True, text=True, cwd=tmp_path, env=_env())
+    assert json.loads(off.stdout)["documents"][0]["grammar"]["status"] == "off"
+
+
+def test_style_suggestions_are_info_without_a_fix(languagetool_server):
+    text = "Prices continue to remain high across the country, officials said on Monday."
+    report = audit(Document(text), options={"grammar": True, "languagetool_url": languagetool_server.url})
+    grammar = [f for f in report.findings if f.code == "GR101"]
+    assert grammar, "LanguageTool no longer flags 'continue to remain'"
+    assert all(f.severity.value == "info" and f.fix is None for f in grammar)
+
+
+def test_a_failed_server_is_recorded_on_the_run_session_only():
+    from auditor.grammar_session import GrammarSession
+
+    dead = "http://127.0.0.1:9"
+    first = GrammarSession(dead, timeout=1)
+    report = audit(Document(BROKEN), options={"grammar": True, "grammar_session": first})
+    assert first.failure and report.grammar["status"] == "skipped"
+    again = audit(Document(BROKEN), options={"grammar": True, "grammar_session": first})
+    assert "not tried again" in again.grammar["reason"]
+    # Another run (a new session) tries the server again: nothing is remembered between runs.
+    fresh = audit(Document(BROKEN), options={"grammar": True, "grammar_session": GrammarSession(dead, timeout=1)})
+    assert "not tried again" not in fresh.grammar["reason"]
+
+
+def _env():
+    import os
+    from pathlib import Path
+
+    root = str(Path(__file__).resolve().parents[1])
+    return dict(os.environ, PYTHONPATH=root + os.pathsep + os.environ.get("PYTHONPATH", ""))
 
 
 def test_without_languagetool_the_report_says_why(tmp_path, monkeypatch):
     monkeypatch.setenv("AUDITOR_LANGUAGETOOL_HOME", str(tmp_path / "none"))
     from auditor.grammar_session import grammar_options
 
-    with grammar_options(True, None, load_ruleset()) as options:
+    notices = []
+    with grammar_options(True, None, load_ruleset(), notify=notices.append) as options:
         report = audit(Document(BROKEN), options=options)
     assert report.grammar["status"] == "off" and "not installed" in report.grammar["reason"]
+    assert notices and "not installed" in notices[0]

@@ -23,33 +23,39 @@ DISABLED_RULES = (
 )
 MIN_WORDS_FOR_RATE = 150
 LANGUAGE_CODES = {"en": "en-US", "es": "es", "pt": "pt-PT", "ca": "ca-ES"}
-_checkers: dict = {}
-# Servers that failed for good (timeouts and retries spent) in this process: the documents after
-# that are skipped at once with the same reason, so a dead server costs one document's retries,
-# not every document's.
-_failed: dict = {}
+# LanguageTool's style suggestions ("continue to remain high" -> "remain high") are a matter of
+# taste, not errors: they are reported as info without a fix, and never make a rate unusual.
+STYLE_CATEGORIES = frozenset({"STYLE", "REDUNDANCY", "PLAIN_ENGLISH", "WIKIPEDIA", "SEMANTICS",
+                              "TYPOGRAPHY", "COLLOQUIALISMS", "REGIONALISMS", "FALSE_FRIENDS"})
+STYLE_ISSUE_TYPES = frozenset({"style", "locale-violation", "register", "typographical"})
 
 
 def _status(ctx: Context, status: str, reason: str) -> None:
     ctx.cache["grammar"] = {"status": status, "reason": reason}
 
 
-def _checker(url: str, timeout: float):
-    from ..grammar import GrammarChecker
+def is_style(match) -> bool:
+    """Whether a LanguageTool match is a style suggestion rather than an error."""
+    return match.category in STYLE_CATEGORIES or match.issue_type in STYLE_ISSUE_TYPES
 
-    key = (url, timeout)
-    if key not in _checkers:
-        _checkers[key] = GrammarChecker(url, timeout=timeout, disabled_rules=DISABLED_RULES)
-    return _checkers[key]
+
+def _session(options: dict):
+    """The run's GrammarSession; a library call that gives only a URL gets one for this document."""
+    session = options.get("grammar_session")
+    if session is None and options.get("languagetool_url"):
+        from ..grammar_session import GrammarSession, default_timeout
+
+        session = GrammarSession(options["languagetool_url"], options.get("grammar_timeout") or default_timeout())
+    return session
 
 
 def matches(ctx: Context, rule):
     options = ctx.options
-    if options.get("grammar") is False:
-        _status(ctx, "off", "turned off (--no-grammar)")
+    if not options.get("grammar"):
+        _status(ctx, "off", "not asked for (--grammar turns it on)")
         return
-    url = options.get("languagetool_url")
-    if not url:
+    session = _session(options)
+    if session is None:
         _status(ctx, "off", options.get("grammar_reason") or "no LanguageTool server configured")
         return
     language = ctx.cache.get("language", "und")
@@ -57,30 +63,25 @@ def matches(ctx: Context, rule):
     if code is None:
         _status(ctx, "skipped", f"no grammar rules for language '{language}'")
         return
-    from ..grammar import GrammarUnavailable
+    from ..grammar_client import GrammarUnavailable
 
-    from ..grammar import LanguageNotSupported
-
-    key = (url, float(options.get("grammar_timeout", 30)))
-    if key in _failed:
-        _status(ctx, "skipped", f"{_failed[key]} (earlier in this run; not tried again)")
-        return
     try:
-        found = _checker(*key).check(ctx.document.text, code)
+        found = session.check(ctx.document.text, code, DISABLED_RULES)
     except GrammarUnavailable as exc:
-        if not isinstance(exc, LanguageNotSupported):
-            _failed[key] = str(exc)
         _status(ctx, "skipped", str(exc))
         return
+    errors = [m for m in found if not is_style(m)]
     words = ctx.document.words
-    rate = 1000.0 * len(found) / max(words, MIN_WORDS_FOR_RATE)
+    rate = 1000.0 * len(errors) / max(words, MIN_WORDS_FOR_RATE)
     unusual = rate >= UNUSUAL_RATE
-    _status(ctx, "checked", f"LanguageTool {code}: {len(found)} match(es), {rate:.1f} per 1,000 words"
-            + (" (unusual)" if unusual else ""))
+    styles = len(found) - len(errors)
+    _status(ctx, "checked", f"LanguageTool {code}: {len(errors)} match(es), {rate:.1f} per 1,000 words"
+            + (" (unusual)" if unusual else "") + (f"; {styles} style suggestion(s)" if styles else ""))
     for m in found:
         if m.end <= m.start:
             continue
-        replacement = m.replacements[0] if m.replacements else None
+        style = is_style(m)
+        replacement = m.replacements[0] if m.replacements and not style else None
         yield Hit(rule, m.start, m.end, {"lt_message": m.message, "lt_rule": m.rule_id},
                   fix_replacement=replacement, no_fix=replacement is None,
-                  severity=None if unusual else "info")
+                  severity="info" if style or not unusual else None)
