@@ -335,6 +335,38 @@ def test_unsafe_fixes_apply_replacements_only_with_the_flag(tmp_path):
     assert run("--rules", str(rules), "--unsafe-fixes", str(path)).stdout == "Chancellor Olaf Scholz spoke.\n"
 
 
+def test_unsafe_fixes_are_chosen_by_class():
+    text = "German Chancellor Olaf Scholes said output grew 1,5 percent in the year.\n"
+    names = run("--fix-class", "names", "-", stdin=text)
+    assert names.returncode == 0, names.stderr
+    assert "Olaf Scholz" in names.stdout and "1,5 percent" in names.stdout
+    conventions = run("--fix-class", "conventions", "-", stdin=text)
+    assert "Olaf Scholes" in conventions.stdout and "1.5 percent" in conventions.stdout
+    both = run("--fix-class", "names,conventions", "-", stdin=text)
+    assert both.stdout == run("--unsafe-fixes", "-", stdin=text).stdout
+    assert "Olaf Scholz" in both.stdout and "1.5 percent" in both.stdout
+
+
+def test_an_unknown_fix_class_is_refused():
+    result = run("--fix-class", "names,spelling", "-", stdin=CLEAN)
+    assert result.returncode == 2 and "unknown fix class spelling" in result.stderr
+    both = run("--fix-class", "names", "--unsafe-fixes", "-", stdin=CLEAN)
+    assert both.returncode == 2 and "--fix-class" in both.stderr
+
+
+def test_clean_starts_languagetool_only_when_a_grammar_fix_may_apply(tmp_path):
+    import os
+
+    env = dict(os.environ, AUDITOR_LANGUAGETOOL_HOME=str(tmp_path / "none"))  # no server can start
+    base = [sys.executable, "-m", "auditor", "clean", "-", "--grammar"]
+    for extra in ([], ["--fix-class", "names"]):
+        quiet = subprocess.run(base + extra, input=CLEAN, capture_output=True, text=True, env=env)
+        assert quiet.returncode == 0 and "LanguageTool" not in quiet.stderr and "grammar" not in quiet.stderr
+    for extra in (["--unsafe-fixes"], ["--fix-class", "grammar"]):
+        tried = subprocess.run(base + extra, input=CLEAN, capture_output=True, text=True, env=env)
+        assert "grammar not checked: LanguageTool not installed" in tried.stderr
+
+
 def test_record_files_are_written_in_their_own_format(tmp_path):
     rows = [{"id": "a", "text": ARTICLE, "url": "https://example.com/a"}, {"id": "b", "text": CLEAN}]
     source = tmp_path / "news.jsonl"
