@@ -445,7 +445,17 @@ def rule_cmd(code):
     if rule is None:
         click.echo(f"auditor: no rule {code!r}; `auditor rules` lists them", err=True)
         sys.exit(EXIT_ERROR)
-    click.echo(rule.describe(), nl=False)
+    from .rule_page import rule_page
+
+    options = None
+    if rule.category.value == "grammar":
+        # Rendered only against a server that is already up: a rule page never starts Java.
+        from .grammar_server import served_url
+        from .grammar_session import GrammarSession
+
+        url = served_url()
+        options = {"grammar": True, "grammar_session": GrammarSession(url)} if url else None
+    click.echo(rule_page(rule, options), nl=False)
 
 
 @main.command("eval")

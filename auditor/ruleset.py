@@ -66,21 +66,30 @@ class Rule:
     def location(self) -> str:
         return f"{self.source}:{self.line}"
 
-    def describe(self) -> str:
-        """The rule's documentation, as `auditor rule CODE` prints it (Markdown)."""
+    def describe(self, rendered: dict[str, list[str]] | None = None) -> str:
+        """The rule's documentation, as `auditor rule CODE` prints it (Markdown).
+
+        ``rendered`` maps each ``match`` example to the findings the rule makes on it, as lines
+        (auditor.rule_page); without it, or when the rule needs a resource that is absent (a
+        LanguageTool server), the examples are listed without their messages."""
+        rendered = rendered or {}
         fix = "none (flag only)"
         if self.fix:
             fix = f"{self.fix.action}" + (f" → `{self.fix.replacement}`" if self.fix.replacement else "")
             fix += f" ({self.fix.safety}, class {self.fix.fix_class})"
+        first = next((lines[0] for lines in rendered.values() if lines), None)
         lines = [
             f"# {self.code} {self.name}",
             "",
             f"Category: {self.category.value} · Severity: {self.severity.value} · Kind: {self.kind}"
             f" · Fix: {fix}",
             "",
-            "## What it does",
+            "## What it reports",
             "",
-            self.message,
+            f"For example: `{first}`" if first else
+            f"A message of this form, filled in when the rule runs: `{self.message}`"
+            + (" (with `auditor grammar serve` running, this page shows it rendered)"
+               if self.category == Category.GRAMMAR else ""),
             "",
             "## Why it matters",
             "",
@@ -91,6 +100,8 @@ class Rule:
         ]
         for text in self.examples.get("match", []):
             lines.append(f"- flagged: `{text}`")
+            for finding in rendered.get(text, []):
+                lines.append(f"  - `{finding}`")
         for text in self.examples.get("no_match", []):
             lines.append(f"- not flagged: `{text}`")
         lines += ["", f"Defined in `{self.location}`."]

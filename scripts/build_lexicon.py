@@ -297,12 +297,13 @@ RULES = [
         drop={"id": ["Masuk sebagai {*}"], "pt": ["Ligado como {*}"]},
     ),
     dict(
-        file="comment-forms.yaml", code="BP103", name="comment-form-field-label", severity="warning",
+        file="comment-forms.yaml", code="BP103", name="form-label-line", severity="warning",
         confidence=0.85,
-        message='Comment-form field label left from the page ({lang}): "{text}"',
-        why="The labels of the comment form (Name, Email, Website, Comment, often with a star) end "
-            "up as one-word lines when a page is flattened to text. A line that is only such a "
-            "label is form chrome; inside a sentence the same words are left alone.",
+        message='Form field or button label alone on a line, left from the page ({lang}): "{text}"',
+        why="The labels of a page's forms and buttons (the comment form's Name, Email, Website, "
+            "Comment, often with a star; an Email share button) end up as one-word lines when a "
+            "page is flattened to text. A line that is only such a label is page chrome; inside a "
+            "sentence the same words are left alone.",
         match=["Email *", "Nome", "E-posta", "Website:", "Имя *"],
         no_match=["The website was down for hours on Monday.",
                   "Name the day, the minister told reporters."],

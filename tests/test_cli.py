@@ -143,6 +143,14 @@ def test_rules_lists_and_rule_documents():
     assert run("rule", "ZZ999").returncode == 2
 
 
+def test_rule_pages_show_rendered_messages_that_name_the_error_and_the_correction():
+    page = run("rule", "EN101").stdout
+    assert 'Misspelled name: "Anthony" -> "Antony" (Antony Blinken)' in page
+    assert "{replacement}" not in page and "{canonical}" not in page
+    assert "[fix: replace with \"Antony\", unsafe]" in page
+    assert '"Lukansk" -> "Luhansk"' in run("rule", "EN102").stdout
+
+
 def test_corpus_flag_finds_lines_repeated_across_documents(tmp_path):
     for i, topic in enumerate(["Storm", "Rates", "Bridge"]):
         (tmp_path / f"{i}.txt").write_text(

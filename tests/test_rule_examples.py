@@ -1,6 +1,8 @@
 """Every rule carries examples that must and must not match; this runs them all."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from auditor import Document, audit, load_ruleset
@@ -43,6 +45,19 @@ def test_rule_examples(rule, options):
         hits = [f for f in audit(Document(text), ruleset, corpus, options=options).findings
                 if f.code == rule.code and f.severity.rank >= rule.severity.rank]
         assert not hits, f"{rule.location}: {rule.code} should not flag {text!r}, flagged {hits[0].text!r}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: f"{r.code}-{r.name}")
+def test_messages_are_rendered_and_quote_what_was_found(rule, options):
+    # A message whose template cannot be filled would show "{placeholder}" to the user.
+    ruleset = Ruleset([rule])
+    corpus = build([Document(t) for t in rule.examples["corpus"]]) if rule.examples.get("corpus") else None
+    for text in rule.examples.get("match", []):
+        for f in audit(Document(text), ruleset, corpus, options=options).findings:
+            assert not re.search(r"\{[a-z_]+\}", f.message), f"{rule.location}: {rule.code} says {f.message!r}"
+            if f.fix is not None and f.fix.replacement and f'"{f.fix.replacement}"' in f.message:
+                # A message that names the correction names the error first.
+                assert f.text in f.message, f"{rule.location}: {rule.code} says {f.message!r} of {f.text!r}"
 
 
 def test_every_finding_offset_is_exact():
