@@ -221,7 +221,7 @@ class GrammarChecker:
                                language=language)
         try:
             return convert_matches(piece, answer["matches"])
-        except (KeyError, TypeError, ValueError) as exc:
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise GrammarUnavailable(f"LanguageTool at {self.url} sent an answer that is not a check "
                                      f"result: {exc!r}") from exc
 
@@ -251,6 +251,8 @@ class GrammarChecker:
 
 def convert_matches(piece: str, raw: Iterable[dict]) -> list[GrammarMatch]:
     """``/v2/check`` matches -> :class:`GrammarMatch` in code points; spelling matches dropped."""
+    if not isinstance(raw, list):
+        raise TypeError(f"'matches' is a {type(raw).__name__}, not a list")
     table = utf16_index(piece)
     out: list[GrammarMatch] = []
     for m in raw:

@@ -115,23 +115,28 @@ def test_without_languagetool_the_report_says_why(tmp_path, monkeypatch):
 def test_grammar_serve_keeps_a_server_that_runs_use_and_a_run_says_when_it_starts_one(tmp_path, languagetool_server):
     import signal
 
-    from auditor.grammar_server import served_state_path
-
+    # The jars through a link of this test's own: the record of the kept-up server sits next to
+    # it, so a server a user keeps up (or another test run) is neither seen nor disturbed.
+    home = tmp_path / "languagetool"
+    home.symlink_to(languagetool_server.home, target_is_directory=True)
+    env = {**_env(), "AUDITOR_LANGUAGETOOL_HOME": str(home)}
+    record = tmp_path / "languagetool.served.json"
     article = tmp_path / "a.txt"
     article.write_text(BROKEN, encoding="utf-8")
     check = [sys.executable, "-m", "auditor", "check", str(article), "--grammar", "--format", "json", "--exit-zero"]
     serve = subprocess.Popen([sys.executable, "-m", "auditor", "grammar", "serve"], stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True, env=_env())
+                             stderr=subprocess.PIPE, text=True, env=env)
     try:
         line = serve.stdout.readline()
         assert "is up" in line, serve.stderr.read() if serve.poll() is not None else line
-        used = subprocess.run(check, capture_output=True, text=True, env=_env())
+        assert record.is_file()
+        used = subprocess.run(check, capture_output=True, text=True, env=env)
         assert "starting LanguageTool" not in used.stderr
         assert json.loads(used.stdout)["documents"][0]["grammar"]["status"] == "checked"
     finally:
         serve.send_signal(signal.SIGTERM)
         serve.wait(timeout=30)
-    assert not served_state_path().exists()
-    started = subprocess.run(check, capture_output=True, text=True, env=_env())
+    assert not record.exists()
+    started = subprocess.run(check, capture_output=True, text=True, env=env)
     assert "starting LanguageTool (Java) for grammar checks" in started.stderr
     assert json.loads(started.stdout)["documents"][0]["grammar"]["status"] == "checked"

@@ -16,7 +16,7 @@ GOOD = ("Storm closes coast road\n\nWinds of more than 120 km/h closed the coast
 
 def run(command: str, *args: str, grammar: bool = False, timeout: float = 120, cwd=None, env=None):
     """``auditor COMMAND ARGS`` in a subprocess (grammar off unless asked)."""
-    extra = [] if grammar else ["--no-grammar"]
+    extra = ["--grammar"] if grammar else ["--no-grammar"]
     return subprocess.run([sys.executable, "-m", "auditor", command, *args, *extra], capture_output=True,
                           text=True, timeout=timeout, cwd=cwd or ROOT,
                           env={**os.environ, **env} if env else None)

@@ -81,12 +81,14 @@ DOCS = [GOOD, "The council met on Tuesday. It have approved the budget, official
         "Rates held.\n\nThe bank kept its rate unchanged on Thursday.\n"]
 
 
-def audit_batch(url: str):
+def audit_batch(url: str, session=None):
+    """The documents audited as one run does: one GrammarSession for the run (made here if not given)."""
     from auditor import audit
     from auditor.document import Document
     from auditor.engine import default_ruleset
+    from auditor.grammar_session import GrammarSession
 
-    options = {"grammar": True, "languagetool_url": url, "grammar_timeout": 1.0}
+    options = {"grammar": True, "grammar_session": session or GrammarSession(url, timeout=1.0)}
     return [audit(Document(text=t, id=f"d{i}.txt", path=None), default_ruleset(), None, options=options)
             for i, t in enumerate(DOCS)]
 
@@ -114,7 +116,10 @@ def test_a_dead_server_costs_one_document_not_every_document():
     try:
         url = f"http://127.0.0.1:{server.server_address[1]}"
         began = time.monotonic()
-        reports = audit_batch(url) + audit_batch(url)
+        from auditor.grammar_session import GrammarSession
+
+        run_session = GrammarSession(url, timeout=1.0)
+        reports = audit_batch(url, run_session) + audit_batch(url, run_session)
         elapsed = time.monotonic() - began
     finally:
         stop.set()
@@ -146,6 +151,8 @@ def test_the_cli_says_grammar_was_skipped_and_goes_on(tmp_path, command, timeout
         by_option = ["--grammar-timeout", "1"] if timeout_by == "option" else []
         by_env = {"AUDITOR_GRAMMAR_TIMEOUT": "1"} if timeout_by == "environment" else None
         args = ["--format", "json"] if command == "check" else ["--out", str(out)]
+        if command == "clean":
+            args += ["--fix-class", "grammar"]  # clean asks LanguageTool only when its fixes may apply
         began = time.monotonic()
         result = run(command, str(inputs), *args, "--languagetool-url", url, *by_option, grammar=True, timeout=120,
                      env=by_env)
