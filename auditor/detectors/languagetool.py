@@ -58,7 +58,7 @@ def matches(ctx: Context, rule):
     if session is None:
         _status(ctx, "off", options.get("grammar_reason") or "no LanguageTool server configured")
         return
-    language = ctx.cache.get("language", "und")
+    language = ctx.need("language")
     code = LANGUAGE_CODES.get(language)
     if code is None:
         _status(ctx, "skipped", f"no grammar rules for language '{language}'")
