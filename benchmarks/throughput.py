@@ -8,7 +8,7 @@ default), and the real command line runs over it:
 - ``auditor check FILE --no-grammar`` with ``--jobs 1`` and ``--jobs 2`` (the CI gate path);
 - ``auditor report FILE --out DIR`` (corpus pass, readability, per-document JSON, Markdown and
   HTML, the tables and the dashboard), ``--no-grammar``;
-- the grammar profile: ``auditor check`` with grammar on (a LanguageTool server is started), on
+- the grammar profile: ``auditor check --grammar`` (a LanguageTool server is started), on
   fewer documents (--grammar-docs, 300 by default: LanguageTool is far slower than the rules);
 - with ``--memory-docs N`` (100,000 for the figure in the README), the same check and report runs
   on N documents, for memory.
@@ -148,7 +148,7 @@ def main() -> int:
             small = work / f"bbc-x{args.grammar_docs}.jsonl"
             write_corpus(source, small, args.grammar_docs)
             run(f"check with grammar (LanguageTool), 2 cores, {args.grammar_docs:,} documents",
-                [*auditor, "check", str(small), "--jobs", "2", "--quiet", "--exit-zero"], args.grammar_docs)
+                [*auditor, "check", str(small), "--grammar", "--jobs", "2", "--quiet", "--exit-zero"], args.grammar_docs)
         if args.memory_docs:
             big = work / f"bbc-x{args.memory_docs}.jsonl"
             write_corpus(source, big, args.memory_docs)
