@@ -430,7 +430,7 @@ def rules_cmd(select):
     for r in rules:
         if prefixes and not any(r.code.startswith(p) for p in prefixes):
             continue
-        fix = f"{r.fix.action}/{r.fix.safety}" if r.fix else "-"
+        fix = f"{r.fix.action}/{r.fix.safety}/{r.fix.fix_class}" if r.fix else "-"
         click.echo(f"{r.code}  {r.name:<34} {r.category.value:<12} {r.severity.value:<8} {r.kind:<9} {fix}")
 
 

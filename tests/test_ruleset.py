@@ -38,6 +38,8 @@ def test_good_pack_loads(tmp_path):
     (("code: XX101", "code: bad"), "code must be"),
     (("  message: m\n", ""), "missing field 'message'"),
     (("phrases: {en: [\"Hello there\"]}", "phrases: {en: [\"Hello there\"]}\n  colour: red"), "unknown field"),
+    (("  message: m\n", "  fix: {action: delete, safety: safe, class: spelling}\n  message: m\n"),
+     "fix.class must be one of chrome, names, conventions, grammar"),
 ])
 def test_broken_rule_names_file_rule_and_line(tmp_path, change, problem):
     path = write(tmp_path, GOOD.replace(*change))
@@ -45,6 +47,13 @@ def test_broken_rule_names_file_rule_and_line(tmp_path, change, problem):
         load_pack(path)
     message = str(err.value)
     assert str(path) in message and problem in message and ":2:" in message
+
+
+def test_a_fix_class_comes_from_the_category_unless_the_pack_names_one(tmp_path):
+    with_fix = GOOD.replace("  message: m\n", "  fix: {action: delete, safety: unsafe}\n  message: m\n")
+    assert load_pack(write(tmp_path, with_fix))[0].fix.fix_class == "chrome"
+    named = with_fix.replace("safety: unsafe}", "safety: unsafe, class: names}")
+    assert load_pack(write(tmp_path, named))[0].fix.fix_class == "names"
 
 
 def test_pattern_that_re2_cannot_compile_is_refused(tmp_path):
