@@ -330,11 +330,23 @@ def test_shipped_pom_matches_the_project_pom() -> None:
     assert grammar.languagetool_pom().read_bytes() == project.read_bytes()
 
 
-def test_import_is_cheap() -> None:
-    code = "import sys, auditor.grammar; print('language_tool_python' in sys.modules)"
+def test_a_default_check_loads_no_grammar_code() -> None:
+    # Grammar is off by default: a plain check neither looks for Java nor loads the HTTP client.
+    code = (
+        "import runpy, sys\n"
+        "sys.argv = ['auditor', 'check', sys.argv[1], '--exit-zero']\n"
+        "try:\n"
+        "    runpy.run_module('auditor', run_name='__main__')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "loaded = [m for m in ('auditor.grammar_client', 'auditor.grammar_server', 'auditor.grammar_install',\n"
+        "                      'language_tool_python') if m in sys.modules]\n"
+        "print('LOADED', loaded, file=sys.stderr)\n"
+    )
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
-    assert out.stdout.strip() == "False"
+    out = subprocess.run([sys.executable, "-c", code, str(ROOT / "samples" / "11-clean-economy.txt")],
+                         capture_output=True, text=True, env=env, check=True)
+    assert "LOADED []" in out.stderr, out.stderr[-2000:]
 
 
 def test_chunks_cover_the_text_and_cut_at_paragraphs() -> None:
