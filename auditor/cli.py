@@ -520,6 +520,7 @@ def grammar_serve(port):
     if not ok:
         click.echo(f"auditor: {reason}", err=True)
         sys.exit(EXIT_ERROR)
+
     def interrupt(signum, frame):
         raise KeyboardInterrupt
 
