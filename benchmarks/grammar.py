@@ -9,8 +9,8 @@ warm LanguageTool server:
   texts (reading, language detection, every rule, the grammar findings, the JSON output).
 
 The ratio auditor / server is the share of the server's own rate that a grammar run keeps (the
-goal is at least 0.8). Both are timed after a warm-up pass (the JVM compiles LanguageTool's hot
-paths during the first hundred checks), server runs before and after the auditor's are averaged,
+goal is at least 0.8). Both are timed after a warm-up pass over the same texts (the JVM compiles
+LanguageTool's hot paths during the first checks), server runs before and after the auditor's are averaged,
 and the start-up of a server (what a run without a kept-up server pays once) is timed apart.
 
     python benchmarks/grammar.py [--docs 300] [--jobs 2] [--languagetool-url URL] [--shared PATH]
@@ -77,7 +77,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=300)
     parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--warm-up", type=int, default=100, help="texts checked before timing starts")
+    parser.add_argument("--warm-up", type=int, default=None,
+                        help="texts checked before timing starts [default: all of them, once]")
     parser.add_argument("--languagetool-url", help="a running server (default: start one)")
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     args = parser.parse_args()
@@ -100,7 +101,7 @@ def main() -> None:
             with corpus.open("w", encoding="utf-8") as handle:
                 for r in records:
                     handle.write(json.dumps({"id": r["id"], "text": r["text"]}, ensure_ascii=False) + "\n")
-            server_alone(url, texts[:args.warm_up], args.jobs)
+            server_alone(url, texts[:args.warm_up] if args.warm_up is not None else texts, args.jobs)
             before = server_alone(url, texts, args.jobs)
             ours, statuses = auditor_run(url, corpus, args.jobs)
             after = server_alone(url, texts, args.jobs)
