@@ -140,3 +140,24 @@ def test_grammar_serve_keeps_a_server_that_runs_use_and_a_run_says_when_it_start
     started = subprocess.run(check, capture_output=True, text=True, env=env)
     assert "starting LanguageTool (Java) for grammar checks" in started.stderr
     assert json.loads(started.stdout)["documents"][0]["grammar"]["status"] == "checked"
+
+
+def test_a_worker_gets_its_own_copy_of_the_session():
+    import pickle
+
+    from auditor.grammar_session import GrammarSession
+
+    session = GrammarSession("http://127.0.0.1:9", timeout=2)
+    session.failure = "LanguageTool at http://127.0.0.1:9 failed 3 times"
+    copy = pickle.loads(pickle.dumps(session))
+    assert (copy.url, copy.timeout, copy.failure) == (session.url, 2.0, session.failure)
+    copy.failure = None
+    assert session.failure  # what one process records stays in that process
+
+
+def test_grammar_in_the_configuration_must_be_true_or_false(tmp_path):
+    (tmp_path / "auditor.toml").write_text('grammar = "yes"\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text(BROKEN, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "auditor", "check", "a.txt"], capture_output=True, text=True,
+                            cwd=tmp_path, env=_env())
+    assert result.returncode == 2 and "grammar must be true or false" in result.stderr
