@@ -146,4 +146,4 @@ def default_gazetteer() -> Gazetteer:
 
     folder = bundled_rules_dir() / "entities"
     sources = [folder / "people.yaml", folder / "places.yaml", folder / "geonames-places.tsv"]
-    return cached("gazetteer", folder, sources, load)
+    return cached("gazetteer", sources, load)
