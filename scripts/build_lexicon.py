@@ -23,21 +23,21 @@ Where the phrases come from
    a few themes and plugins, committed to public GitHub repositories. These translations are
    GPL-licensed like WordPress itself (GPLv2 or later); see rules/boilerplate/LEXICON-NOTICE.md.
    Only msgid/msgstr strings are used, no code.
-2. scripts/lexicon/hand-written.yaml (`extra` and `prefix_extra` per rule): hand-written entries for strings the .po
-   files do not have (cookie banners, "See also" link lines, newsletter prompts, legal links,
-   plural comment counts ...) in the languages of the packs.
+2. scripts/lexicon/hand-written.yaml (`extra` and `prefix_extra` per rule): hand-written entries
+   for strings the .po files do not have (cookie banners, "See also" link lines, newsletter
+   prompts, legal links, plural comment counts ...) in the languages of the packs.
 
 How a msgid becomes a rule
 --------------------------
 Each msgid is reduced to a key (tags dropped, entities decoded, placeholders written `%s`,
-case-folded, edge punctuation stripped) and KEY_RULE maps the key to a rule code, e.g.
-"Leave a Reply" and "Leave a Reply to %s" -> BP101, "Your email address will not be published."
+case-folded, edge punctuation stripped) and scripts/lexicon/keys.yaml maps the key to a rule
+code, e.g. "Leave a Reply" and "Leave a Reply to %s" -> BP101, "Your email address will not be published."
 -> BP102, "Continue reading %s" -> BP202, "Share this:" -> BP401, "Skip to content" -> BP408.
-Keys in SKIPPED_KEYS are left out on purpose: post meta such as "By %s", "Posted on %s",
+Keys listed as `skipped` are left out on purpose: post meta such as "By %s", "Posted on %s",
 "Tagged %s" and "Written by" would also match real bylines and datelines (other rules handle
-those), and the bare "Like" button is an ordinary word in many languages. A key in neither table
-stops the build, so new rows in the lexicon are never dropped silently. The English msgid itself
-becomes the `en` phrase.
+those), and the bare "Like" button is an ordinary word in many languages. A key in none of the
+lists of keys.yaml stops the build, so new rows in the lexicon are never dropped silently. The
+English msgid itself becomes the `en` phrase.
 
 Clean-up of every msgstr
 ------------------------
@@ -60,11 +60,11 @@ Clean-up of every msgstr
 
 A cleaned phrase is dropped when it is empty or still holds markup or a `%`; when a non-English
 msgstr is the untranslated English msgid (unless it is a loanword such as "Menu" or "Email", see
-LOANWORD_KEYS); when it lacks the script of its language (Cyrillic for ru, Han for zh ...); when
-it holds `{*}` but fewer than two literal words (three characters in Chinese, Japanese, Thai),
-since "{*} weiterlesen" would match too many lines; or when it is in STOPLIST or in a rule's
-`drop` list (scripts/lexicon/hand-written.yaml): ordinary words that could be a headline or a subheading ("Folgen", "Privacy"),
-"no comment" forms that a spokesperson says, two-word templates that read like headlines
+`loanwords` in keys.yaml); when it lacks the script of its language (Cyrillic for ru, Han for
+zh ...); when it holds `{*}` but fewer than two literal words (three characters in Chinese,
+Japanese, Thai), since "{*} weiterlesen" would match too many lines; or when it is in the
+`stoplist` of keys.yaml or in a rule's `drop` list in hand-written.yaml: ordinary words that could
+be a headline or a subheading ("Folgen", "Privacy"), "no comment" forms that a spokesperson says, two-word templates that read like headlines
 ("Svar på {*}"), and translations that are simply wrong ("Към Google Maps" for "Print").
 
 Generated combinations
@@ -140,71 +140,14 @@ NETWORKS = ("Facebook", "Twitter", "X", "WhatsApp", "LinkedIn", "Telegram", "Pin
             "Threads", "Bluesky")
 
 # ---------------------------------------------------------------------------------------------
-# msgid key -> rule
+# msgid key -> rule, and the keys left out or restricted (scripts/lexicon/keys.yaml)
 # ---------------------------------------------------------------------------------------------
-KEY_RULE = {
-    # comment-forms.yaml
-    "leave a reply": "BP101", "leave a comment": "BP101", "leave a reply to %s": "BP101",
-    "leave a comment on %s": "BP101",
-    "your email address will not be published": "BP102", "required fields are marked %s": "BP102",
-    "save my name, email, and website in this browser for the next time i comment": "BP102",
-    "logged in as %s": "BP102", "logged in as %s. edit your profile. log out": "BP102",
-    "name": "BP103", "email": "BP103", "website": "BP103", "comment": "BP103",
-    "post comment": "BP104", "cancel reply": "BP104",
-    "comments are closed": "BP105", "no comments yet": "BP105",
-    "your comment is awaiting moderation": "BP106",
-    "1 comment": "BP107", "one thought on %s": "BP107",
-    "comments": "BP108", "reply": "BP108", "comment navigation": "BP108", "older comments": "BP108",
-    "newer comments": "BP108",
-    # related-links.yaml
-    "related": "BP201", "related posts": "BP201", "related articles": "BP201",
-    "you might also like": "BP201",
-    "read more": "BP202", "read more %s": "BP202", "read more at %s": "BP202",
-    "continue reading": "BP202", "continue reading %s": "BP202",
-    # widgets.yaml
-    "share": "BP401", "share this": "BP401", "share on facebook": "BP401", "share on twitter": "BP401",
-    "click to share on %s": "BP401", "click to email a link to a friend": "BP401",
-    "click to email this to a friend": "BP401",
-    "like this": "BP402",
-    "print": "BP403", "click to print": "BP403",
-    "subscribe to our newsletter": "BP404",
-    "subscribe": "BP405", "follow": "BP405", "follow us": "BP405",
-    "cookie policy": "BP406", "cookie consent": "BP406", "privacy & cookies": "BP406",
-    "skip to content": "BP408", "skip to the content": "BP408",
-    "home": "BP409", "menu": "BP409", "primary menu": "BP409", "footer menu": "BP409",
-    "social links menu": "BP409",
-    "post navigation": "BP410", "posts navigation": "BP410", "previous post": "BP410",
-    "next post": "BP410", "older posts": "BP410", "newer posts": "BP410",
-    "recent posts": "BP411", "recent comments": "BP411", "archives": "BP411", "categories": "BP411",
-    "tags": "BP411", "tagged": "BP411", "tagged with": "BP411", "popular posts": "BP411",
-    "search": "BP412", "search for": "BP412", "search results for: %s": "BP412",
-    "proudly powered by %s": "BP413", "proudly powered by wordpress": "BP413", "powered by %s": "BP413",
-    "privacy policy": "BP414",
-    "log in": "BP415", "log out": "BP415",
-    "advertisement": "BP416", "sponsored": "BP416",
-    "loading": "BP417",
-}
-# Post meta (bylines, datelines, tag lists with the tags in them) and the bare "Like" button:
-# as whole lines they would also match real bylines, datelines and ordinary words.
-SKIPPED_KEYS = {
-    "by %s", "posted in", "posted in %s", "posted on", "posted on %s", "posted on %s by %s",
-    "published by %s", "tagged %s", "tagged with %s", "written by", "like",
-}
-# Short form labels: plugins (shops, form builders, page builders) translate "Name" or "Comment"
-# as admin labels ("Field name", "File name", "By name"), so only core, theme and Jetpack rows are
-# taken for these keys.
-CORE_ONLY_KEYS = {"name", "email", "website", "comment", "comments", "reply"}
-# Keys whose translation may be the English word itself.
-LOANWORD_KEYS = {"email", "website", "menu", "home", "tags", "cookie policy", "privacy policy",
-                 "footer menu", "primary menu", "sponsored", "print", "share"}
-# Never a whole-line phrase: ordinary words of article text or headlines in some language.
-STOPLIST = {
-    "post", "link", "like", "links", "more", "next", "previous", "back", "close", "open", "top",
-    "new", "news", "blog", "info", "page", "pages", "video", "photo", "photos", "foto", "live",
-    "ad", "web", "site", "mail", "sus", "jos", "giriş", "вход", "регистрация", "register",
-    "datenschutz", "personvern", "disclaimer", "meta", "list", "view", "edit", "about", "in",
-    "folgen", "twitter", "facebook",
-}
+KEYS = yaml.safe_load((Path(__file__).resolve().parent / "lexicon" / "keys.yaml").read_text(encoding="utf-8"))
+KEY_RULE = {key: code for code, keys in KEYS["rules"].items() for key in keys}
+SKIPPED_KEYS = set(KEYS["skipped"])
+CORE_ONLY_KEYS = set(KEYS["core_only"])
+LOANWORD_KEYS = set(KEYS["loanwords"])
+STOPLIST = set(KEYS["stoplist"])
 
 # ---------------------------------------------------------------------------------------------
 # Rules: metadata, extra (hand-written) phrases, per-rule drop lists
@@ -382,7 +325,7 @@ def read_lexicon(path: Path):
                 if phrase not in table["en"][key]:
                     table["en"][key].append(phrase)
     if unknown:
-        raise SystemExit("msgids with no rule (add them to KEY_RULE or SKIPPED_KEYS):\n  "
+        raise SystemExit("msgids with no rule (add them to scripts/lexicon/keys.yaml: rules or skipped):\n  "
                          + "\n  ".join(sorted(unknown)))
     return table
 
@@ -482,7 +425,7 @@ def assemble(tsv: Path, rules: list[dict], hand: dict[str, dict]):
     known = {r["code"] for r in rules}
     missing = sorted(set(KEY_RULE.values()) - known)
     if missing:
-        raise SystemExit(f"KEY_RULE names codes with no phrases_file rule in the packs: {', '.join(missing)}")
+        raise SystemExit("keys.yaml names codes with no phrases_file rule in the packs: " + ", ".join(missing))
     assembled = []
     for rule in rules:
         code, spec = rule["code"], hand.get(rule["code"], {})
