@@ -15,6 +15,7 @@ from typing import Iterator
 from urllib.parse import urlsplit
 
 from .document import Document
+from .extras import MissingExtra, require
 from .input_files import DEFAULT_MAX_BYTES, InputError, Reader, Source, read_decoded
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -36,6 +37,9 @@ def read_html(source: Source, options: dict) -> Iterator[Document | InputError]:
         return
     try:
         text, meta = extract_html(html)
+    except MissingExtra as exc:
+        yield InputError(name, str(exc))
+        return
     except ImportError as exc:
         yield InputError(name, f"cannot extract HTML: {exc}")
         return
@@ -47,7 +51,7 @@ def read_html(source: Source, options: dict) -> Iterator[Document | InputError]:
 
 def extract_html(html: str) -> tuple[str | None, dict]:
     """The page's main text (trafilatura, comments left out) and what it says about the page."""
-    import trafilatura
+    trafilatura = require("trafilatura", "html", "reading HTML")
 
     result = trafilatura.bare_extraction(html, include_comments=False, with_metadata=True)
     if result is None:
@@ -218,9 +222,9 @@ def read_csv(source: Source, options: dict) -> Iterator[Document | InputError]:
 def read_parquet(source: Source, options: dict) -> Iterator[Document | InputError]:
     records = _Records(source, options, "parquet")
     try:
-        import pyarrow.parquet as pq
-    except ImportError as exc:  # pragma: no cover - pyarrow is a dependency
-        yield InputError(records.name, f"cannot read Parquet: {exc}")
+        pq = require("pyarrow.parquet", "parquet", "reading Parquet")
+    except MissingExtra as exc:
+        yield InputError(records.name, str(exc))
         return
     try:
         parquet = pq.ParquetFile(source.path)
