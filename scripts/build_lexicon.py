@@ -150,10 +150,6 @@ LOANWORD_KEYS = set(KEYS["loanwords"])
 STOPLIST = set(KEYS["stoplist"])
 
 # ---------------------------------------------------------------------------------------------
-# Rules: metadata, extra (hand-written) phrases, per-rule drop lists
-
-
-# ---------------------------------------------------------------------------------------------
 # Sources: the rule packs (which codes, which scope) and the hand-written phrases
 # ---------------------------------------------------------------------------------------------
 def read_packs(pack_dir: Path) -> list[dict]:
