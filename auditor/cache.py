@@ -19,6 +19,7 @@ import os
 import pickle
 import sys
 import tempfile
+from functools import cache
 from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
@@ -44,13 +45,17 @@ def cache_dir() -> Path | None:
     return Path(user_cache_dir(APP_NAME, appauthor=False))
 
 
+@cache
 def _code_fingerprint() -> str:
     """Size and modification time of the auditor's modules: pickles hold its classes, so a
-    changed source tree (a development checkout) must not read entries of another."""
+    changed source tree (a development checkout) must not read entries of another. Computed once
+    per process (the installed files do not change under it)."""
     digest = hashlib.sha256()
-    for path in sorted(_PACKAGE.rglob("*.py")):
-        stat = path.stat()
-        digest.update(f"|{path.relative_to(_PACKAGE)}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+    for folder in sorted({path.parent for path in _PACKAGE.glob("*/__init__.py")} | {_PACKAGE}):
+        with os.scandir(folder) as entries:
+            for entry in sorted((e for e in entries if e.name.endswith(".py")), key=lambda e: e.name):
+                stat = entry.stat()
+                digest.update(f"|{folder.name}/{entry.name}|{stat.st_size}|{stat.st_mtime_ns}".encode())
     return digest.hexdigest()
 
 
