@@ -11,10 +11,12 @@ import importlib
 import importlib.util
 from types import ModuleType
 
+from .errors import AuditorError
+
 PACKAGE = "article-auditor"
 
 
-class MissingExtra(ImportError):
+class MissingExtra(AuditorError, ImportError):
     """A feature whose optional packages are not installed; the message says what to install."""
 
     def __init__(self, feature: str, extras: list[str], modules: list[str]):
