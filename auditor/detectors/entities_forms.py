@@ -1,0 +1,168 @@
+"""Names in the wrong form: a Slavic case or gender ending kept (EN106), a Latin-script name
+rebuilt from its Cyrillic spelling (EN107), and a form the house style avoids (EN105).
+
+The knowledge is data (rules/entities/transliteration.yaml, rules/entities/ukrainian-forms.yaml),
+read through the gazetteer; the document's own mentions are the other witness (a text that writes
+"Golosheykin" twice and "Golosheykina" once after "of").
+"""
+from __future__ import annotations
+
+import re
+
+from ..name_style import resolve_style
+from ..name_text import Token, ascii_fold, translit_key
+from ..rarity import zipf
+from . import Context, Hit
+from .entities import gazetteer, person_findings, tokens
+
+# A form with a case ending must be a word English never prints (Kharkova, Zelenskogo).
+MAX_OBLIQUE_ZIPF = 1.0
+# A rebuilt spelling must be one too (Shtutgart, Sholts): Smit is a Dutch name in its own right.
+MAX_REBUILT_ZIPF = 1.0
+# Titles before a woman's name: her surname takes the feminine form, so -ova is no case ending.
+_WOMAN_TITLES = frozenset("ms mrs miss madam madame lady dame mme".split())
+_UKRAINE = re.compile(r"\bUkrain")
+
+
+def _cased(form: str, like: str) -> str:
+    return form.upper() if like.isupper() and len(like) > 1 else form[:1].upper() + form[1:]
+
+
+def _woman_before(ctx: Context, run: list[Token], i: int, forms) -> bool:
+    if i == 0:
+        before = ctx.document.text[max(0, run[0].start - 8):run[0].start].split()
+        return bool(before) and before[-1].casefold().rstrip(".") in _WOMAN_TITLES
+    word = run[i - 1].text.casefold().rstrip(".")
+    return word in forms.female_given_names or word in _WOMAN_TITLES
+
+
+def _nominatives(ctx: Context, gz) -> dict[str, str]:
+    """Romanization key of an oblique form -> the nominative this document writes elsewhere."""
+    cached = ctx.cache.get("name_nominatives")
+    if cached is not None:
+        return cached
+    out: dict[str, str] = {}
+    for word in sorted({t.text for run in tokens(ctx) for t in run}):
+        if len(word) >= 4 and word[1:].islower() and zipf(word) < 3.0:
+            for form in gz.forms.obliques(word):
+                out.setdefault(gz.forms.romanization_key(form), word)
+    ctx.cache["name_nominatives"] = out
+    return out
+
+
+def case_endings(ctx: Context, rule):
+    """A Russian or Ukrainian name with an oblique-case ending (Kharkova, Zelenskogo), or a woman's
+    surname with the masculine ending (Yulia Navalny)."""
+    gz = gazetteer(ctx)
+    forms = gz.forms
+    flagged = {t.start for t, _, _ in person_findings(ctx)}
+    words = {t.text for run in tokens(ctx) for t in run}
+    local = None
+    woman: set[str] = set()  # spellings the text writes after a woman's given name or title
+    for run in tokens(ctx):
+        for i, t in enumerate(run):
+            if _woman_before(ctx, run, i, forms):
+                woman.add(t.text)
+    for run in tokens(ctx):
+        for i, t in enumerate(run):
+            if t.start in flagged or len(t.text) < 5 or not t.text[1:].islower():
+                continue
+            # A woman's surname with the masculine ending.
+            if i and run[i - 1].text.casefold() in forms.female_given_names:
+                feminine = forms.feminine(t.text)
+                listed = any(run[i - 1].text.casefold() in p.first_names for p in gz.by_surname.get(t.text.casefold(), ()))
+                if feminine and feminine != t.text and not listed and zipf(t.text) < 3.0:
+                    yield Hit(rule, t.start, t.end, {"replacement": feminine, "form": "the masculine ending"},
+                              fix_replacement=feminine)
+                    continue
+            if gz.is_accepted(t.text) or zipf(t.text) >= MAX_OBLIQUE_ZIPF:
+                continue
+            folded = t.text.casefold()
+            if folded in forms.female_given_names or folded in gz.by_first:
+                continue
+            key = forms.romanization_key(t.text)
+            nominative = gz.oblique_index.get(key)
+            if nominative is None:
+                if local is None:
+                    local = _nominatives(ctx, gz)
+                nominative = local.get(key)
+                if nominative is None or nominative not in words:
+                    continue
+            if nominative.casefold() == folded:
+                continue
+            # Ivanova after "Olena" or "Ms" is a woman's surname, not Ivanov in the genitive.
+            if t.text in woman or (folded.endswith("a") and folded[:-1] == nominative.casefold() and
+                                   any(w.casefold() == folded for w in woman)):
+                continue
+            yield Hit(rule, t.start, t.end, {"replacement": nominative, "form": "a case ending"},
+                      fix_replacement=_cased(nominative, t.text))
+
+
+def rebuilt_names(ctx: Context, rule):
+    """A German, Polish, Czech or English name spelled from its Cyrillic form (Shtutgart, Sholts)."""
+    gz = gazetteer(ctx)
+    flagged = {t.start for t, _, _ in person_findings(ctx)}
+    for run in tokens(ctx):
+        for t in run:
+            if t.start in flagged or len(t.text) < 4 or not t.text[1:].islower() or gz.is_accepted(t.text):
+                continue
+            native = gz.rebuilt_index.get(translit_key(t.text))
+            if not native or ascii_fold(native) == ascii_fold(t.text) or zipf(t.text) >= MAX_REBUILT_ZIPF:
+                continue
+            yield Hit(rule, t.start, t.end, {"replacement": native}, fix_replacement=native)
+
+
+def _keep_spans(text: str, style) -> list[tuple[int, int]]:
+    spans = []
+    for phrase in style.keep:
+        start = text.find(phrase)
+        while start >= 0:
+            spans.append((start, start + len(phrase)))
+            start = text.find(phrase, start + 1)
+    return spans
+
+
+def _ukrainian_surname(word: str, gz, style) -> bool | None:
+    """True for a listed Ukrainian or a Ukrainian surname ending, False for a listed non-Ukrainian."""
+    people = gz.by_surname.get(word.casefold())
+    if people:
+        return any(p.country == "UA" for p in people)
+    folded = word.casefold()
+    return any(folded.endswith(e) for e in style.surname_endings) or None
+
+
+def name_style(ctx: Context, rule):
+    """Under a house style (``--name-style ukrainian`` or a newsroom's file): the forms it avoids."""
+    gz = gazetteer(ctx)
+    style = resolve_style(ctx.options, gz.ukrainian_style)
+    if not style:
+        return
+    text = ctx.document.text
+    keep = _keep_spans(text, style)
+    flagged = {t.start for t, _, _ in person_findings(ctx)}
+    ukraine = None
+    preferred_given = {v.casefold() for v in style.given_names.values()}
+    for run in tokens(ctx):
+        for i, t in enumerate(run):
+            if t.start in flagged or any(a <= t.start < b for a, b in keep):
+                continue
+            folded = t.text.casefold()
+            target = style.places.get(folded)
+            if target is None and folded in style.given_names and i + 1 < len(run):
+                surname = run[i + 1].text
+                if _ukrainian_surname(surname, gz, style) or any(
+                        w.text.casefold() in preferred_given for r in tokens(ctx) for j, w in enumerate(r)
+                        if j + 1 < len(r) and r[j + 1].text == surname):
+                    target = style.given_names[folded]
+            if target is None:
+                ending = next((e for e in style.suffixes if folded.endswith(e) and len(folded) > len(e) + 2), None)
+                if ending and gz.by_surname.get(folded) is None:
+                    if ukraine is None:
+                        ukraine = bool(_UKRAINE.search(text)) or any(
+                            w.text.casefold() in style.places or w.text.casefold() in style.preferred
+                            for r in tokens(ctx) for w in r)
+                    given_before = i > 0 and run[i - 1].text.casefold() in preferred_given
+                    if ukraine or given_before:
+                        target = t.text[:len(t.text) - len(ending)] + style.suffixes[ending]
+            if target and target.casefold() != folded:
+                yield Hit(rule, t.start, t.end, {"replacement": target}, fix_replacement=_cased(target, t.text))

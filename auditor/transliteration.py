@@ -1,0 +1,131 @@
+"""How Slavic names are romanized, declined and rebuilt: rules/entities/transliteration.yaml as code.
+
+``NameForms`` answers four questions the name rules ask:
+
+- ``romanization_key``: are two spellings romanizations of one Cyrillic spelling (Valery/Valeriy)?
+  Such pairs are acceptable and never reported as errors.
+- ``obliques``: the oblique-case forms of a nominative (Kharkiv -> Kharkova, Zelensky -> Zelenskogo).
+- ``feminine``: a woman's form of a masculine surname (Navalny -> Navalnaya).
+- ``cyrillic_reading``: how a native Latin spelling comes back when rebuilt from its Cyrillic form
+  (Stuttgart -> Shtutgart, Scholz -> Sholts).
+
+Built once (with the gazetteer) and passed in; its memo tables are keyed by the word.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .name_text import ascii_fold
+
+# Countries whose names reach English through Russian or Ukrainian (their case endings leak).
+CYRILLIC_COUNTRIES = frozenset({"UA", "RU", "BY"})
+# Where a native Latin spelling is read by each language's rules when rebuilt from Cyrillic.
+READING_LANGUAGE = {"DE": "de", "AT": "de", "CH": "de", "PL": "pl", "CZ": "cs", "SK": "cs",
+                    "GB": "en", "US": "en", "IE": "en", "CA": "en", "AU": "en", "NZ": "en"}
+
+
+class NameDataError(ValueError):
+    """A name data file (transliteration tables, house-style forms) is malformed."""
+
+
+def _rewrites(path: Path, section: str, rows) -> list[tuple[re.Pattern, object]]:
+    out = []
+    for i, row in enumerate(rows or []):
+        if not (isinstance(row, list) and len(row) == 2 and isinstance(row[0], str)):
+            raise NameDataError(f"{path}: {section}[{i}] must be [pattern, replacement], got {row!r}")
+        try:
+            out.append((re.compile(row[0]), row[1]))
+        except re.error as exc:
+            raise NameDataError(f"{path}: {section}[{i}]: bad pattern {row[0]!r}: {exc}") from None
+    return out
+
+
+@dataclass
+class NameForms:
+    romanization: list = field(default_factory=list)
+    declension: list = field(default_factory=list)
+    feminine_endings: list = field(default_factory=list)
+    female_given_names: frozenset = frozenset()
+    readings: dict = field(default_factory=dict)
+
+    # Memo tables are rebuilt after unpickling (the gazetteer cache pickles this object).
+    def __getstate__(self):
+        return {k: v for k, v in self.__dict__.items() if not k.startswith("memo_")}
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+
+    def romanization_key(self, word: str) -> str:
+        memo = self.__dict__.get("memo_key")
+        if memo is None:
+            memo = self.__dict__["memo_key"] = lru_cache(maxsize=1 << 16)(self._key)
+        return memo(word)
+
+    def _key(self, word: str) -> str:
+        key = ascii_fold(word)
+        for pattern, replacement in self.romanization:
+            key = pattern.sub(replacement, key)
+        return key
+
+    def same_romanization(self, a: str, b: str) -> bool:
+        """Two romanizations of one Cyrillic spelling (Serhii/Serhiy, Zelenskyi/Zelensky)."""
+        return self.romanization_key(a) == self.romanization_key(b)
+
+    def obliques(self, nominative: str) -> list[str]:
+        """Oblique-case forms of a Russian or Ukrainian name in the nominative, cased like it."""
+        lower = nominative.casefold()
+        out: list[str] = []
+        for pattern, endings in self.declension:
+            m = pattern.search(lower)
+            if not m:
+                continue
+            stem = lower[:m.start()]
+            for ending in endings:
+                form = stem + m.expand(ending)
+                if form != lower and form not in out:
+                    out.append(form)
+            break  # the first (most specific) pattern that fits decides the paradigm
+        return [nominative[:1] + form[1:] for form in out]
+
+    def feminine(self, surname: str) -> str | None:
+        lower = surname.casefold()
+        for pattern, ending in self.feminine_endings:
+            m = pattern.search(lower)
+            if m:
+                return surname[:1] + (lower[:m.start()] + m.expand(ending))[1:]
+        return None
+
+    def cyrillic_reading(self, native: str, language: str) -> str:
+        """The native spelling as romanizing its Cyrillic form gives it back (lower case)."""
+        word = native.casefold()
+        for pattern, replacement in self.readings.get(language, ()):
+            word = pattern.sub(replacement, word)
+        return ascii_fold(word)
+
+
+def load_forms(path: Path) -> NameForms:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise NameDataError(f"{path}: cannot read: {exc}") from None
+    if not isinstance(data, dict):
+        raise NameDataError(f"{path}: must hold a mapping of tables")
+    declension = []
+    for i, row in enumerate(data.get("declension") or []):
+        if not (isinstance(row, list) and len(row) == 2 and isinstance(row[1], list)):
+            raise NameDataError(f"{path}: declension[{i}] must be [pattern, [endings]], got {row!r}")
+        declension.append((re.compile(row[0]), [str(e) for e in row[1]]))
+    readings = {lang: _rewrites(path, f"cyrillic_readings.{lang}", rows)
+                for lang, rows in (data.get("cyrillic_readings") or {}).items()}
+    return NameForms(
+        romanization=_rewrites(path, "romanization_key", data.get("romanization_key")),
+        declension=declension,
+        feminine_endings=_rewrites(path, "feminine", data.get("feminine")),
+        female_given_names=frozenset(n.casefold() for n in data.get("female_given_names") or []),
+        readings=readings,
+    )
