@@ -204,7 +204,7 @@ def _index_place(gz: Gazetteer, name: str, alternates: list[str], country: str, 
             for form in gz.forms.obliques(source):
                 gz.oblique_index.setdefault(gz.forms.romanization_key(form), name)
     language = READING_LANGUAGE.get(country)
-    if language and target and len(name) >= 4:
+    if language and len(name) >= 4:
         rebuilt = gz.forms.cyrillic_reading(name, language)
         if translit_key(rebuilt) != translit_key(name):
             gz.rebuilt_index.setdefault(translit_key(rebuilt), name)

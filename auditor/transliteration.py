@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from .name_text import ascii_fold
+from .name_text import ascii_fold, translit_key
 
 # Countries whose names reach English through Russian or Ukrainian (their case endings leak).
 CYRILLIC_COUNTRIES = frozenset({"UA", "RU", "BY"})
@@ -92,6 +92,14 @@ class NameForms:
             break  # the first (most specific) pattern that fits decides the paradigm
         return [nominative[:1] + form[1:] for form in out]
 
+    def oblique_keys(self, nominative: str) -> frozenset[str]:
+        """Romanization keys of the nominative's oblique forms (memoized by word)."""
+        memo = self.__dict__.get("memo_obliques")
+        if memo is None:
+            memo = self.__dict__["memo_obliques"] = lru_cache(maxsize=1 << 16)(
+                lambda word: frozenset(self.romanization_key(f) for f in self.obliques(word)))
+        return memo(nominative)
+
     def feminine(self, surname: str) -> str | None:
         lower = surname.casefold()
         for pattern, ending in self.feminine_endings:
@@ -99,6 +107,24 @@ class NameForms:
             if m:
                 return surname[:1] + (lower[:m.start()] + m.expand(ending))[1:]
         return None
+
+    def rebuilt_from(self, spelling: str, native: str) -> bool:
+        """``spelling`` is ``native`` spelled back from its Cyrillic form by some language's reading
+        (Altshtein from Altstein, Klebo from Klaebo), and not the other way round."""
+        if spelling.casefold() == native.casefold():
+            return False
+        memo = self.__dict__.get("memo_readings")
+        if memo is None:
+            memo = self.__dict__["memo_readings"] = lru_cache(maxsize=1 << 16)(self._reading_keys)
+        key = translit_key(spelling)
+        return key in memo(native) and translit_key(native) not in memo(spelling)
+
+    def _reading_keys(self, native: str) -> frozenset[str]:
+        """Transliteration keys of the native spelling as each language reads it back, where the
+        reading changes it (a spelling no reading changes has no native letters)."""
+        folded = ascii_fold(native)
+        return frozenset(translit_key(r) for r in (self.cyrillic_reading(native, lang) for lang in self.readings)
+                         if r != folded)
 
     def cyrillic_reading(self, native: str, language: str) -> str:
         """The native spelling as romanizing its Cyrillic form gives it back (lower case)."""

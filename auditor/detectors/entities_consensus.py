@@ -23,8 +23,11 @@ from ..rarity import zipf
 from . import Context, Hit
 from .entities import MAX_PAIR_ZIPF, gazetteer, person_findings, rare_names, tokens
 
-# Letters and digraphs that no romanization of Russian or Ukrainian writes.
-_NON_SYSTEM = re.compile(r"ck|w|q|ph|th|ou|oo|ee|tz|dj|sch|ä|ö|ü|é|è")
+# Letters and digraphs that no romanization of Russian or Ukrainian used by English news writes
+# (the scholarly č, š, ž included, and a bare c).
+_NON_SYSTEM = re.compile(r"ck|w|q|ph|th|ou|oo|ee|tz|dj|sch|ä|ö|ü|é|è|č|š|ž|ć|ś|ł|c(?![hkz])")
+# Digraphs that mark a spelling as a romanization of Cyrillic.
+_CYRILLIC_DIGRAPHS = re.compile(r"kh|zh|ts|sh|ch|yu|ya|iy|yi|ye|yo")
 # English usage as evidence: the other spelling is printed in English, this one never is.
 USAGE_ZIPF = 1.5
 
@@ -41,8 +44,13 @@ def _variant_pair(a: str, b: str) -> bool:
 
 
 def _system_evidence(spelling: str, other: str) -> bool:
+    """``other`` romanizes a Cyrillic name by a system (its digraphs say so, and it has no letter
+    outside the system) where ``spelling`` strays from it (a foreign letter, a kh without its k).
+    A native Latin name (Pecresse, Matthews) has no such digraphs, so it is never judged so."""
     a, b = spelling.casefold(), other.casefold()
-    if len(_NON_SYSTEM.findall(a)) > len(_NON_SYSTEM.findall(b)):
+    if not _CYRILLIC_DIGRAPHS.search(b) or _NON_SYSTEM.search(b):
+        return False
+    if _NON_SYSTEM.search(a):
         return True
     return b.count("kh") > a.count("kh") and transliteration_variants(a, b)
 
@@ -57,10 +65,19 @@ def _avoided(form: str, style) -> bool:
     return any(folded.endswith(ending) for ending in style.suffixes)
 
 
+def _native_twin(spelling: str, other: str, gz) -> bool:
+    """``other`` is the native spelling that ``spelling`` rebuilds from Cyrillic, and English writing
+    or the gazetteer knows it (machine translation also invents German-looking spellings of Russian
+    names, Schulgin for Shulgin: those are known nowhere)."""
+    return gz.forms.rebuilt_from(spelling, other) and (gz.is_accepted(other) or zipf(other) > 0)
+
+
 def evidence(spelling: str, other: str, gz, style) -> str | None:
     """Why ``other`` is right where ``spelling`` is not, or None (a bare vote, or both acceptable)."""
     if gz.forms.same_romanization(spelling, other) or _avoided(other, style):
         return None
+    if _native_twin(spelling, other, gz):
+        return "native spelling"
     if gz.is_accepted(other) and not gz.is_accepted(spelling):
         return "gazetteer"
     if zipf(spelling) == 0 and zipf(other) >= USAGE_ZIPF:
@@ -116,9 +133,10 @@ def spelled_two_ways(ctx: Context, rule):
         for b in spellings + sorted(accepted_here):
             if not _variant_pair(a, b) or _acceptable(a, b, gz, style):
                 continue
-            # The more frequent spelling wins (an accepted form always does); ties go to the first used.
-            b_rank = (b in accepted_here, counts.get(b, 0), -first_seen.get(b, 0))
-            a_rank = (False, counts[a], -first_seen[a])
+            # A native spelling beats its Cyrillic-rebuilt twin; otherwise the more frequent spelling
+            # wins (an accepted form always does); ties go to the first used.
+            b_rank = (_native_twin(a, b, gz), b in accepted_here, counts.get(b, 0), -first_seen.get(b, 0))
+            a_rank = (_native_twin(b, a, gz), False, counts[a], -first_seen[a])
             if b_rank > a_rank:
                 best = majority.get(a)
                 if best is None or (counts.get(b, 0), b) > (counts.get(best, 0), best):
@@ -148,14 +166,17 @@ def differs_from_corpus(ctx: Context, rule):
         if t.start in flagged or gz.is_accepted(t.text):
             continue
         own = corpus.names.get(t.text, 0)
-        best = None
+        best, best_native = None, False
         for other in index.get((t.text[:1].casefold(), len(t.text)), ()):  # lengths within two
             count = corpus.names[other]
-            if (count <= own or not _variant_pair(t.text, other) or _acceptable(t.text, other, gz, style)
-                    or _rejected(other, gz)):
+            if not _variant_pair(t.text, other) or _acceptable(t.text, other, gz, style):
                 continue
-            if best is None or (count, other) > (corpus.names[best], best):
-                best = other
+            # The native spelling anywhere in the batch outweighs its Cyrillic-rebuilt twins.
+            native = _native_twin(t.text, other, gz)
+            if (count <= own and not native) or _rejected(other, gz):
+                continue
+            if best is None or (native, count, other) > (best_native, corpus.names[best], best):
+                best, best_native = other, native
         if best:
             why = evidence(t.text, best, gz, style)
             yield Hit(rule, t.start, t.end, {"replacement": best, "count": corpus.names[best], "own": own,

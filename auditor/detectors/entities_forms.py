@@ -87,15 +87,35 @@ def case_endings(ctx: Context, rule):
                     local = _nominatives(ctx, gz)
                 nominative = local.get(key)
                 if nominative is None or nominative not in words:
-                    continue
+                    nominative = _batch_nominative(ctx, t.text, key, forms)
+                    if nominative is None:
+                        continue
             if nominative.casefold() == folded:
                 continue
-            # Ivanova after "Olena" or "Ms" is a woman's surname, not Ivanov in the genitive.
-            if t.text in woman or (folded.endswith("a") and folded[:-1] == nominative.casefold() and
-                                   any(w.casefold() == folded for w in woman)):
+            # Ivanova is a woman's surname as often as Ivanov in the genitive: only a man's given name
+            # before it (or a place, which has no gender) makes it a case ending.
+            if t.text in woman:
                 continue
+            if folded == nominative.casefold() + "a" and nominative.casefold() not in gz.place_accepted:
+                before = run[i - 1].text.casefold() if i else ""
+                if not before or before not in gz.by_first or before in forms.female_given_names:
+                    continue
             yield Hit(rule, t.start, t.end, {"replacement": nominative, "form": "a case ending"},
                       fix_replacement=_cased(nominative, t.text))
+
+
+def _batch_nominative(ctx: Context, word: str, key: str, forms) -> str | None:
+    """With a corpus: the nominative other documents of the batch write, more often than this form."""
+    corpus = ctx.corpus
+    if corpus is None or not corpus.names:
+        return None
+    own = corpus.names.get(word, 0)
+    best = None
+    for other in corpus.name_index.get((word[:1].casefold(), len(word)), ()):
+        if len(other) < len(word) and corpus.names[other] > own and key in forms.oblique_keys(other):
+            if best is None or corpus.names[other] > corpus.names[best]:
+                best = other
+    return best
 
 
 def rebuilt_names(ctx: Context, rule):
