@@ -71,7 +71,12 @@ def case_endings(ctx: Context, rule):
             if i and run[i - 1].text.casefold() in forms.female_given_names:
                 feminine = forms.feminine(t.text)
                 listed = any(run[i - 1].text.casefold() in p.first_names for p in gz.by_surname.get(t.text.casefold(), ()))
-                if feminine and feminine != t.text and not listed and zipf(t.text) < 3.0:
+                # An emigre keeps one form (Tatiana Golovin): the feminine must be known, or the
+                # ending adjectival (-sky, -nyi), which no woman's surname keeps in Russian or Ukrainian.
+                known = feminine and (gz.is_accepted(feminine) or feminine in words or
+                                      (ctx.corpus is not None and ctx.corpus.names.get(feminine, 0) > 0))
+                adjectival = t.text.casefold().endswith(("sky", "skyi", "skiy", "skii", "nyi", "nyy"))
+                if feminine and feminine != t.text and not listed and (known or adjectival) and zipf(t.text) < 3.0:
                     yield Hit(rule, t.start, t.end, {"replacement": feminine, "form": "the masculine ending"},
                               fix_replacement=feminine)
                     continue
