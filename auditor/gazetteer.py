@@ -69,6 +69,7 @@ class Gazetteer:
     ukrainian_style: NameStyle = field(default_factory=NameStyle)
     oblique_index: dict[str, str] = field(default_factory=dict)  # romanization key of an oblique form -> nominative
     rebuilt_index: dict[str, str] = field(default_factory=dict)  # transliteration key of a rebuilt spelling -> native
+    ukrainian_alternates: dict[str, str] = field(default_factory=dict)  # folded other name of a Ukrainian place -> canonical
 
     def __getstate__(self):
         return {k: v for k, v in self.__dict__.items() if k not in _INDEXES}
@@ -177,8 +178,19 @@ def load(rules_dir: Path | None = None) -> Gazetteer:
                      and zipf(a) >= max(ENGLISH_USAGE_ZIPF, main)]
             _add_place(gz, name, usual, [a for a in others if a not in usual], target)
             _index_place(gz, name, [a for a in others if a.isascii() and a.isalpha()], country, target)
+            if country == "UA" and " " not in name:
+                for alternate in others:
+                    if alternate.isascii() and alternate.isalpha():
+                        gz.ukrainian_alternates.setdefault(fold(alternate), name)
     for person in gz.people:
         _index_person(gz, person)
+    # Places the house-style list names (Hostomel, Irpin...) decline too, Russian forms included.
+    for avoided, preferred in gz.ukrainian_style.places.items():
+        for source in (preferred, avoided):
+            for form in gz.forms.obliques(source[:1].upper() + source[1:]):
+                gz.oblique_index.setdefault(gz.forms.romanization_key(form), preferred)
+    for folded in [f for f in gz.ukrainian_alternates if f in gz.place_accepted]:
+        del gz.ukrainian_alternates[folded]
     # An accepted English form is never someone else's exonym.
     for f in list(gz.exonyms):
         if f in gz.place_accepted:

@@ -28,11 +28,13 @@ class NameStyle:
     keep: tuple[str, ...] = ()  # phrases where the avoided form is another thing's English name
     surname_endings: tuple[str, ...] = ()  # endings that mark a surname as Ukrainian
     preferred: frozenset[str] = frozenset()  # folded preferred forms (never flagged, never pushed away from)
+    ukrainian: bool = False  # also flag the gazetteer's other names of Ukrainian places (Gorlovka)
 
     def merged(self, other: "NameStyle") -> "NameStyle":
         return NameStyle({**self.places, **other.places}, {**self.given_names, **other.given_names},
                          {**self.suffixes, **other.suffixes}, self.keep + other.keep,
-                         self.surname_endings + other.surname_endings, self.preferred | other.preferred)
+                         self.surname_endings + other.surname_endings, self.preferred | other.preferred,
+                         self.ukrainian or other.ukrainian)
 
     @property
     def avoided(self) -> set[str]:
@@ -90,7 +92,8 @@ def load_style(path: Path) -> NameStyle:
     preferred = {k.casefold() for k in (data.get("places") or {})} | {k.casefold() for k in (data.get("given_names") or {})}
     return NameStyle(places, given, {str(k): str(v) for k, v in suffixes.items()},
                      tuple(str(k) for k in data.get("keep") or ()),
-                     tuple(str(e) for e in data.get("ukrainian_surname_endings") or ()), frozenset(preferred))
+                     tuple(str(e) for e in data.get("ukrainian_surname_endings") or ()), frozenset(preferred),
+                     ukrainian=bool(data.get("ukrainian_surname_endings")))
 
 
 def resolve_style(options: dict, bundled: NameStyle) -> NameStyle | None:

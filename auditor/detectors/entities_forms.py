@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..name_similarity import edits
 from ..name_style import resolve_style
 from ..name_text import Token, ascii_fold, translit_key
 from ..rarity import zipf
@@ -19,6 +20,10 @@ from .entities import gazetteer, person_findings, tokens
 MAX_OBLIQUE_ZIPF = 1.0
 # A rebuilt spelling must be one too (Shtutgart, Sholts): Smit is a Dutch name in its own right.
 MAX_REBUILT_ZIPF = 1.0
+# Case endings tried on listed names of any country (longest first), and how often the stem must be
+# printed in English (wordfreq Zipf): a name English news knows (London, Biden), not a short token.
+STEM_ENDINGS = ("ovi", "om", "ym", "em", "a", "u", "e", "y")
+LISTED_STEM_ZIPF = 2.5
 # Titles before a woman's name: her surname takes the feminine form, so -ova is no case ending.
 _WOMAN_TITLES = frozenset("ms mrs miss madam madame lady dame mme".split())
 _UKRAINE = re.compile(r"\bUkrain")
@@ -92,7 +97,7 @@ def case_endings(ctx: Context, rule):
                     local = _nominatives(ctx, gz)
                 nominative = local.get(key)
                 if nominative is None or nominative not in words:
-                    nominative = _batch_nominative(ctx, t.text, key, forms)
+                    nominative = _batch_nominative(ctx, t.text, key, forms) or _listed_nominative(t.text, gz)
                     if nominative is None:
                         continue
             if nominative.casefold() == folded:
@@ -107,6 +112,18 @@ def case_endings(ctx: Context, rule):
                     continue
             yield Hit(rule, t.start, t.end, {"replacement": nominative, "form": "a case ending"},
                       fix_replacement=_cased(nominative, t.text))
+
+
+def _listed_nominative(word: str, gz) -> str | None:
+    """A name the gazetteers list (any country), with a Slavic case ending English never writes:
+    Londona, Bidena, Trumpa. The whole word must be unknown to English."""
+    if zipf(word) > 0:
+        return None
+    for ending in STEM_ENDINGS:
+        stem = word[:-len(ending)]
+        if word.endswith(ending) and len(stem) >= 4 and gz.is_accepted(stem) and zipf(stem) >= LISTED_STEM_ZIPF:
+            return stem
+    return None
 
 
 def _batch_nominative(ctx: Context, word: str, key: str, forms) -> str | None:
@@ -156,6 +173,15 @@ def _ukrainian_surname(word: str, gz, style) -> bool | None:
     return any(folded.endswith(e) for e in style.surname_endings) or None
 
 
+def _other_ukrainian_name(word: str, gz) -> str | None:
+    """The Ukrainian place a word names in another (Russian-derived) spelling: Gorlovka, Kremenchug."""
+    canonical = gz.ukrainian_alternates.get(word.casefold())
+    if (canonical is None or not word.isascii() or zipf(word) >= 2.5 or edits(word, canonical) > 3
+            or gz.forms.same_romanization(word, canonical)):
+        return None
+    return canonical
+
+
 def name_style(ctx: Context, rule):
     """Under a house style (``--name-style ukrainian`` or a newsroom's file): the forms it avoids."""
     gz = gazetteer(ctx)
@@ -173,6 +199,8 @@ def name_style(ctx: Context, rule):
                 continue
             folded = t.text.casefold()
             target = style.places.get(folded)
+            if target is None and style.ukrainian:
+                target = _other_ukrainian_name(t.text, gz)
             if target is None and folded in style.given_names and i + 1 < len(run):
                 surname = run[i + 1].text
                 if _ukrainian_surname(surname, gz, style) or any(
