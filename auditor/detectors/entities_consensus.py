@@ -50,33 +50,43 @@ def _system_evidence(spelling: str, other: str) -> bool:
     a, b = spelling.casefold(), other.casefold()
     if not _CYRILLIC_DIGRAPHS.search(b) or _NON_SYSTEM.search(b):
         return False
-    if _NON_SYSTEM.search(a):
+    if _NON_SYSTEM.search(a) or a.replace("ch", "kh") == b:  # Bezbach for Bezbakh: a German ch
         return True
     return b.count("kh") > a.count("kh") and transliteration_variants(a, b)
 
 
 def _avoided(form: str, style) -> bool:
     """A form the house style avoids: a listed Russian-derived form, or a Russian-derived ending."""
+    return style is not None and _style_form(form, style) != form
+
+
+def _style_form(form: str, style) -> str:
+    """The form the house style writes for ``form`` (Arestovich -> Arestovych; itself otherwise)."""
     if style is None:
-        return False
+        return form
     folded = form.casefold()
-    if folded in style.avoided:
-        return True
-    return any(folded.endswith(ending) for ending in style.suffixes)
+    preferred = style.places.get(folded) or style.given_names.get(folded)
+    if preferred:
+        return preferred
+    for ending, replacement in style.suffixes.items():
+        if folded.endswith(ending):
+            return form[:len(form) - len(ending)] + replacement
+    return form
 
 
-def _native_twin(spelling: str, other: str, gz) -> bool:
-    """``other`` is the native spelling that ``spelling`` rebuilds from Cyrillic, and English writing
-    or the gazetteer knows it (machine translation also invents German-looking spellings of Russian
-    names, Schulgin for Shulgin: those are known nowhere)."""
-    return gz.forms.rebuilt_from(spelling, other) and (gz.is_accepted(other) or zipf(other) > 0)
+def _native_twin(spelling: str, other: str, gz, more_common: bool) -> bool:
+    """``other`` is the native spelling that ``spelling`` rebuilds from Cyrillic (Altshtein from
+    Altstein, Bonel from Bonnel), and English writing or the gazetteer knows it, or more documents
+    write it. A lone native-looking spelling is no evidence: machine translation also invents
+    German-looking spellings of Russian names (Schulgin for Shulgin)."""
+    return gz.forms.rebuilt_from(spelling, other) and (more_common or gz.is_accepted(other) or zipf(other) > 0)
 
 
-def evidence(spelling: str, other: str, gz, style) -> str | None:
+def evidence(spelling: str, other: str, gz, style, more_common: bool = False) -> str | None:
     """Why ``other`` is right where ``spelling`` is not, or None (a bare vote, or both acceptable)."""
     if gz.forms.same_romanization(spelling, other) or _avoided(other, style):
         return None
-    if _native_twin(spelling, other, gz):
+    if _native_twin(spelling, other, gz, more_common):
         return "native spelling"
     if gz.is_accepted(other) and not gz.is_accepted(spelling):
         return "gazetteer"
@@ -88,9 +98,12 @@ def evidence(spelling: str, other: str, gz, style) -> str | None:
 
 
 def _acceptable(spelling: str, other: str, gz, style) -> bool:
-    """Both spellings are acceptable: never reported, not even as info."""
-    return (gz.forms.same_romanization(spelling, other) or _avoided(other, style)
-            or (style is not None and spelling.casefold() in style.preferred))
+    """Both spellings are acceptable (or the style prefers this one): never reported, not even as info.
+    Under a house style the other spelling is read in the style's form (Arestovich as Arestovych)."""
+    if style is not None and (spelling.casefold() in style.preferred
+                              or gz.forms.same_romanization(spelling, _style_form(other, style))):
+        return True
+    return gz.forms.same_romanization(spelling, other)
 
 
 def _twin_tokens(ctx: Context):
@@ -135,8 +148,8 @@ def spelled_two_ways(ctx: Context, rule):
                 continue
             # A native spelling beats its Cyrillic-rebuilt twin; otherwise the more frequent spelling
             # wins (an accepted form always does); ties go to the first used.
-            b_rank = (_native_twin(a, b, gz), b in accepted_here, counts.get(b, 0), -first_seen.get(b, 0))
-            a_rank = (_native_twin(b, a, gz), False, counts[a], -first_seen[a])
+            b_rank = (_native_twin(a, b, gz, False), b in accepted_here, counts.get(b, 0), -first_seen.get(b, 0))
+            a_rank = (_native_twin(b, a, gz, False), False, counts[a], -first_seen[a])
             if b_rank > a_rank:
                 best = majority.get(a)
                 if best is None or (counts.get(b, 0), b) > (counts.get(best, 0), best):
@@ -145,9 +158,11 @@ def spelled_two_ways(ctx: Context, rule):
     for t in rare:
         target = majority.get(t.text)
         if target and t.start not in flagged_people:
+            target = _style_form(target, style)
             # Two transliterations of one name, or evidence for the other spelling, are translation
             # damage; any other near pair may be two people (Horan, Horgan) or a typo: information only.
-            loud = transliteration_variants(t.text, target) or evidence(t.text, target, gz, style)
+            loud = transliteration_variants(t.text, target) or evidence(
+                t.text, target, gz, style, counts.get(target, 0) > counts[t.text])
             yield Hit(rule, t.start, t.end, {"replacement": target}, fix_replacement=target,
                       severity=None if loud else "info")
 
@@ -172,14 +187,16 @@ def differs_from_corpus(ctx: Context, rule):
             if not _variant_pair(t.text, other) or _acceptable(t.text, other, gz, style):
                 continue
             # The native spelling anywhere in the batch outweighs its Cyrillic-rebuilt twins.
-            native = _native_twin(t.text, other, gz)
+            native = _native_twin(t.text, other, gz, count > own)
             if (count <= own and not native) or _rejected(other, gz):
                 continue
             if best is None or (native, count, other) > (best_native, corpus.names[best], best):
                 best, best_native = other, native
         if best:
-            why = evidence(t.text, best, gz, style)
-            yield Hit(rule, t.start, t.end, {"replacement": best, "count": corpus.names[best], "own": own,
+            count = corpus.names[best]
+            best = _style_form(best, style)
+            why = evidence(t.text, best, gz, style, count > own)
+            yield Hit(rule, t.start, t.end, {"replacement": best, "count": count, "own": own,
                                              "evidence": why or "majority only"},
                       fix_replacement=best, severity=None if why else "info")
 
