@@ -61,11 +61,12 @@ def _avoided(form: str, style) -> bool:
 
 
 def _style_form(form: str, style) -> str:
-    """The form the house style writes for ``form`` (Arestovich -> Arestovych; itself otherwise)."""
+    """The form the house style writes for ``form`` (Arestovich -> Arestovych; itself otherwise).
+    Given names are left alone: only the person decides them (Sergei Lavrov keeps his)."""
     if style is None:
         return form
     folded = form.casefold()
-    preferred = style.places.get(folded) or style.given_names.get(folded)
+    preferred = style.places.get(folded)
     if preferred:
         return preferred
     for ending, replacement in style.suffixes.items():
@@ -82,13 +83,27 @@ def _native_twin(spelling: str, other: str, gz, more_common: bool) -> bool:
     return gz.forms.rebuilt_from(spelling, other) and (more_common or gz.is_accepted(other) or zipf(other) > 0)
 
 
+def _listed_name(form: str, gz) -> bool:
+    """A place or a surname the gazetteer lists. A given name is no evidence: Andrey and Andriy are
+    both somebody's name."""
+    folded = form.casefold()
+    return folded in gz.place_accepted or folded in gz.by_surname
+
+
+def _name_pair(a: str, b: str, gz) -> bool:
+    """The Russian and the Ukrainian form of one given name (Andrey, Andriy): two people's names."""
+    given = gz.ukrainian_style.given_names
+    fa, fb = a.casefold(), b.casefold()
+    return given.get(fa, fa).casefold() == given.get(fb, fb).casefold()
+
+
 def evidence(spelling: str, other: str, gz, style, more_common: bool = False) -> str | None:
     """Why ``other`` is right where ``spelling`` is not, or None (a bare vote, or both acceptable)."""
     if gz.forms.same_romanization(spelling, other) or _avoided(other, style):
         return None
     if _native_twin(spelling, other, gz, more_common):
         return "native spelling"
-    if gz.is_accepted(other) and not gz.is_accepted(spelling):
+    if _listed_name(other, gz) and not gz.is_accepted(spelling):
         return "gazetteer"
     if zipf(spelling) == 0 and zipf(other) >= USAGE_ZIPF:
         return "English usage"
@@ -103,7 +118,7 @@ def _acceptable(spelling: str, other: str, gz, style) -> bool:
     if style is not None and (spelling.casefold() in style.preferred
                               or gz.forms.same_romanization(spelling, _style_form(other, style))):
         return True
-    return gz.forms.same_romanization(spelling, other)
+    return gz.forms.same_romanization(spelling, other) or _name_pair(spelling, other, gz)
 
 
 def _twin_tokens(ctx: Context):
@@ -148,8 +163,8 @@ def spelled_two_ways(ctx: Context, rule):
                 continue
             # A native spelling beats its Cyrillic-rebuilt twin; otherwise the more frequent spelling
             # wins (an accepted form always does); ties go to the first used.
-            b_rank = (_native_twin(a, b, gz, False), b in accepted_here, counts.get(b, 0), -first_seen.get(b, 0))
-            a_rank = (_native_twin(b, a, gz, False), False, counts[a], -first_seen[a])
+            b_rank = (_native_twin(a, b, gz, True), b in accepted_here, counts.get(b, 0), -first_seen.get(b, 0))
+            a_rank = (_native_twin(b, a, gz, True), False, counts[a], -first_seen[a])
             if b_rank > a_rank:
                 best = majority.get(a)
                 if best is None or (counts.get(b, 0), b) > (counts.get(best, 0), best):

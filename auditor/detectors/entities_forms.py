@@ -203,13 +203,19 @@ def name_style(ctx: Context, rule):
                 target = _other_ukrainian_name(t.text, gz)
             if target is None and folded in style.given_names and i + 1 < len(run):
                 surname = run[i + 1].text
-                if _ukrainian_surname(surname, gz, style) or any(
+                listed = gz.by_surname.get(surname.casefold(), ())
+                if any(folded in p.first_names for p in listed):
+                    continue  # the form English news writes for this person (Oleg Nikolenko)
+                ending = next((e for e in style.suffixes if surname.casefold().endswith(e)), None)
+                styled = surname[:len(surname) - len(ending)] + style.suffixes[ending] if ending else surname
+                if _ukrainian_surname(surname, gz, style) or _ukrainian_surname(styled, gz, style) or any(
                         w.text.casefold() in preferred_given for r in tokens(ctx) for j, w in enumerate(r)
                         if j + 1 < len(r) and r[j + 1].text == surname):
                     target = style.given_names[folded]
             if target is None:
                 ending = next((e for e in style.suffixes if folded.endswith(e) and len(folded) > len(e) + 2), None)
-                if ending and gz.by_surname.get(folded) is None:
+                listed = gz.by_surname.get(folded, ())
+                if ending and (not listed or any(p.country == "UA" for p in listed)):
                     if ukraine is None:
                         ukraine = bool(_UKRAINE.search(text)) or any(
                             w.text.casefold() in style.places or w.text.casefold() in style.preferred
