@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from ..name_similarity import NAME_SIMILARITY, PLACE_SIMILARITY, edits, near
 from ..name_similarity import similarity as _similar
-from ..name_text import Token, ascii_fold, capitalized_runs, rare_tokens, translit_key, transliteration_variants
+from ..name_text import Token, ascii_fold, translit_key, transliteration_variants
 from ..rarity import zipf
 from . import Context, Hit
 
-__all__ = ["NAME_SIMILARITY", "PLACE_SIMILARITY", "Token", "tokens", "gazetteer", "person_findings",
+__all__ = ["NAME_SIMILARITY", "PLACE_SIMILARITY", "Token", "tokens", "gazetteer", "person_findings", "find_people",
            "person_names", "place_names", "rare_names", "fold_place"]
 
 # Surnames this common in English (Martin, Williams) belong to too many people to judge a given name by.
@@ -28,19 +28,18 @@ MAX_PAIR_ZIPF = 3.0
 
 
 def tokens(ctx: Context) -> list[list[Token]]:
-    """Runs of capitalized tokens separated by single spaces (cached per document)."""
-    cached = ctx.cache.get("name_runs")
-    if cached is None:
-        cached = ctx.cache["name_runs"] = capitalized_runs(ctx.document.text)
-    return cached
+    """Runs of capitalized tokens separated by single spaces (the ``name_runs`` stage)."""
+    return ctx.need("name_runs")
 
 
 def rare_names(ctx: Context) -> list[Token]:
-    """Capitalized single words rare in English (cached per document)."""
-    cached = ctx.cache.get("rare_names")
-    if cached is None:
-        cached = ctx.cache["rare_names"] = rare_tokens(tokens(ctx))
-    return cached
+    """Capitalized single words rare in English (the ``rare_names`` stage)."""
+    return ctx.need("rare_names")
+
+
+def person_findings(ctx: Context) -> list[tuple[Token, str, str]]:
+    """Near misses of listed people (the ``person_findings`` stage): (token, replacement, canonical)."""
+    return ctx.need("person_findings")
 
 
 def gazetteer(ctx: Context):
@@ -50,11 +49,8 @@ def gazetteer(ctx: Context):
     return ctx.options.get("gazetteer") or default_gazetteer()
 
 
-def person_findings(ctx: Context):
+def find_people(ctx: Context) -> list[tuple[Token, str, str]]:
     """Near misses of known people, with the document's memory of what it corrected."""
-    cached = ctx.cache.get("person_findings")
-    if cached is not None:
-        return cached
     gz = gazetteer(ctx)
     found: list[tuple[Token, str, str]] = []  # token, replacement, canonical name
     wrong_surnames: dict[str, tuple[str, str]] = {}
@@ -116,7 +112,6 @@ def person_findings(ctx: Context):
             if target:
                 found.append((t, target[0], target[1]))
                 flagged.add(t.start)
-    ctx.cache["person_findings"] = found
     return found
 
 
