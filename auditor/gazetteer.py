@@ -217,9 +217,7 @@ def _index_place(gz: Gazetteer, name: str, alternates: list[str], country: str, 
                 gz.oblique_index.setdefault(gz.forms.romanization_key(form), name)
     language = READING_LANGUAGE.get(country)
     if language and len(name) >= 4:
-        rebuilt = gz.forms.cyrillic_reading(name, language)
-        if translit_key(rebuilt) != translit_key(name):
-            gz.rebuilt_index.setdefault(translit_key(rebuilt), name)
+        _index_rebuilt(gz, name, language)
 
 
 def _index_person(gz: Gazetteer, person: Person) -> None:
@@ -230,9 +228,13 @@ def _index_person(gz: Gazetteer, person: Person) -> None:
                 gz.oblique_index.setdefault(gz.forms.romanization_key(form), surname)
     language = READING_LANGUAGE.get(person.country)
     if language and len(surname) >= 4 and surname[1:].islower():
-        rebuilt = gz.forms.cyrillic_reading(surname, language)
-        if translit_key(rebuilt) != translit_key(surname):
-            gz.rebuilt_index.setdefault(translit_key(rebuilt), surname)
+        _index_rebuilt(gz, surname, language)
+
+
+def _index_rebuilt(gz: Gazetteer, native: str, language: str) -> None:
+    for rebuilt in gz.forms.cyrillic_readings(native, language):
+        if translit_key(rebuilt) != translit_key(native):
+            gz.rebuilt_index.setdefault(translit_key(rebuilt), native)
 
 
 @lru_cache(maxsize=1)

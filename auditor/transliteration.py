@@ -100,13 +100,14 @@ class NameForms:
                 lambda word: frozenset(self.romanization_key(f) for f in self.obliques(word)))
         return memo(nominative)
 
-    def feminine(self, surname: str) -> str | None:
+    def feminine(self, surname: str) -> list[str]:
+        """A woman's forms of a masculine surname, the usual one first (Zelensky -> Zelenska, Zelenskaya)."""
         lower = surname.casefold()
-        for pattern, ending in self.feminine_endings:
+        for pattern, endings in self.feminine_endings:
             m = pattern.search(lower)
             if m:
-                return surname[:1] + (lower[:m.start()] + m.expand(ending))[1:]
-        return None
+                return [surname[:1] + (lower[:m.start()] + m.expand(e))[1:] for e in endings]
+        return []
 
     def rebuilt_from(self, spelling: str, native: str) -> bool:
         """``spelling`` is ``native`` spelled back from its Cyrillic form by some language's reading
@@ -123,7 +124,7 @@ class NameForms:
         """Transliteration keys of the native spelling as each language reads it back, where the
         reading changes it (a spelling no reading changes has no native letters)."""
         folded = ascii_fold(native)
-        return frozenset(translit_key(r) for r in (self.cyrillic_reading(native, lang) for lang in self.readings)
+        return frozenset(translit_key(r) for lang in self.readings for r in self.cyrillic_readings(native, lang)
                          if r != folded)
 
     def cyrillic_reading(self, native: str, language: str) -> str:
@@ -132,6 +133,13 @@ class NameForms:
         for pattern, replacement in self.readings.get(language, ()):
             word = pattern.sub(replacement, word)
         return ascii_fold(word)
+
+    def cyrillic_readings(self, native: str, language: str) -> list[str]:
+        """The reading through Russian, and through Ukrainian, whose national romanization writes
+        the Cyrillic г (a foreign g or h) as h: Stuttgart -> Shtutgart, Shtuthart."""
+        reading = self.cyrillic_reading(native, language)
+        through_ukrainian = reading.replace("g", "h").replace("khh", "kh")
+        return [reading] if through_ukrainian == reading else [reading, through_ukrainian]
 
 
 def load_forms(path: Path) -> NameForms:
@@ -151,7 +159,7 @@ def load_forms(path: Path) -> NameForms:
     return NameForms(
         romanization=_rewrites(path, "romanization_key", data.get("romanization_key")),
         declension=declension,
-        feminine_endings=_rewrites(path, "feminine", data.get("feminine")),
+        feminine_endings=[(p, r if isinstance(r, list) else [r]) for p, r in _rewrites(path, "feminine", data.get("feminine"))],
         female_given_names=frozenset(n.casefold() for n in data.get("female_given_names") or []),
         readings=readings,
     )

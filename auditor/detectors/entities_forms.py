@@ -24,6 +24,8 @@ MAX_REBUILT_ZIPF = 1.0
 # printed in English (wordfreq Zipf): a name English news knows (London, Biden), not a short token.
 STEM_ENDINGS = ("ovi", "om", "ym", "em", "a", "u", "e", "y")
 LISTED_STEM_ZIPF = 2.5
+# Surname endings whose feminine adds -a (Ivanov, Ivanova): there -a may be her surname, not a case.
+_FEMININE_A = ("ov", "ev", "in", "yn", "iv")
 # Titles before a woman's name: her surname takes the feminine form, so -ova is no case ending.
 _WOMAN_TITLES = frozenset("ms mrs miss madam madame lady dame mme".split())
 _UKRAINE = re.compile(r"\bUkrain")
@@ -74,12 +76,13 @@ def case_endings(ctx: Context, rule):
                 continue
             # A woman's surname with the masculine ending.
             if i and run[i - 1].text.casefold() in forms.female_given_names:
-                feminine = forms.feminine(t.text)
+                candidates = forms.feminine(t.text)
                 listed = any(run[i - 1].text.casefold() in p.first_names for p in gz.by_surname.get(t.text.casefold(), ()))
                 # An emigre keeps one form (Tatiana Golovin): the feminine must be known, or the
                 # ending adjectival (-sky, -nyi), which no woman's surname keeps in Russian or Ukrainian.
-                known = feminine and (gz.is_accepted(feminine) or feminine in words or
-                                      (ctx.corpus is not None and ctx.corpus.names.get(feminine, 0) > 0))
+                known = [f for f in candidates if gz.is_accepted(f) or f in words or
+                         (ctx.corpus is not None and ctx.corpus.names.get(f, 0) > 0)]
+                feminine = (known or candidates or [None])[0]
                 adjectival = t.text.casefold().endswith(("sky", "skyi", "skiy", "skii", "nyi", "nyy"))
                 if feminine and feminine != t.text and not listed and (known or adjectival) and zipf(t.text) < 3.0:
                     yield Hit(rule, t.start, t.end, {"replacement": feminine, "form": "the masculine ending"},
@@ -92,6 +95,7 @@ def case_endings(ctx: Context, rule):
                 continue
             key = forms.romanization_key(t.text)
             nominative = gz.oblique_index.get(key)
+            listed = nominative is not None  # a listed man's surname or a place: no feminine reading
             if nominative is None:
                 if local is None:
                     local = _nominatives(ctx, gz)
@@ -106,7 +110,8 @@ def case_endings(ctx: Context, rule):
             # before it (or a place, which has no gender) makes it a case ending.
             if t.text in woman:
                 continue
-            if folded == nominative.casefold() + "a" and nominative.casefold() not in gz.place_accepted:
+            if (not listed and folded == nominative.casefold() + "a" and nominative.casefold().endswith(_FEMININE_A)
+                    and nominative.casefold() not in gz.place_accepted):
                 before = run[i - 1].text.casefold() if i else ""
                 if not before or before not in gz.by_first or before in forms.female_given_names:
                     continue
