@@ -85,6 +85,9 @@ class Gazetteer:
             for written in person.surname_forms.values():
                 if len(written) >= 5 and written[1:].islower():
                     index.setdefault(translit_key(written), []).append((written, person.canonical))
+                    if person.country != "UA" and "g" in written:
+                        # Through Ukrainian, whose romanization writes g as h: Erdohan, Stoltenberh.
+                        index.setdefault(translit_key(_through_ukrainian(written)), []).append((written, person.canonical))
         return index
 
     @cached_property
@@ -218,6 +221,8 @@ def _index_place(gz: Gazetteer, name: str, alternates: list[str], country: str, 
     language = READING_LANGUAGE.get(country)
     if language and len(name) >= 4:
         _index_rebuilt(gz, name, language)
+    elif target and country != "UA" and "g" in name and len(name) >= 5:
+        gz.rebuilt_index.setdefault(translit_key(_through_ukrainian(name)), name)  # Volhohrad, Chikaho
 
 
 def _index_person(gz: Gazetteer, person: Person) -> None:
@@ -231,6 +236,11 @@ def _index_person(gz: Gazetteer, person: Person) -> None:
         _index_rebuilt(gz, surname, language)
 
 
+def _through_ukrainian(name: str) -> str:
+    """A name as the Ukrainian national romanization gives it back: the Cyrillic г written h."""
+    return name.replace("g", "h").replace("G", "H")
+
+
 def _index_rebuilt(gz: Gazetteer, native: str, language: str) -> None:
     for rebuilt in gz.forms.cyrillic_readings(native, language):
         if translit_key(rebuilt) != translit_key(native):
@@ -241,5 +251,9 @@ def _index_rebuilt(gz: Gazetteer, native: str, language: str) -> None:
 def default_gazetteer() -> Gazetteer:
     from .cache import cached
 
+    from . import name_style, name_text, transliteration
+
     folder = bundled_rules_dir() / "entities"
-    return cached("gazetteer", folder, [folder / name for name in DATA_FILES], load)
+    # The indexes are built by code as well as from data: a change to either rebuilds the cache.
+    code = [Path(module.__file__) for module in (name_style, name_text, transliteration)] + [Path(__file__)]
+    return cached("gazetteer", folder, [folder / name for name in DATA_FILES] + code, load)

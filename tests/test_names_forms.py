@@ -186,3 +186,20 @@ def test_development_set_holds_labels_and_no_text():
     assert len(rows) >= 200
     assert {r["label"] for r in rows} == {"case_leak", "garbled", "russian_form", "romanization"}
     assert all(" " not in r["spelling"] and " " not in r["reference"] for r in rows)
+
+
+def test_names_rebuilt_through_ukrainian_get_their_native_spelling(ruleset):
+    text = ("On Monday the president of Turkey, Erdohan, met Stoltenberh, and later they travelled "
+            "to Shtuthart for the talks with the officials.")
+    found = fixes(loud(text, ruleset))
+    assert found["Erdohan"].startswith("Erdo") and found["Stoltenberh"] == "Stoltenberg"
+    assert found["Shtuthart"] == "Stuttgart"
+
+
+def test_a_woman_gets_the_feminine_form_the_gazetteer_knows(ruleset):
+    assert fixes(loud("Olena Zelensky visited the hospital in Kyiv on Monday.", ruleset)) == {"Zelensky": "Zelenska"}
+
+
+def test_case_ending_of_a_listed_mans_surname_needs_no_given_name(ruleset):
+    text = "The statement of Budanova was read out, and the office of Yermaka confirmed it on Monday."
+    assert fixes(loud(text, ruleset)) == {"Budanova": "Budanov", "Yermaka": "Yermak"}
