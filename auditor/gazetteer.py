@@ -179,7 +179,11 @@ def load(rules_dir: Path | None = None) -> Gazetteer:
             main = zipf(name) if name.isalpha() else 0.0
             usual = [a for a in others if a.isalpha() and a.isascii() and a != name
                      and zipf(a) >= max(ENGLISH_USAGE_ZIPF, main)]
-            _add_place(gz, name, usual, [a for a in others if a not in usual], target)
+            # The form English uses most is the one suggested (Grodno rather than Hrodna); Ukrainian
+            # places keep the Ukrainian-derived form English news adopted after the word lists were made.
+            english = max(usual, key=lambda a: (zipf(a), a)) if usual and country != "UA" else name
+            _add_place(gz, english, [n for n in [name, *usual] if n != english],
+                       [a for a in others if a not in usual], target)
             _index_place(gz, name, [a for a in others if a.isascii() and a.isalpha()], country, target)
             if country == "UA" and " " not in name:
                 for alternate in others:

@@ -43,18 +43,21 @@ def _woman_before(ctx: Context, run: list[Token], i: int, forms) -> bool:
     return word in forms.female_given_names or word in _WOMAN_TITLES
 
 
-def _nominatives(ctx: Context, gz) -> dict[str, str]:
-    """Romanization key of an oblique form -> the nominative this document writes elsewhere."""
-    cached = ctx.cache.get("name_nominatives")
-    if cached is not None:
-        return cached
-    out: dict[str, str] = {}
+def _by_stem(ctx: Context) -> dict[str, list[str]]:
+    """The text's capitalized words rare in English, by their first three letters (folded): the
+    nominatives an oblique form in the same text may come from."""
+    out: dict[str, list[str]] = {}
     for word in sorted({t.text for run in tokens(ctx) for t in run}):
         if len(word) >= 4 and word[1:].islower() and zipf(word) < 3.0:
-            for form in gz.forms.obliques(word):
-                out.setdefault(gz.forms.romanization_key(form), word)
-    ctx.cache["name_nominatives"] = out
+            out.setdefault(word[:3].casefold(), []).append(word)
     return out
+
+
+def _local_nominative(word: str, key: str, by_stem: dict[str, list[str]], forms) -> str | None:
+    for other in by_stem.get(word[:3].casefold(), ()):
+        if other != word and key in forms.oblique_keys(other):
+            return other
+    return None
 
 
 def case_endings(ctx: Context, rule):
@@ -98,12 +101,11 @@ def case_endings(ctx: Context, rule):
             listed = nominative is not None  # a listed man's surname or a place: no feminine reading
             if nominative is None:
                 if local is None:
-                    local = _nominatives(ctx, gz)
-                nominative = local.get(key)
-                if nominative is None or nominative not in words:
-                    nominative = _batch_nominative(ctx, t.text, key, forms) or _listed_nominative(t.text, gz)
-                    if nominative is None:
-                        continue
+                    local = _by_stem(ctx)
+                nominative = (_local_nominative(t.text, key, local, forms) or _batch_nominative(ctx, t.text, key, forms)
+                              or _listed_nominative(t.text, gz))
+                if nominative is None:
+                    continue
             if nominative.casefold() == folded:
                 continue
             # Ivanova is a woman's surname as often as Ivanov in the genitive: only a man's given name
