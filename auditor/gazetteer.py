@@ -28,7 +28,7 @@ TARGET_POPULATION = 250_000
 # as the main name, is how English writes the place (Grodno next to the official Hrodna): accepted.
 ENGLISH_USAGE_ZIPF = 1.5
 # Built lazily; never pickled with the gazetteer (see ``Gazetteer.__getstate__``).
-_INDEXES = ("translit_index", "surname_list", "near_places")
+_INDEXES = ("translit_index", "surname_list", "near_places", "ukrainian_surnames")
 DATA_FILES = ("people.yaml", "places.yaml", "geonames-places.tsv", "transliteration.yaml", "ukrainian-forms.yaml")
 
 
@@ -89,6 +89,12 @@ class Gazetteer:
                         # Through Ukrainian, whose romanization writes g as h: Erdohan, Stoltenberh.
                         index.setdefault(translit_key(_through_ukrainian(written)), []).append((written, person.canonical))
         return index
+
+    @cached_property
+    def ukrainian_surnames(self) -> dict[str, str]:
+        """Romanization key -> surname of listed Ukrainians (Haidai, Shmyhal, Kyrylenko)."""
+        return {self.forms.romanization_key(p.canonical_surname): p.canonical_surname
+                for p in self.people if p.country == "UA" and len(p.canonical_surname) >= 4}
 
     @cached_property
     def surname_list(self) -> list[str]:

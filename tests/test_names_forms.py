@@ -203,3 +203,11 @@ def test_a_woman_gets_the_feminine_form_the_gazetteer_knows(ruleset):
 def test_case_ending_of_a_listed_mans_surname_needs_no_given_name(ruleset):
     text = "The statement of Budanova was read out, and the office of Yermaka confirmed it on Monday."
     assert fixes(loud(text, ruleset)) == {"Budanova": "Budanov", "Yermaka": "Yermak"}
+
+
+def test_ukrainian_style_reads_a_listed_ukrainians_surname_in_russian_form(ruleset):
+    text = "Governor Sergei Gaidai said shelling continued, and Vitaly Kim reported explosions in the city."
+    found = fixes(loud(text, ruleset, name_style="ukrainian"))
+    assert found["Gaidai"] == "Haidai"
+    assert found["Vitaly"] == "Vitaliy"  # as the gazetteer writes this person
+    assert found["Sergei"] in ("Serhii", "Serhiy")

@@ -189,6 +189,39 @@ def _other_ukrainian_name(word: str, gz) -> str | None:
     return canonical
 
 
+def _ukrainian_surname_form(word: str, gz) -> str | None:
+    """A listed Ukrainian's surname in its Russian-derived form: g for h, i for y (Gaidai, Shmygal,
+    Kirilenko)."""
+    if len(word) < 4 or not word[1:].islower() or gz.is_accepted(word):
+        return None
+    surname = gz.ukrainian_surnames.get(gz.forms.romanization_key(word.replace("g", "h").replace("G", "H")))
+    return surname if surname and surname.casefold() != word.casefold() else None
+
+
+def _ukrainian_given_name(ctx: Context, given: str, surname: str, gz, style) -> str | None:
+    """The Ukrainian-derived form of a Russian-derived given name, when the surname makes the person
+    Ukrainian: a listed Ukrainian (whose given name is then written as English news writes it:
+    Vitaliy Kim), a Ukrainian surname ending, a listed Ukrainian's surname in Russian form, or a
+    surname the text also writes after the Ukrainian form of the name."""
+    folded = given.casefold()
+    preferred = style.given_names[folded]
+    listed = gz.by_surname.get(surname.casefold(), ())
+    if any(folded in p.first_names for p in listed):
+        return None  # the form English news writes for this person (Oleg Nikolenko)
+    for person in listed:
+        if person.country == "UA" and gz.forms.same_romanization(person.canonical_first, preferred):
+            return person.canonical_first
+    ending = next((e for e in style.suffixes if surname.casefold().endswith(e)), None)
+    styled = surname[:len(surname) - len(ending)] + style.suffixes[ending] if ending else surname
+    preferred_given = {v.casefold() for v in style.given_names.values()}
+    if (_ukrainian_surname(surname, gz, style) or _ukrainian_surname(styled, gz, style)
+            or _ukrainian_surname_form(surname, gz)
+            or any(w.text.casefold() in preferred_given for r in tokens(ctx) for j, w in enumerate(r)
+                   if j + 1 < len(r) and r[j + 1].text == surname)):
+        return preferred
+    return None
+
+
 def name_style(ctx: Context, rule):
     """Under a house style (``--name-style ukrainian`` or a newsroom's file): the forms it avoids."""
     gz = gazetteer(ctx)
@@ -207,18 +240,9 @@ def name_style(ctx: Context, rule):
             folded = t.text.casefold()
             target = style.places.get(folded)
             if target is None and style.ukrainian:
-                target = _other_ukrainian_name(t.text, gz)
+                target = _other_ukrainian_name(t.text, gz) or _ukrainian_surname_form(t.text, gz)
             if target is None and folded in style.given_names and i + 1 < len(run):
-                surname = run[i + 1].text
-                listed = gz.by_surname.get(surname.casefold(), ())
-                if any(folded in p.first_names for p in listed):
-                    continue  # the form English news writes for this person (Oleg Nikolenko)
-                ending = next((e for e in style.suffixes if surname.casefold().endswith(e)), None)
-                styled = surname[:len(surname) - len(ending)] + style.suffixes[ending] if ending else surname
-                if _ukrainian_surname(surname, gz, style) or _ukrainian_surname(styled, gz, style) or any(
-                        w.text.casefold() in preferred_given for r in tokens(ctx) for j, w in enumerate(r)
-                        if j + 1 < len(r) and r[j + 1].text == surname):
-                    target = style.given_names[folded]
+                target = _ukrainian_given_name(ctx, t.text, run[i + 1].text, gz, style)
             if target is None:
                 ending = next((e for e in style.suffixes if folded.endswith(e) and len(folded) > len(e) + 2), None)
                 listed = gz.by_surname.get(folded, ())
