@@ -47,7 +47,7 @@ class CorpusStats:
     line_documents: Counter = field(default_factory=Counter)  # normalized line -> documents holding it
     names: Counter = field(default_factory=Counter)  # spelling of a rare capitalized name -> documents using it
 
-    def merge(self, other: "CorpusStats") -> "CorpusStats":
+    def merge(self, other: CorpusStats) -> CorpusStats:
         return CorpusStats(
             self.documents + other.documents,
             self.line_documents + other.line_documents,
@@ -56,7 +56,7 @@ class CorpusStats:
 
     __add__ = merge
 
-    def absorb(self, other: "CorpusStats") -> "CorpusStats":
+    def absorb(self, other: CorpusStats) -> CorpusStats:
         """Add ``other`` into this one in place (the same sum as ``merge``, without copying)."""
         self.documents += other.documents
         self.line_documents.update(other.line_documents)
@@ -64,7 +64,7 @@ class CorpusStats:
         self.__dict__.pop("name_index", None)  # built from the names, which just changed
         return self
 
-    def compact(self, min_documents: int = 2) -> "CorpusStats":
+    def compact(self, min_documents: int = 2) -> CorpusStats:
         """Drop lines held by fewer than ``min_documents`` documents: no repeated-line rule can
         fire on them (their threshold is at least 2), and workers then receive a small context."""
         self.line_documents = Counter({k: v for k, v in self.line_documents.items() if v >= min_documents})

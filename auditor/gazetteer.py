@@ -259,9 +259,8 @@ def _index_rebuilt(gz: Gazetteer, native: str, language: str) -> None:
 
 @lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
-    from .cache import cached
-
     from . import name_style, name_text, transliteration
+    from .cache import cached
 
     folder = bundled_rules_dir() / "entities"
     # The indexes are built by code as well as from data: a change to either rebuilds the cache.

@@ -30,7 +30,7 @@ class NameStyle:
     preferred: frozenset[str] = frozenset()  # folded preferred forms (never flagged, never pushed away from)
     ukrainian: bool = False  # also flag the gazetteer's other names of Ukrainian places (Gorlovka)
 
-    def merged(self, other: "NameStyle") -> "NameStyle":
+    def merged(self, other: NameStyle) -> NameStyle:
         return NameStyle({**self.places, **other.places}, {**self.given_names, **other.given_names},
                          {**self.suffixes, **other.suffixes}, self.keep + other.keep,
                          self.surname_endings + other.surname_endings, self.preferred | other.preferred,

@@ -82,6 +82,12 @@ def loud(findings):
     return [f for f in findings if f.category.value in ("entity", "translation") and f.severity.value != "info"]
 
 
+def _mean(cells: dict, kinds: set[str]) -> tuple[float, int]:
+    """Recall averaged over distinct spellings of these kinds, and how many spellings."""
+    shares = [found / total for (_, label), (found, total) in cells.items() if label in kinds and total]
+    return (sum(shares) / len(shares), len(shares)) if shares else (0.0, 0)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--half", choices=("tune", "test", "both"), default="both")
@@ -90,7 +96,8 @@ def main() -> int:
         print(f"skipped: {DATA} is absent (evaluation data lives beside the project)")
         return 0
     labels = load_labels()
-    root = ET.fromstring(gzip.open(DATA, "rt", encoding="utf-8").read())
+    with gzip.open(DATA, "rt", encoding="utf-8") as handle:
+        root = ET.fromstring(handle.read())
     ruleset = load_ruleset()
     started = time.perf_counter()
     halves = ("tune", "test") if args.half == "both" else (args.half,)
@@ -137,18 +144,13 @@ def main() -> int:
     for part in halves:
         for mode, _, _ in MODES:
             cells = recall[(part, mode)]
-
-            def mean(kinds):
-                shares = [found / total for (_, label), (found, total) in cells.items() if label in kinds and total]
-                return (sum(shares) / len(shares), len(shares)) if shares else (0.0, 0)
-
-            cl, garb, both, rus, rom = (mean({"case_leak"}), mean({"garbled"}), mean({"case_leak", "garbled"}),
-                                        mean({"russian_form"}), mean({"romanization"}))
+            cl, garb, both, rus, rom = (_mean(cells, {"case_leak"}), _mean(cells, {"garbled"}),
+                                        _mean(cells, {"case_leak", "garbled"}), _mean(cells, {"russian_form"}),
+                                        _mean(cells, {"romanization"}))
             findings, count = refs[(part, mode)]
             print(f"{part:<5} {mode:<17} {cl[0]:>9.1%} {garb[0]:>8.1%} {both[0]:>8.1%} {rus[0]:>8.1%} "
                   f"{rom[0]:>17.1%} {findings / max(count, 1):>11.3f} ({findings}/{count}) {dict(ref_codes[(part, mode)])}")
-        counts = {k: mean_n for k, mean_n in ((k, sum(1 for (_, label) in recall[(part, 'alone')] if label == k))
-                                               for k in KINDS)}
+        counts = {k: sum(1 for (_, label) in recall[(part, "alone")] if label == k) for k in KINDS}
         print(f"      distinct spellings in {part}: {counts}")
     return 0
 

@@ -14,14 +14,25 @@ from ..name_text import Token, ascii_fold, translit_key, transliteration_variant
 from ..rarity import zipf
 from . import Context, Hit
 
-__all__ = ["NAME_SIMILARITY", "PLACE_SIMILARITY", "Token", "tokens", "gazetteer", "person_findings", "find_people",
-           "person_names", "place_names", "rare_names", "fold_place"]
+__all__ = [
+    "NAME_SIMILARITY",
+    "PLACE_SIMILARITY",
+    "Token",
+    "find_people",
+    "fold_place",
+    "gazetteer",
+    "person_findings",
+    "person_names",
+    "place_names",
+    "rare_names",
+    "tokens",
+]
 
 # Surnames this common in English (Martin, Williams) belong to too many people to judge a given name by.
 MAX_SURNAME_ZIPF = 3.3
 # A near-miss surname this common is a real name of its own (Williams is not a misspelled Williamson).
 MAX_NEAR_MISS_ZIPF = 3.5
-PLACE_CUES = frozenset("in to from near at of into outside around across via towards toward the and or".split())
+PLACE_CUES = frozenset(["in", "to", "from", "near", "at", "of", "into", "outside", "around", "across", "via", "towards", "toward", "the", "and", "or"])
 # A place near miss must be a rare word: not an English word that happens to look like a place.
 MAX_PLACE_ZIPF = 1.5
 MAX_PAIR_ZIPF = 3.0
@@ -129,7 +140,7 @@ def _transliteration_of(word: str, gz) -> tuple[str, str] | None:
     return None
 
 
-def _closest_person_first(word: str, people, forms) -> "object | None":
+def _closest_person_first(word: str, people, forms) -> object | None:
     """The person whose accepted given name the word nearly is (None when it is one, or another
     romanization of one)."""
     best, score = None, 0.0

@@ -27,7 +27,7 @@ LISTED_STEM_ZIPF = 2.5
 # Surname endings whose feminine adds -a (Ivanov, Ivanova): there -a may be her surname, not a case.
 _FEMININE_A = ("ov", "ev", "in", "yn", "iv")
 # Titles before a woman's name: her surname takes the feminine form, so -ova is no case ending.
-_WOMAN_TITLES = frozenset("ms mrs miss madam madame lady dame mme".split())
+_WOMAN_TITLES = frozenset(["ms", "mrs", "miss", "madam", "madame", "lady", "dame", "mme"])
 _UKRAINE = re.compile(r"\bUkrain")
 
 
@@ -141,9 +141,9 @@ def _batch_nominative(ctx: Context, word: str, key: str, forms) -> str | None:
     own = corpus.names.get(word, 0)
     best = None
     for other in corpus.name_index.get((word[:1].casefold(), len(word)), ()):
-        if len(other) < len(word) and corpus.names[other] > own and key in forms.oblique_keys(other):
-            if best is None or corpus.names[other] > corpus.names[best]:
-                best = other
+        if (len(other) < len(word) and corpus.names[other] > own and key in forms.oblique_keys(other)
+                and (best is None or corpus.names[other] > corpus.names[best])):
+            best = other
     return best
 
 
