@@ -211,3 +211,20 @@ def test_ukrainian_style_reads_a_listed_ukrainians_surname_in_russian_form(rules
     assert found["Gaidai"] == "Haidai"
     assert found["Vitaly"] == "Vitaliy"  # as the gazetteer writes this person
     assert found["Sergei"] in ("Serhii", "Serhiy")
+
+
+@pytest.mark.parametrize("a,b", [("Valery", "Valeriy"), ("Serhii", "Serhiy"), ("Zelenskyi", "Zelenskyy"),
+                                 ("Tatiana", "Tatyana"), ("Maksim", "Maxim"), ("Nataliia", "Natalia"),
+                                 ("Mykolaiv", "Mykolayiv"), ("Arsenyev", "Arseniev"), ("Semyon", "Semen")])
+def test_romanizations_of_one_cyrillic_spelling_are_one_name(a, b):
+    from auditor.gazetteer import default_gazetteer
+
+    assert default_gazetteer().forms.same_romanization(a, b)
+
+
+@pytest.mark.parametrize("a,b", [("Habek", "Habeck"), ("Sholts", "Scholz"), ("Vahoshkin", "Vakhoshkin"),
+                                 ("Kiev", "Kyiv"), ("Alihan", "Alikhan"), ("Valerie", "Valery")])
+def test_other_spellings_are_not_romanizations_of_each_other(a, b):
+    from auditor.gazetteer import default_gazetteer
+
+    assert not default_gazetteer().forms.same_romanization(a, b)
