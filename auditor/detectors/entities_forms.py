@@ -29,6 +29,9 @@ _FEMININE_A = ("ov", "ev", "in", "yn", "iv")
 # Titles before a woman's name: her surname takes the feminine form, so -ova is no case ending.
 _WOMAN_TITLES = frozenset(["ms", "mrs", "miss", "madam", "madame", "lady", "dame", "mme"])
 _UKRAINE = re.compile(r"\bUkrain")
+# Russian-derived endings that surnames carry as well as patronymics (Arestovich); the others
+# (-ovna, -evna) are only a woman's patronymic.
+_SURNAME_ENDINGS = ("ovich", "evich")
 
 
 def _cased(form: str, like: str) -> str:
@@ -205,7 +208,9 @@ def _ukrainian_given_name(ctx: Context, given: str, surname: str, gz, style) -> 
     surname the text also writes after the Ukrainian form of the name."""
     folded = given.casefold()
     preferred = style.given_names[folded]
-    listed = gz.by_surname.get(surname.casefold(), ())
+    # A misspelled listed surname (Klitchko) stands for the person EN101 names.
+    corrected = {t.text: replacement for t, replacement, _ in person_findings(ctx)}
+    listed = gz.by_surname.get(corrected.get(surname, surname).casefold(), ())
     if any(folded in p.first_names for p in listed):
         return None  # the form English news writes for this person (Oleg Nikolenko)
     for person in listed:
@@ -252,7 +257,11 @@ def name_style(ctx: Context, rule):
                             w.text.casefold() in style.places or w.text.casefold() in style.preferred
                             for r in tokens(ctx) for w in r)
                     given_before = i > 0 and run[i - 1].text.casefold() in preferred_given
-                    if ukraine or given_before:
+                    # A woman's patronymic ending (-ovna) is one only after her given name: the
+                    # Verkhovna Rada keeps its name.
+                    patronymic = i > 0 and (run[i - 1].text.casefold() in style.given_names or given_before
+                                            or run[i - 1].text.casefold() in gz.forms.female_given_names)
+                    if (ukraine or given_before) and (ending in _SURNAME_ENDINGS or patronymic):
                         target = t.text[:len(t.text) - len(ending)] + style.suffixes[ending]
             if target and target.casefold() != folded:
                 yield Hit(rule, t.start, t.end, {"replacement": target}, fix_replacement=_cased(target, t.text))
