@@ -80,7 +80,9 @@ def _native_twin(spelling: str, other: str, gz, more_common: bool) -> bool:
     Altstein, Bonel from Bonnel), and English writing or the gazetteer knows it, or more documents
     write it. A lone native-looking spelling is no evidence: machine translation also invents
     German-looking spellings of Russian names (Schulgin for Shulgin)."""
-    return gz.forms.rebuilt_from(spelling, other) and (more_common or gz.is_accepted(other) or zipf(other) > 0)
+    # A spelling English writes (Rajiv next to Rajeev, Schaefer next to Schäfer) is a name of its own.
+    return (zipf(spelling) == 0 and gz.forms.rebuilt_from(spelling, other)
+            and (more_common or gz.is_accepted(other) or zipf(other) > 0))
 
 
 def _listed_name(form: str, gz) -> bool:
