@@ -231,8 +231,10 @@ def _index_place(gz: Gazetteer, name: str, alternates: list[str], country: str, 
     language = READING_LANGUAGE.get(country)
     if language and len(name) >= 4:
         _index_rebuilt(gz, name, language)
-    elif target and country != "UA" and "g" in name and len(name) >= 5:
-        gz.rebuilt_index.setdefault(translit_key(_through_ukrainian(name)), name)  # Volhohrad, Chikaho
+    elif target and country not in CYRILLIC_COUNTRIES and len(name) >= 5 and name.isascii():
+        _index_rebuilt(gz, name, "generic")
+    if target and country != "UA" and "g" in name and len(name) >= 5:
+        gz.rebuilt_index.setdefault(translit_key(_through_ukrainian(name)), name)  # Volhohrad
 
 
 def _index_person(gz: Gazetteer, person: Person) -> None:
@@ -241,7 +243,7 @@ def _index_person(gz: Gazetteer, person: Person) -> None:
         for written in {surname, *person.surname_forms.values()}:
             for form in gz.forms.obliques(written):
                 gz.oblique_index.setdefault(gz.forms.romanization_key(form), surname)
-    language = READING_LANGUAGE.get(person.country)
+    language = READING_LANGUAGE.get(person.country) or (None if person.country in CYRILLIC_COUNTRIES else "generic")
     if language and len(surname) >= 4 and surname[1:].islower():
         _index_rebuilt(gz, surname, language)
 

@@ -156,7 +156,9 @@ def rebuilt_names(ctx: Context, rule):
     flagged = {t.start for t, _, _ in person_findings(ctx)}
     for run in tokens(ctx):
         for t in run:
-            if t.start in flagged or len(t.text) < 4 or not t.text[1:].islower() or gz.is_accepted(t.text):
+            # A romanization is plain ASCII: Sükür is a Turkish name, not a rebuilt Sukkur.
+            if (t.start in flagged or len(t.text) < 4 or not t.text[1:].islower() or not t.text.isascii()
+                    or gz.is_accepted(t.text)):
                 continue
             native = gz.rebuilt_index.get(translit_key(t.text))
             if not native or ascii_fold(native) == ascii_fold(t.text) or zipf(t.text) >= MAX_REBUILT_ZIPF:
