@@ -197,6 +197,9 @@ def load(rules_dir: Path | None = None) -> Gazetteer:
                         gz.ukrainian_alternates.setdefault(fold(alternate), name)
     for person in gz.people:
         _index_person(gz, person)
+    for english, forms in gz.forms.exonyms.items():
+        for form in forms:
+            gz.rebuilt_index.setdefault(translit_key(form), english)
     # Places the house-style list names (Hostomel, Irpin...) decline too, Russian forms included.
     for avoided, preferred in gz.ukrainian_style.places.items():
         for source in (preferred, avoided):

@@ -52,6 +52,7 @@ class NameForms:
     feminine_endings: list = field(default_factory=list)
     female_given_names: frozenset = frozenset()
     readings: dict = field(default_factory=dict)
+    exonyms: dict = field(default_factory=dict)  # English country name -> romanized Cyrillic forms
 
     # Memo tables are rebuilt after unpickling (the gazetteer cache pickles this object).
     def __getstate__(self):
@@ -162,4 +163,13 @@ def load_forms(path: Path) -> NameForms:
         feminine_endings=[(p, r if isinstance(r, list) else [r]) for p, r in _rewrites(path, "feminine", data.get("feminine"))],
         female_given_names=frozenset(n.casefold() for n in data.get("female_given_names") or []),
         readings=readings,
+        exonyms=_exonyms(path, data.get("cyrillic_exonyms")),
     )
+
+
+def _exonyms(path: Path, data) -> dict[str, list[str]]:
+    if data is None:
+        return {}
+    if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):
+        raise NameDataError(f"{path}: cyrillic_exonyms must map an English name to a list of forms")
+    return {str(k): [str(f) for f in v] for k, v in data.items()}

@@ -228,3 +228,8 @@ def test_other_spellings_are_not_romanizations_of_each_other(a, b):
     from auditor.gazetteer import default_gazetteer
 
     assert not default_gazetteer().forms.same_romanization(a, b)
+
+
+def test_a_country_left_in_its_cyrillic_form_gets_its_english_name(ruleset):
+    text = "On Monday the president travelled to Chekhiia and then to Nimechchyna for the talks."
+    assert fixes(loud(text, ruleset)) == {"Chekhiia": "Czechia", "Nimechchyna": "Germany"}
