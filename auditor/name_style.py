@@ -13,10 +13,12 @@ from pathlib import Path
 
 import yaml
 
+from .errors import AuditorError
+
 STYLES = ("default", "ukrainian")
 
 
-class NameStyleError(ValueError):
+class NameStyleError(AuditorError, ValueError):
     """A house-style file cannot be read or is malformed (the message names the file)."""
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from .errors import AuditorError
 from .name_text import ascii_fold, translit_key
 
 # Countries whose names reach English through Russian or Ukrainian (their case endings leak).
@@ -29,7 +30,7 @@ READING_LANGUAGE = {"DE": "de", "AT": "de", "CH": "de", "PL": "pl", "CZ": "cs", 
                     "GB": "en", "US": "en", "IE": "en", "CA": "en", "AU": "en", "NZ": "en"}
 
 
-class NameDataError(ValueError):
+class NameDataError(AuditorError, ValueError):
     """A name data file (transliteration tables, house-style forms) is malformed."""
 
 
