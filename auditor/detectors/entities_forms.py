@@ -70,58 +70,61 @@ def case_endings(ctx: Context, rule):
     forms = gz.forms
     flagged = {t.start for t, _, _ in person_findings(ctx)}
     words = {t.text for run in tokens(ctx) for t in run}
-    local = None
-    woman: set[str] = set()  # spellings the text writes after a woman's given name or title
-    for run in tokens(ctx):
-        for i, t in enumerate(run):
-            if _woman_before(ctx, run, i, forms):
-                woman.add(t.text)
+    # Spellings the text writes after a woman's given name or title: her surname, not a case.
+    woman = {t.text for run in tokens(ctx) for i, t in enumerate(run) if _woman_before(ctx, run, i, forms)}
+    by_stem = None
     for run in tokens(ctx):
         for i, t in enumerate(run):
             if t.start in flagged or len(t.text) < 5 or not t.text[1:].islower():
                 continue
-            # A woman's surname with the masculine ending.
             if i and run[i - 1].text.casefold() in forms.female_given_names:
-                candidates = forms.feminine(t.text)
-                listed = any(run[i - 1].text.casefold() in p.first_names for p in gz.by_surname.get(t.text.casefold(), ()))
-                # An emigre keeps one form (Tatiana Golovin): the feminine must be known, or the
-                # ending adjectival (-sky, -nyi), which no woman's surname keeps in Russian or Ukrainian.
-                known = [f for f in candidates if gz.is_accepted(f) or f in words or
-                         (ctx.corpus is not None and ctx.corpus.names.get(f, 0) > 0)]
-                feminine = (known or candidates or [None])[0]
-                adjectival = t.text.casefold().endswith(("sky", "skyi", "skiy", "skii", "nyi", "nyy"))
-                if feminine and feminine != t.text and not listed and (known or adjectival) and zipf(t.text) < 3.0:
+                feminine = _feminine_form(ctx, run[i - 1].text, t.text, gz, words)
+                if feminine:
                     yield Hit(rule, t.start, t.end, {"replacement": feminine, "form": "the masculine ending"},
                               fix_replacement=feminine)
                     continue
-            if gz.is_accepted(t.text) or zipf(t.text) >= MAX_OBLIQUE_ZIPF:
-                continue
             folded = t.text.casefold()
-            if folded in forms.female_given_names or folded in gz.by_first:
+            if (gz.is_accepted(t.text) or zipf(t.text) >= MAX_OBLIQUE_ZIPF or t.text in woman
+                    or folded in forms.female_given_names or folded in gz.by_first):
                 continue
             key = forms.romanization_key(t.text)
-            nominative = gz.oblique_index.get(key)
-            listed = nominative is not None  # a listed man's surname or a place: no feminine reading
+            nominative = gz.oblique_index.get(key)  # a listed man's surname or a place: no feminine reading
             if nominative is None:
-                if local is None:
-                    local = _by_stem(ctx)
-                nominative = (_local_nominative(t.text, key, local, forms) or _batch_nominative(ctx, t.text, key, forms)
-                              or _listed_nominative(t.text, gz))
-                if nominative is None:
+                by_stem = _by_stem(ctx) if by_stem is None else by_stem
+                nominative = (_local_nominative(t.text, key, by_stem, forms)
+                              or _batch_nominative(ctx, t.text, key, forms) or _listed_nominative(t.text, gz))
+                if nominative is None or (_maybe_her_surname(folded, nominative, gz)
+                                          and not _man_before(run, i, gz, forms)):
                     continue
-            if nominative.casefold() == folded:
-                continue
-            # Ivanova is a woman's surname as often as Ivanov in the genitive: only a man's given name
-            # before it (or a place, which has no gender) makes it a case ending.
-            if t.text in woman:
-                continue
-            if (not listed and folded == nominative.casefold() + "a" and nominative.casefold().endswith(_FEMININE_A)
-                    and nominative.casefold() not in gz.place_accepted):
-                before = run[i - 1].text.casefold() if i else ""
-                if not before or before not in gz.by_first or before in forms.female_given_names:
-                    continue
-            yield Hit(rule, t.start, t.end, {"replacement": nominative, "form": "a case ending"},
-                      fix_replacement=_cased(nominative, t.text))
+            if nominative.casefold() != folded:
+                yield Hit(rule, t.start, t.end, {"replacement": nominative, "form": "a case ending"},
+                          fix_replacement=_cased(nominative, t.text))
+
+
+def _feminine_form(ctx: Context, given: str, surname: str, gz, words: set[str]) -> str | None:
+    """The feminine form of a masculine surname after a woman's given name, when the feminine is known
+    (gazetteer, text, batch) or the ending adjectival (-sky, -nyi), which no woman's surname keeps in
+    Russian or Ukrainian; an emigre may keep one form (Tatiana Golovin)."""
+    forms = gz.forms
+    if any(given.casefold() in p.first_names for p in gz.by_surname.get(surname.casefold(), ())) or zipf(surname) >= 3.0:
+        return None
+    candidates = forms.feminine(surname)
+    known = [f for f in candidates if gz.is_accepted(f) or f in words or
+             (ctx.corpus is not None and ctx.corpus.names.get(f, 0) > 0)]
+    adjectival = surname.casefold().endswith(("sky", "skyi", "skiy", "skii", "nyi", "nyy"))
+    feminine = (known or candidates or [None])[0]
+    return feminine if feminine and feminine != surname and (known or adjectival) else None
+
+
+def _maybe_her_surname(folded: str, nominative: str, gz) -> bool:
+    """Ivanova is a woman's surname as often as Ivanov in the genitive (a place has no gender)."""
+    nominative = nominative.casefold()
+    return folded == nominative + "a" and nominative.endswith(_FEMININE_A) and nominative not in gz.place_accepted
+
+
+def _man_before(run: list[Token], i: int, gz, forms) -> bool:
+    before = run[i - 1].text.casefold() if i else ""
+    return bool(before) and before in gz.by_first and before not in forms.female_given_names
 
 
 def _listed_nominative(word: str, gz) -> str | None:
