@@ -207,6 +207,11 @@ def load(rules_dir: Path | None = None) -> Gazetteer:
                 gz.oblique_index.setdefault(gz.forms.romanization_key(form), preferred)
     for folded in [f for f in gz.ukrainian_alternates if f in gz.place_accepted]:
         del gz.ukrainian_alternates[folded]
+    # A nominative is never read as an oblique form (Zaporozhie is Zaporozhye romanized, not a case).
+    nominatives = {gz.forms.romanization_key(name) for name in [*gz.place_accepted, *gz.ukrainian_style.places,
+                                                                  *gz.exonyms] if " " not in name}
+    for key in nominatives & gz.oblique_index.keys():
+        del gz.oblique_index[key]
     # An accepted English form is never someone else's exonym.
     for f in list(gz.exonyms):
         if f in gz.place_accepted:
