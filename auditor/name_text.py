@@ -31,9 +31,9 @@ def ascii_fold(word: str) -> str:
 
 
 # Letters that transliteration from Cyrillic, Arabic, Greek... renders in more than one way.
-_TRANSLIT = [("shch", "sch"), ("tch", "ch"), ("sch", "sh"), ("kh", "h"), ("ck", "k"), ("ae", "e"), ("ye", "e"),
+_TRANSLIT = (("shch", "sch"), ("tch", "ch"), ("sch", "sh"), ("kh", "h"), ("ck", "k"), ("ae", "e"), ("ye", "e"),
              ("ph", "f"), ("ks", "x"), ("tz", "ts"), ("ou", "u"), ("oo", "u"), ("ff", "v"), ("w", "v"),
-             ("j", "i"), ("y", "i"), ("ii", "i"), ("q", "k"), ("c", "k")]
+             ("j", "i"), ("y", "i"), ("ii", "i"), ("q", "k"), ("c", "k"))
 
 
 @lru_cache(maxsize=65536)

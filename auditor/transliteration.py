@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -28,6 +28,9 @@ CYRILLIC_COUNTRIES = frozenset({"UA", "RU", "BY"})
 # Where a native Latin spelling is read by each language's rules when rebuilt from Cyrillic.
 READING_LANGUAGE = {"DE": "de", "AT": "de", "CH": "de", "PL": "pl", "CZ": "cs", "SK": "cs",
                     "GB": "en", "US": "en", "IE": "en", "CA": "en", "AU": "en", "NZ": "en"}
+
+
+_MEMOS = ("memo_key", "memo_readings", "memo_obliques")
 
 
 class NameDataError(AuditorError, ValueError):
@@ -55,18 +58,27 @@ class NameForms:
     readings: dict = field(default_factory=dict)
     exonyms: dict = field(default_factory=dict)  # English country name -> romanized Cyrillic forms
 
-    # Memo tables are rebuilt after unpickling (the gazetteer cache pickles this object).
+    # Memo tables (keyed by the word) are built on first use and never pickled with the gazetteer.
     def __getstate__(self):
-        return {k: v for k, v in self.__dict__.items() if not k.startswith("memo_")}
+        return {k: v for k, v in self.__dict__.items() if k not in _MEMOS}
 
     def __setstate__(self, state):
         self.__dict__.update(state)
 
+    @cached_property
+    def memo_key(self):
+        return lru_cache(maxsize=1 << 16)(self._key)
+
+    @cached_property
+    def memo_readings(self):
+        return lru_cache(maxsize=1 << 16)(self._reading_keys)
+
+    @cached_property
+    def memo_obliques(self):
+        return lru_cache(maxsize=1 << 16)(lambda word: frozenset(self.romanization_key(f) for f in self.obliques(word)))
+
     def romanization_key(self, word: str) -> str:
-        memo = self.__dict__.get("memo_key")
-        if memo is None:
-            memo = self.__dict__["memo_key"] = lru_cache(maxsize=1 << 16)(self._key)
-        return memo(word)
+        return self.memo_key(word)
 
     def _key(self, word: str) -> str:
         key = ascii_fold(word)
@@ -96,11 +108,7 @@ class NameForms:
 
     def oblique_keys(self, nominative: str) -> frozenset[str]:
         """Romanization keys of the nominative's oblique forms (memoized by word)."""
-        memo = self.__dict__.get("memo_obliques")
-        if memo is None:
-            memo = self.__dict__["memo_obliques"] = lru_cache(maxsize=1 << 16)(
-                lambda word: frozenset(self.romanization_key(f) for f in self.obliques(word)))
-        return memo(nominative)
+        return self.memo_obliques(nominative)
 
     def feminine(self, surname: str) -> list[str]:
         """A woman's forms of a masculine surname, the usual one first (Zelensky -> Zelenska, Zelenskaya)."""
@@ -116,11 +124,8 @@ class NameForms:
         (Altshtein from Altstein, Klebo from Klaebo), and not the other way round."""
         if spelling.casefold() == native.casefold():
             return False
-        memo = self.__dict__.get("memo_readings")
-        if memo is None:
-            memo = self.__dict__["memo_readings"] = lru_cache(maxsize=1 << 16)(self._reading_keys)
         key = translit_key(spelling)
-        return key in memo(native) and translit_key(native) not in memo(spelling)
+        return key in self.memo_readings(native) and translit_key(native) not in self.memo_readings(spelling)
 
     def _reading_keys(self, native: str) -> frozenset[str]:
         """Transliteration keys of the native spelling as each language reads it back, where the

@@ -233,3 +233,18 @@ def test_other_spellings_are_not_romanizations_of_each_other(a, b):
 def test_a_country_left_in_its_cyrillic_form_gets_its_english_name(ruleset):
     text = "On Monday the president travelled to Chekhiia and then to Nimechchyna for the talks."
     assert fixes(loud(text, ruleset)) == {"Chekhiia": "Czechia", "Nimechchyna": "Germany"}
+
+
+def test_the_gazetteer_pickles_without_its_memo_tables_and_works_after():
+    """Worker processes and the precompiled cache receive the gazetteer pickled: its indexes and
+    memo tables are rebuilt on use, never shipped."""
+    import pickle
+
+    from auditor.gazetteer import default_gazetteer
+
+    gz = default_gazetteer()
+    assert gz.near_places("Lukansk") and gz.forms.same_romanization("Valery", "Valeriy")
+    copy = pickle.loads(pickle.dumps(gz))
+    assert "near_places" not in copy.__dict__ and "memo_key" not in copy.forms.__dict__
+    assert copy.near_places("Lukansk") == gz.near_places("Lukansk")
+    assert copy.forms.same_romanization("Serhii", "Serhiy")
