@@ -57,6 +57,7 @@ class NameForms:
     female_given_names: frozenset = frozenset()
     readings: dict = field(default_factory=dict)
     exonyms: dict = field(default_factory=dict)  # English country name -> romanized Cyrillic forms
+    systems: dict = field(default_factory=dict)  # romanization system -> its letter tables
 
     # Memo tables (keyed by the word) are built on first use and never pickled with the gazetteer.
     def __getstate__(self):
@@ -134,6 +135,24 @@ class NameForms:
         return frozenset(translit_key(r) for lang in self.readings for r in self.cyrillic_readings(native, lang)
                          if r != folded)
 
+    def romanize(self, cyrillic: str, system: str) -> str:
+        """A Cyrillic name written in one romanization system (Сергій -> Serhii, uk_national)."""
+        tables = self.systems[system]
+        word = cyrillic.casefold()
+        for ending, latin in tables.get("endings", {}).items():
+            if word.endswith(ending):
+                return self.romanize(cyrillic[:-len(ending)], system) + latin
+        out = []
+        for i, letter in enumerate(word):
+            if i == 0 and letter in tables.get("initial", {}):
+                out.append(tables["initial"][letter])
+            elif i and word[i - 1] in "аеёиоуыэюяєіїь" and letter in tables.get("after_vowel", {}):
+                out.append(tables["after_vowel"][letter])
+            else:
+                out.append(tables["letters"].get(letter, letter))
+        latin = "".join(out)
+        return latin[:1].upper() + latin[1:]
+
     def cyrillic_reading(self, native: str, language: str) -> str:
         """The native spelling as romanizing its Cyrillic form gives it back (lower case)."""
         word = native.casefold()
@@ -170,7 +189,18 @@ def load_forms(path: Path) -> NameForms:
         female_given_names=frozenset(n.casefold() for n in data.get("female_given_names") or []),
         readings=readings,
         exonyms=_exonyms(path, data.get("cyrillic_exonyms")),
+        systems=_systems(path, data.get("cyrillic_systems")),
     )
+
+
+def _systems(path: Path, data) -> dict[str, dict]:
+    if data is None:
+        return {}
+    if not isinstance(data, dict) or not all(isinstance(v, dict) and isinstance(v.get("letters"), dict)
+                                             for v in data.values()):
+        raise NameDataError(f"{path}: cyrillic_systems must map a system to its 'letters' table")
+    return {str(k): {part: {str(a): str(b) for a, b in (table or {}).items()} for part, table in v.items()}
+            for k, v in data.items()}
 
 
 def _exonyms(path: Path, data) -> dict[str, list[str]]:

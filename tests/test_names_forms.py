@@ -248,3 +248,19 @@ def test_the_gazetteer_pickles_without_its_memo_tables_and_works_after():
     assert "near_places" not in copy.__dict__ and "memo_key" not in copy.forms.__dict__
     assert copy.near_places("Lukansk") == gz.near_places("Lukansk")
     assert copy.forms.same_romanization("Serhii", "Serhiy")
+
+
+RUSSIAN_NAMES = "Валерий Сергей Дмитрий Алексей Юрий Татьяна Арсеньев Семён Ксения Наталья Евгений Николай".split()
+UKRAINIAN_NAMES = "Валерій Сергій Олексій Зеленський Залужний Миколаїв Наталія Юлія Андрій Подоляк Київ Запоріжжя".split()
+
+
+@pytest.mark.parametrize("name,systems", [(n, ("ru_bgn", "ru_passport", "ru_news")) for n in RUSSIAN_NAMES]
+                         + [(n, ("uk_national", "uk_bgn")) for n in UKRAINIAN_NAMES])
+def test_every_romanization_system_gives_one_name(name, systems):
+    """The romanization key agrees with the systems' own tables: BGN/PCGN, the Russian passport
+    system, news practice, and the Ukrainian national system all spell one name."""
+    from auditor.gazetteer import default_gazetteer
+
+    forms = default_gazetteer().forms
+    spellings = [forms.romanize(name, system) for system in systems]
+    assert len({forms.romanization_key(s) for s in spellings}) == 1, spellings
