@@ -2,7 +2,7 @@
 
 Keys: select, ignore (code prefixes), severity (code prefix -> level), rules (extra rule pack
 paths), pass / warn (verdict thresholds), fail_under, suppress and allow (auditor/suppress.py,
-docs/ci.md).
+docs/ci.md), mt_model (a machine-translation model file) and mt_threshold (docs/mt-model.md).
 """
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from pathlib import Path
 from .suppress import SuppressionError, Suppressions
 from .suppress import parse as parse_suppressions
 
-KEYS = {"select", "ignore", "severity", "rules", "pass", "warn", "fail_under", "suppress", "allow"}
+KEYS = {"select", "ignore", "severity", "rules", "pass", "warn", "fail_under", "suppress", "allow", "mt_model",
+        "mt_threshold"}
 
 
 class ConfigError(ValueError):
@@ -31,6 +32,8 @@ class Config:
     fail_under: float | None = None
     source: str | None = None
     suppressions: Suppressions = field(default_factory=Suppressions)
+    mt_model: str | None = None
+    mt_threshold: float | None = None
 
 
 def find_config(start: Path | None = None) -> tuple[Path, dict] | None:
@@ -78,6 +81,8 @@ def load_config(path: Path | None = None) -> Config:
             warn=float(table.get("warn", 50)),
             fail_under=float(table["fail_under"]) if "fail_under" in table else None,
             source=str(path),
+            mt_model=str(path.parent / table["mt_model"]) if "mt_model" in table else None,
+            mt_threshold=float(table["mt_threshold"]) if "mt_threshold" in table else None,
         )
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"{path}: bad value in [tool.auditor]: {exc}") from None
@@ -88,6 +93,8 @@ def load_config(path: Path | None = None) -> Config:
     bad = {k: v for k, v in config.severity.items() if v not in ("info", "warning", "error")}
     if bad:
         raise ConfigError(f"{path}: severity overrides must be info, warning or error: {bad}")
+    if config.mt_threshold is not None and not 0.0 < config.mt_threshold <= 1.0:
+        raise ConfigError(f"{path}: mt_threshold must be above 0 and at most 1, got {config.mt_threshold}")
     if not config.warn <= config.passing:
         raise ConfigError(f"{path}: warn ({config.warn}) must not be above pass ({config.passing})")
     return config

@@ -25,6 +25,7 @@ class Report:
     grammar: dict = field(default_factory=lambda: {"status": "off", "reason": "grammar checking is off"})
     readability: dict | None = None
     errors: list[str] = field(default_factory=list)
+    mt: dict = field(default_factory=lambda: dict(MT_NOT_RUN))
 
     @property
     def verdict(self) -> str:
@@ -46,6 +47,7 @@ class Report:
             "language": self.language,
             "words": doc.words,
             "readability": self.readability,
+            "mt": self.mt,
             "costs": self.score.costs,
             "explanation": self.score.explanation,
             "grammar": self.grammar,
@@ -53,6 +55,9 @@ class Report:
             "errors": list(self.errors),
         }
 
+
+# The ``mt`` field when the machine-translation rule (TR201/TR202) did not run on the document.
+MT_NOT_RUN = {"probability": None, "reason": "the machine-translation rule is not selected", "model": None}
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -89,7 +94,7 @@ def audit(
         findings = [replace(f, text=original.text[f.start:f.end]) for f in findings]
     score = score_findings(findings, document.text, document.words, thresholds)
     grammar = ctx.cache.get("grammar") or _grammar_off(ctx.options)
-    report = Report(original, findings, score, language, grammar=grammar)
+    report = Report(original, findings, score, language, grammar=grammar, mt=ctx.cache.get("mt") or dict(MT_NOT_RUN))
     if ctx.options.get("readability"):
         from .readability import ReadabilityUnavailable, readability
 
