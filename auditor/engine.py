@@ -64,8 +64,8 @@ class Report:
         }
 
 
-# The ``mt`` field when the machine-translation rule (TR201/TR202) did not run on the document.
-MT_NOT_RUN = {"probability": None, "reason": "the machine-translation rule is not selected", "model": None}
+# The ``mt`` field of a report made without ``audit`` (every audit computes the ``mt`` stage).
+MT_NOT_RUN = {"probability": None, "reason": "not computed", "model": None}
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -100,7 +100,7 @@ def audit(
         findings = [replace(f, text=original.text[f.start:f.end]) for f in findings]
     score = score_findings(findings, document.text, document.words, thresholds)
     grammar = ctx.cache.get("grammar") or _grammar_off(ctx.options)
-    report = Report(original, findings, score, language, grammar=grammar, mt=ctx.cache.get("mt") or dict(MT_NOT_RUN))
+    report = Report(original, findings, score, language, grammar=grammar, mt=dict(ctx.need("mt")))
     if ctx.options.get("readability"):
         from .readability import ReadabilityUnavailable, readability
 

@@ -51,17 +51,21 @@ _SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2039\u203a\x91\x92"
 
 @lru_cache(maxsize=1)
 def _tables() -> tuple[np.ndarray, np.ndarray]:
+    """Per code point of the plane: its class, and what it becomes (lower case, ASCII quotes, one
+    space, digits 0)."""
     chars = [chr(c) for c in range(_PLANE)]
     classes = np.array(
         [_SPACE_CLASS if ch.isspace() else _WORD_CLASS if (ch.isalnum() or ch == "_") else _OTHER_CLASS
          for ch in chars], dtype=np.uint8)
     classes[0xD800:0xE000] = _OTHER_CLASS
-    replace = np.arange(_PLANE, dtype=np.uint64)
+    lower = [ch.lower() for ch in chars]
+    replace = np.array([ord(low) if len(low) == 1 else c for c, low in enumerate(lower)], dtype=np.uint64)
     replace[[ord(c) for c in _DOUBLE_QUOTES]] = ord('"')
     replace[[ord(c) for c in _SINGLE_QUOTES]] = ord("'")
     replace[classes == _SPACE_CLASS] = ord(" ")
-    classes.setflags(write=False)
-    replace.setflags(write=False)
+    replace[[c for c, ch in enumerate(chars) if ch.isdigit()]] = ord("0")
+    for table in (classes, replace):
+        table.setflags(write=False)
     return classes, replace
 
 
@@ -83,18 +87,24 @@ _POWERS_KEPT = 1 << 15  # texts up to this many characters reuse one table of po
 
 
 def normalized_codes(text: str) -> tuple[np.ndarray, np.ndarray]:
-    """Code points of the lower-cased text with quotes made ASCII and white space runs made one
-    space (none at the ends), and each one's class."""
-    codes = np.frombuffer(text.lower().encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.uint64)
+    """Code points of the normalized text, and each one's class. Normalized: lower case, quotes
+    made ASCII, digits made 0 (figures say what a text is about, not how it was written), white
+    space runs made one space."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.uint64)
     classes_table, replace_table = _tables()
-    in_plane = codes < _PLANE
-    clipped = np.where(in_plane, codes, 0)
-    classes = np.where(in_plane, classes_table[clipped], _OTHER_CLASS)
-    codes = np.where(in_plane, replace_table[clipped], codes)
+    if not len(codes) or codes.max() < _PLANE:  # the common case: no emoji or rare scripts
+        classes = classes_table[codes]
+        codes = replace_table[codes]
+    else:
+        in_plane = codes < _PLANE
+        clipped = np.where(in_plane, codes, 0)
+        classes = np.where(in_plane, classes_table[clipped], _OTHER_CLASS)
+        codes = np.where(in_plane, replace_table[clipped], codes)
     space = classes == _SPACE_CLASS
     keep = ~space
     keep[1:] |= space[1:] & ~space[:-1]  # the first space of a run stays
-    return codes[keep], classes[keep]
+    codes, classes = codes[keep], classes[keep]
+    return codes, classes
 
 
 def normalize_text(text: str) -> str:

@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from auditor.mt_model import DEFAULT_BITS, DEFAULT_MODEL, file_sha256  # noqa: E402
 from auditor.mt_train import (  # noqa: E402
-    DEFAULT_ALPHA, POSITIVE, auroc, design_matrix, expected_calibration_error, fit, sample_weights, scores,
+    CALIBRATION_NATIVE_SHARE, DEFAULT_ALPHA, POSITIVE, auroc, design_matrix, expected_calibration_error, fit, sample_weights, scores,
 )
 
 EVAL = ROOT / ".." / "shared" / "eval"
@@ -119,8 +119,12 @@ def figures(rows: list[dict], probs: np.ndarray, logits: np.ndarray) -> dict:
                 "machine n": int(m.sum()), "human n": int(h.sum()),
             }
     labels = np.isin(origin, POSITIVE).astype(int)
-    w = sample_weights(list(origin))
-    out["ece_equal_priors"] = round(expected_calibration_error(probs[scored], labels[scored], w[scored]), 4)
+    # Calibration error with the weights the calibration was fitted with (machine against human
+    # translations, equal priors), and with natives sharing the negative half equally.
+    for name, share in (("ece_machine_vs_human", CALIBRATION_NATIVE_SHARE), ("ece_machine_vs_not_machine", 0.5)):
+        w = sample_weights(list(origin), native_share=share)
+        keep = scored & (w > 0)
+        out[name] = round(expected_calibration_error(probs[keep], labels[keep], w[keep]), 4)
     out["human_below_machine_same_text"] = _pair_ranking(rows, probs)
     return out
 
@@ -152,6 +156,7 @@ def main(argv=None) -> int:
     ap.add_argument("--alpha", type=float, default=DEFAULT_ALPHA, help="L2 penalty of the linear model")
     ap.add_argument("--bits", type=int, default=DEFAULT_BITS)
     ap.add_argument("--figures-json", type=Path, help="also write the figures here")
+    ap.add_argument("--dump-logits", type=Path, help="write every text's tune and test logits here (npz)")
     args = ap.parse_args(argv)
     started = time.time()
     rows = [r for r in load(args.eval) if words(r["text"]) >= MIN_WORDS]
@@ -178,6 +183,9 @@ def main(argv=None) -> int:
         result["tune"] = figures([rows[i] for i in tune], tune_probs[tune], tune_logits[tune])
         result["test"] = figures([rows[i] for i in test], probs[test], logits[test])
         result["platt"] = [model.platt_a, model.platt_b]
+        if args.dump_logits:
+            np.savez(args.dump_logits, tune_logits=tune_logits, logits=logits, parts=parts,
+                     origin=np.array(origin), source=np.array([r["source"] for r in rows]))
         print(json.dumps(result, indent=1))
         print(f"figures in {time.time() - started:.0f} s", file=sys.stderr)
     if args.figures_json:
@@ -190,7 +198,8 @@ def main(argv=None) -> int:
         "feature_spec": "normalized text (quotes ASCII, white space one space, lower case); hashed "
                         "char 2-4-grams and word 1-2-grams (punctuation marks as words), each group's "
                         "term frequencies divided by its size; auditor.mt_model.features",
-        "calibration": "Platt scaling on out-of-fold logits (4 folds by document), classes weighted equally",
+        "calibration": "Platt scaling on out-of-fold logits (4 folds by document): machine against human "
+                       "translations, classes weighted equally",
         "figures": {k: result.get(k) for k in ("tune", "test")},
     }
     fitted = fit([None] * len(rows), origin, keys, seed=SEED, alpha=args.alpha, bits=args.bits, meta=meta, matrix=matrix)

@@ -117,11 +117,11 @@ def test_model_loads_lazily_once():
     code = (
         "from auditor import Document, audit, load_ruleset\n"
         "from auditor.mt_model import load_model\n"
-        "text = 'The council met on Monday to discuss the budget for the next year. ' * 8\n"
-        "audit(Document(text), load_ruleset(select=['BP']))\n"
-        "print(load_model.cache_info().misses)\n"
         "rules = load_ruleset(select=['TR2'])\n"
-        "audit(Document(text), rules); audit(Document(text), rules)\n"
+        "print(load_model.cache_info().misses)\n"
+        "audit(Document('Too short.'), rules)\n"
+        "text = 'The council met on Monday to discuss the budget for the next year. ' * 8\n"
+        "audit(Document(text), rules); audit(Document(text), load_ruleset(select=['BP']))\n"
         "print(load_model.cache_info().misses)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
@@ -138,8 +138,10 @@ def test_probability_is_null_with_a_reason():
     english = audit(Document("The council met on Monday to discuss the budget for the next year. " * 8), rules)
     assert 0.0 <= english.to_dict()["mt"]["probability"] <= 1.0
     assert english.to_dict()["mt"]["model"] == "mt-en"
-    unselected = audit(Document("The council met on Monday. " * 20), load_ruleset(select=["BP"])).to_dict()["mt"]
-    assert unselected["probability"] is None and "not selected" in unselected["reason"]
+    # The probability does not depend on the selection; the findings do.
+    other = audit(Document("The council met on Monday to discuss the budget for the next year. " * 8),
+                  load_ruleset(select=["BP"]))
+    assert other.mt == english.mt
 
 
 def test_chrome_is_set_aside_before_scoring():

@@ -1,10 +1,11 @@
 """Machine-translated English: a calibrated probability per document, and the sentences behind it.
 
 The probability comes from the linear model of :mod:`auditor.mt_model` (docs/mt-model.md), run on
-the article text: the document with the spans of chrome findings that delete (the boilerplate
-rules run before detectors) set aside. It is computed for English texts of at least
-``MIN_WORDS`` words of article text; otherwise it is null with a reason. The result is kept in the
-document's context (``ctx.cache["mt"]``) and becomes the report's ``mt`` field.
+the article text: the document with the spans that data rules delete as web chrome set aside
+(the ``chrome_spans`` stage). It is computed for English texts of at least ``MIN_WORDS`` words
+of article text; otherwise it is null with a reason. The result is the ``mt`` stage
+(:func:`assess`, computed once per document whichever rules are selected): the report's ``mt``
+field, and what TR201 and TR202 read.
 
 The model is a resource: loaded once per process and path (``load_model``), chosen by the
 ``mt_model`` option (``--mt-model``, configuration ``mt_model``), the shipped model by default.
@@ -26,9 +27,9 @@ EVIDENCE_MIN_WORDS = 8
 
 
 def article_text(ctx: Context) -> str:
-    """The document's text without the chrome spans found so far, pieces joined by line breaks."""
+    """The document's text without its chrome spans, the pieces joined by line breaks."""
     text = ctx.document.text
-    spans = sorted(ctx.cache.get("chrome_spans", ()))
+    spans = ctx.need("chrome_spans")
     if not spans:
         return text
     pieces, at = [], 0
@@ -41,7 +42,7 @@ def article_text(ctx: Context) -> str:
 
 
 def _chrome_covers(ctx: Context, start: int, end: int) -> bool:
-    return any(a <= start and end <= b for a, b in ctx.cache.get("chrome_spans", ()))
+    return any(a <= start and end <= b for a, b in ctx.need("chrome_spans"))
 
 
 def threshold(ctx: Context, rule) -> float:
@@ -52,30 +53,21 @@ def threshold(ctx: Context, rule) -> float:
 
 
 def assess(ctx: Context) -> dict:
-    """The document's ``mt`` result, computed once: ``{probability, reason, model}``."""
-    found = ctx.cache.get("mt")
-    if found is not None:
-        return found
-    path = ctx.options.get("mt_model")
-    try:
-        model = load_model(path)
-    except ModelError as exc:
-        result = {"probability": None, "reason": str(exc), "model": None}
-        ctx.cache["mt"] = result
-        return result
-    language = ctx.cache.get("language", "und")
+    """The ``mt`` stage: ``{probability, reason, model}`` of the document (the model is loaded
+    only when there is an English article text to score)."""
+    language = ctx.need("language")
+    if language != "en":
+        reason = "language undetermined" if language == "und" else f"not English (language {language})"
+        return {"probability": None, "reason": reason, "model": None}
     text = article_text(ctx)
     words = count_words(text)
-    result = {"probability": None, "reason": None, "model": model.name}
-    if language != "en":
-        result["reason"] = ("language undetermined" if language == "und"
-                            else f"not English (language {language})")
-    elif words < MIN_WORDS:
-        result["reason"] = f"{words} words of article text, under {MIN_WORDS}"
-    else:
-        result["probability"] = round(model.probability(text), 4)
-    ctx.cache["mt"] = result
-    return result
+    if words < MIN_WORDS:
+        return {"probability": None, "reason": f"{words} words of article text, under {MIN_WORDS}", "model": None}
+    try:
+        model = load_model(ctx.options.get("mt_model"))
+    except ModelError as exc:
+        return {"probability": None, "reason": str(exc), "model": None}
+    return {"probability": round(model.probability(text), 4), "reason": None, "model": model.name}
 
 
 def document_cost(probability: float, at: float) -> float:
@@ -86,18 +78,18 @@ def document_cost(probability: float, at: float) -> float:
 
 def machine_translated(ctx: Context, rule):
     """TR201: one document-level hit when the probability reaches the threshold."""
-    result = assess(ctx)
+    result = ctx.need("mt")
     p = result["probability"]
     at = threshold(ctx, rule)
     if p is None or p < at:
         return
     yield Hit(rule, 0, 0, values={"probability": f"{p:.2f}", "model": result["model"]},
-              confidence=1.0, **_cost(document_cost(p, at)))
+              confidence=1.0, cost=document_cost(p, at))
 
 
 def evidence(ctx: Context, rule):
     """TR202: on a flagged document, the sentences the model scores highest, each with its score."""
-    result = assess(ctx)
+    result = ctx.need("mt")
     p = result["probability"]
     at = threshold(ctx, rule)
     if p is None or p < at:
@@ -113,8 +105,3 @@ def evidence(ctx: Context, rule):
         if score < at:
             break
         yield Hit(rule, sentence.start, sentence.end, values={"score": f"{score:.2f}"}, confidence=round(score, 3))
-
-
-def _cost(points: float) -> dict:
-    """The hit's own cost, where the findings API supports it."""
-    return {"cost": points} if "cost" in Hit.__dataclass_fields__ else {}

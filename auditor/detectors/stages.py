@@ -8,7 +8,9 @@ result depends on which other rules are selected or on the order they run in:
 - ``language``: the document's language (ISO 639-1, or ``und``);
 - ``data_hits``: the hits of every loaded data rule (phrases, patterns, lines), selected or not,
   after their refine functions;
-- ``chrome_spans``: the sorted spans that data rules would delete as web chrome.
+- ``chrome_spans``: the sorted spans that data rules would delete as web chrome;
+- ``mt``: the probability that the article text is machine-translated English, with the model's
+  name, or null with a reason (machine_translation.py).
 """
 from __future__ import annotations
 
@@ -58,6 +60,12 @@ def _chrome_spans(ctx) -> list[tuple[int, int]]:
     return sorted({(h.start, h.end) for h in ctx.need("data_hits") if _deletes_chrome(h)})
 
 
+def _mt(ctx) -> dict:
+    from .machine_translation import assess
+
+    return assess(ctx)
+
+
 def _deletes_chrome(hit) -> bool:
     fix = hit.rule.fix
     return (fix is not None and fix.action == "delete" and not hit.no_fix
@@ -72,6 +80,8 @@ STAGES: dict[str, Stage] = {s.name: s for s in (
     Stage("data_hits", ("raw_data_hits", "raw_chrome_spans"), _data_hits,
           "hits of every loaded data rule, refined"),
     Stage("chrome_spans", ("data_hits",), _chrome_spans, "spans data rules delete as web chrome"),
+    Stage("mt", ("language", "chrome_spans"), _mt,
+          "probability that the article text is machine-translated English (or null, with the reason)"),
 )}
 
 
