@@ -97,6 +97,8 @@ def ranking(part: str) -> dict:
             units.setdefault(unit, {"human": [], "machine": []})[r["origin"]].append(
                 (report.score.score, report.mt["probability"]))
     by_score = by_probability = total = 0.0
+    texts = sum(len(u["human"]) + len(u["machine"]) for u in units.values())
+    missing = sum(p is None for u in units.values() for _, p in u["human"] + u["machine"])
     for unit in units.values():
         for hs, hp in unit["human"]:
             for ms, mp in unit["machine"]:
@@ -104,7 +106,7 @@ def ranking(part: str) -> dict:
                 by_score += 1.0 if hs > ms else 0.5 if hs == ms else 0.0
                 if hp is not None and mp is not None:
                     by_probability += 1.0 if hp < mp else 0.5 if hp == mp else 0.0
-    return {"part": part, "pairs": int(total), "score_ranks_human_higher": round(by_score / total, 4),
+    return {"part": part, "texts": texts, "without_probability": missing, "pairs": int(total), "score_ranks_human_higher": round(by_score / total, 4),
             "probability_ranks_human_lower": round(by_probability / total, 4)}
 
 

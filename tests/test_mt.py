@@ -196,3 +196,48 @@ def test_seed_probabilities_are_reported():
     for path in sorted((SHARED / "seeds").glob("*.txt")):
         mt = audit(Document(path.read_text(encoding="utf-8")), rules).mt
         assert mt["probability"] is not None, (path.name, mt["reason"])
+
+
+def test_report_table_and_dashboard_carry_the_probability(tiny_model, tmp_path):
+    path, _ = tiny_model
+    crawl = tmp_path / "crawl" / "site-a"
+    crawl.mkdir(parents=True)
+    (crawl / "mt.txt").write_text(_texts(MACHINE_MARKS, 1, 80)[0], encoding="utf-8")
+    (crawl / "short.txt").write_text("Too short to judge.", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["report", str(tmp_path / "crawl"), "--out", str(out), "--no-grammar",
+                                       "--mt-model", str(path), "-q"])
+    assert result.exit_code == 0, result.output
+    import csv
+
+    rows = {Path(r["path"]).name: r for r in csv.DictReader((out / "summary.csv").open(encoding="utf-8"))}
+    assert float(rows["mt.txt"]["mt_probability"]) >= 0.5
+    assert rows["short.txt"]["mt_probability"] == ""
+    dashboard = (out / "index.html").read_text(encoding="utf-8")
+    assert "Histogram of machine-translation probabilities" in dashboard and "1 without one" in dashboard
+    page = next(out.rglob("mt.txt.html")).read_text(encoding="utf-8")
+    assert "machine translation <b>" in page
+
+
+FLOORS_REASON = "retrains the model on the tune part of ../shared/eval (minutes): set AUDITOR_MT_FIGURES=1"
+
+
+@pytest.mark.skipif(not (SHARED / "eval" / "mt-dev.jsonl.gz").is_file(), reason="../shared/eval is absent")
+@pytest.mark.skipif(not __import__("os").environ.get("AUDITOR_MT_FIGURES"), reason=FLOORS_REASON)
+def test_held_out_figures_meet_floors(tmp_path):
+    pytest.importorskip("sklearn", reason="training needs the train extra (scikit-learn)")
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import train_mt
+
+    figures = tmp_path / "figures.json"
+    assert train_mt.main(["--figures-only", "--figures-json", str(figures)]) == 0
+    test = json.loads(figures.read_text())["test"]
+    # Floors a little under what the shipped settings measure (docs/mt-model.md), so that a change
+    # that loses accuracy fails; not the goals, which are not all met.
+    assert test["auroc"]["native-vs-machine"] >= 0.93
+    assert test["auroc"]["human-vs-machine"] >= 0.80
+    assert test["flagged"]["machine"]["flagged"] >= 0.75
+    assert test["flagged"]["human"]["flagged"] <= 0.35
+    assert test["flagged_natives_by_source"]["bbc-dev"]["flagged"] <= 0.015
+    assert test["flagged"]["native"]["flagged"] <= 0.08
+    assert test["without_probability"] == 0.0
