@@ -90,16 +90,16 @@ def normalized_codes(text: str) -> tuple[np.ndarray, np.ndarray]:
     """Code points of the normalized text, and each one's class. Normalized: lower case, quotes
     made ASCII, digits made 0 (figures say what a text is about, not how it was written), white
     space runs made one space."""
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.uint64)
+    raw = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     classes_table, replace_table = _tables()
-    if not len(codes) or codes.max() < _PLANE:  # the common case: no emoji or rare scripts
-        classes = classes_table[codes]
-        codes = replace_table[codes]
+    if not len(raw) or raw.max() < _PLANE:  # the common case: no emoji or rare scripts
+        classes = classes_table[raw]
+        codes = replace_table[raw]
     else:
-        in_plane = codes < _PLANE
-        clipped = np.where(in_plane, codes, 0)
+        in_plane = raw < _PLANE
+        clipped = np.where(in_plane, raw, 0)
         classes = np.where(in_plane, classes_table[clipped], _OTHER_CLASS)
-        codes = np.where(in_plane, replace_table[clipped], codes)
+        codes = np.where(in_plane, replace_table[clipped], raw.astype(np.uint64))
     space = classes == _SPACE_CLASS
     keep = ~space
     keep[1:] |= space[1:] & ~space[:-1]  # the first space of a run stays
@@ -192,8 +192,8 @@ def group_means(values: np.ndarray, sizes: np.ndarray) -> float:
     """The sum over groups of each group's mean value (an empty group adds nothing)."""
     if not len(values):
         return 0.0
-    ends = np.cumsum(sizes)
-    sums = np.add.reduceat(values.astype(np.float64), ends - sizes)
+    starts = np.cumsum(sizes) - sizes
+    sums = np.add.reduceat(values, np.minimum(starts, len(values) - 1), dtype=np.float64)
     return float(np.sum(np.where(sizes > 0, sums / np.maximum(sizes, 1), 0.0)))
 
 

@@ -26,6 +26,7 @@ NEGATIVE = ("native", "human")
 ORIGINS = NEGATIVE + POSITIVE
 DEFAULT_ALPHA = 1e-6
 EPOCHS = 10
+RUNS = 4  # SGD runs (seeds seed .. seed + RUNS - 1) whose weights are averaged
 FEATURE_SCALE = 20.0  # group means are ~1/2,000 per n-gram; scaled, a text's vector has norm ~1
 INSTALL_HINT = 'training needs scikit-learn: pip install "article-auditor[train]"'
 
@@ -91,6 +92,15 @@ def sample_weights(origins: list[str], roundtrip_share: float = 0.25, native_sha
 
 
 @dataclass
+class _Linear:
+    coef: np.ndarray
+    intercept: float
+
+    def decision_function(self, X) -> np.ndarray:
+        return X @ self.coef + self.intercept
+
+
+@dataclass
 class Fitted:
     model: MTModel
     oof_logits: np.ndarray  # out-of-fold logits of the training texts
@@ -111,10 +121,15 @@ def fit(texts: list[str] | None, origins: list[str], groups: list[str], *, seed:
     w = sample_weights(origins)
 
     def linear(rows):
-        clf = SGDClassifier(loss="log_loss", alpha=alpha, average=True, max_iter=EPOCHS, tol=None,
-                            random_state=seed)
-        clf.fit(X[rows], y[rows], sample_weight=w[rows])
-        return clf
+        # The mean of a few runs in different orders (one linear model): steadier than one run.
+        coefs, intercepts = [], []
+        for run in range(RUNS):
+            clf = SGDClassifier(loss="log_loss", alpha=alpha, average=True, max_iter=EPOCHS, tol=None,
+                                random_state=seed + run)
+            clf.fit(X[rows], y[rows], sample_weight=w[rows])
+            coefs.append(clf.coef_[0])
+            intercepts.append(clf.intercept_[0])
+        return _Linear(np.mean(coefs, axis=0), float(np.mean(intercepts)))
 
     oof = np.zeros(len(y))
     n_groups = len(set(groups))
@@ -123,14 +138,13 @@ def fit(texts: list[str] | None, origins: list[str], groups: list[str], *, seed:
         for train_rows, test_rows in GroupKFold(n_splits=k).split(X, y, groups):
             if len(set(y[train_rows])) < 2:
                 continue
-            clf = linear(train_rows)
-            oof[test_rows] = clf.decision_function(X[test_rows])
+            oof[test_rows] = linear(train_rows).decision_function(X[test_rows])
     final = linear(np.arange(len(y)))
     a, b = platt(oof if k >= 2 else final.decision_function(X), y,
                  sample_weights(origins, native_share=calibration_native_share))
-    model = MTModel((final.coef_[0] * FEATURE_SCALE).astype(np.float32), float(final.intercept_[0]), a, b, bits,
-                    dict(meta or {}, groups=list(GROUPS), alpha=alpha, epochs=EPOCHS, seed=seed, folds=k,
-                         learner="sklearn SGDClassifier(log_loss, averaged)"))
+    model = MTModel((final.coef * FEATURE_SCALE).astype(np.float32), final.intercept, a, b, bits,
+                    dict(meta or {}, groups=list(GROUPS), alpha=alpha, epochs=EPOCHS, runs=RUNS, seed=seed, folds=k,
+                         learner=f"sklearn SGDClassifier(log_loss, averaged), mean of {RUNS} runs"))
     return Fitted(model, oof)
 
 

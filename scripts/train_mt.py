@@ -156,6 +156,8 @@ def main(argv=None) -> int:
     ap.add_argument("--alpha", type=float, default=DEFAULT_ALPHA, help="L2 penalty of the linear model")
     ap.add_argument("--bits", type=int, default=DEFAULT_BITS)
     ap.add_argument("--figures-json", type=Path, help="also write the figures here")
+    ap.add_argument("--tune-model", type=Path, help="also write the model fitted on the tune part here "
+                    "(benchmarks/mt.py --mt-model measures the whole audit with it on the test part)")
     ap.add_argument("--dump-logits", type=Path, help="write every text's tune and test logits here (npz)")
     args = ap.parse_args(argv)
     started = time.time()
@@ -183,6 +185,8 @@ def main(argv=None) -> int:
         result["tune"] = figures([rows[i] for i in tune], tune_probs[tune], tune_logits[tune])
         result["test"] = figures([rows[i] for i in test], probs[test], logits[test])
         result["platt"] = [model.platt_a, model.platt_b]
+        if args.tune_model:
+            model.save(args.tune_model)
         if args.dump_logits:
             np.savez(args.dump_logits, tune_logits=tune_logits, logits=logits, parts=parts,
                      origin=np.array(origin), source=np.array([r["source"] for r in rows]))

@@ -80,6 +80,18 @@ def test_runtime_probability_equals_scikit_learn():
     assert (got[:30] > 0.5).all() and (got[30:] < 0.5).all()
 
 
+def test_runtime_equals_the_training_matrix_on_odd_texts():
+    pytest.importorskip("sklearn", reason="the design matrix needs scipy (train extra)")
+    from auditor.mt_train import design_matrix, scores
+
+    rng = np.random.default_rng(1)
+    model = MTModel(rng.standard_normal(2**12).astype(np.float32), -0.3, 0.8, 0.1, 12)
+    texts = ["", "a", "ab", "a b", "\U0001f600\U0001f600 x", "İstanbul’s  «quotes»\r\n1,5 million", "x" * 5]
+    _, expected = scores(model, design_matrix(texts, bits=12))
+    got = [model.probability(t) for t in texts]
+    assert np.allclose(got, expected, atol=1e-6)
+
+
 def test_features_ignore_quote_style_and_line_breaks():
     a = features("He said: “We will go.”\nThe end of the talks.")
     b = features('He said:  "We will go."  The end of the talks.')
