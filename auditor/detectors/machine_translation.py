@@ -41,8 +41,9 @@ def article_text(ctx: Context) -> str:
     return "\n".join(pieces)
 
 
-def _chrome_covers(ctx: Context, start: int, end: int) -> bool:
-    return any(a <= start and end <= b for a, b in ctx.need("chrome_spans"))
+def _touches_chrome(ctx: Context, start: int, end: int) -> bool:
+    """Whether a sentence overlaps chrome (a headline with a site label after it, a caption)."""
+    return any(a < end and start < b for a, b in ctx.need("chrome_spans"))
 
 
 def threshold(ctx: Context, rule) -> float:
@@ -97,7 +98,7 @@ def evidence(ctx: Context, rule):
     model = load_model(ctx.options.get("mt_model"))
     scored = []
     for sentence in ctx.document.sentences:
-        if count_words(sentence.text) < EVIDENCE_MIN_WORDS or _chrome_covers(ctx, sentence.start, sentence.end):
+        if count_words(sentence.text) < EVIDENCE_MIN_WORDS or _touches_chrome(ctx, sentence.start, sentence.end):
             continue
         scored.append((model.probability(sentence.text), sentence))
     scored.sort(key=lambda item: (-item[0], item[1].start))
