@@ -10,6 +10,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import AuditorError
 from .suppress import SuppressionError, Suppressions
 from .suppress import parse as parse_suppressions
 
@@ -17,7 +18,7 @@ KEYS = {"select", "ignore", "severity", "rules", "pass", "warn", "fail_under", "
         "mt_threshold"}
 
 
-class ConfigError(ValueError):
+class ConfigError(AuditorError, ValueError):
     pass
 
 
