@@ -26,6 +26,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .errors import AuditorError
+
 FORMAT = "auditor-mt/1"
 DEFAULT_BITS = 20
 CHAR_ORDERS = (2, 3, 4)
@@ -205,8 +207,8 @@ def calibrate(z: float, a: float, b: float) -> float:
     return e / (1.0 + e)
 
 
-class ModelError(ValueError):
-    pass
+class ModelError(AuditorError, ValueError):
+    """A model file that cannot be used; the message names the file."""
 
 
 def _write_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .errors import AuditorError
 from .mt_model import DEFAULT_BITS, GROUPS, MTModel, features
 
 POSITIVE = ("machine", "roundtrip")
@@ -31,8 +32,8 @@ FEATURE_SCALE = 20.0  # group means are ~1/2,000 per n-gram; scaled, a text's ve
 INSTALL_HINT = 'training needs scikit-learn: pip install "article-auditor[train]"'
 
 
-class TrainingUnavailable(RuntimeError):
-    pass
+class TrainingUnavailable(AuditorError, RuntimeError):
+    """The training tools (the train extra) are not installed."""
 
 
 def _sklearn():
