@@ -19,11 +19,12 @@ from pathlib import Path
 from typing import Callable
 
 from .clean import CleanResult, clean_document, unified_diff
+from .errors import AuditorError
 
 EXIT_OK, EXIT_ERROR = 0, 2
 
 
-class UsageError(ValueError):
+class UsageError(AuditorError, ValueError):
     """A combination of options or paths that cannot be honoured; nothing has been written."""
 
 
@@ -213,9 +214,10 @@ def _write_parquet(group: RecordFile, text_field: str) -> None:
     import os
     import tempfile
 
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+    from .extras import require
 
+    pa = require("pyarrow", "parquet", "writing Parquet")
+    pq = require("pyarrow.parquet", "parquet", "writing Parquet")
     table = pq.read_table(group.source)
     texts = table.column(text_field).to_pylist()
     for number, text in group.cleaned.items():

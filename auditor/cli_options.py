@@ -69,6 +69,15 @@ def grammar_notice(message: str) -> None:
     click.echo(message, err=True)
 
 
+NAME_STYLE = (
+    click.option("--name-style", type=click.Choice(["default", "ukrainian"]), default=None,
+                 help="House style for names: ukrainian flags Russian-derived forms of Ukrainian names "
+                      "(Kharkov, Arestovich) [default: name_style in the configuration, else default].",),
+    click.option("--name-style-file", type=click.Path(exists=True, dir_okay=False),
+                 help="A newsroom's preferred name forms (TSV: form<TAB>preferred; or YAML), docs/names.md."),
+)
+
+
 def rule_options(fn):
     """Rule selection, configuration, the corpus pass and grammar: the same for check and clean."""
     options = [
@@ -82,6 +91,7 @@ def rule_options(fn):
         click.option("--repeated-min-documents", type=click.IntRange(2), default=3, show_default=True,
                      help="With --corpus: a line in this many documents is template chrome."),
         *GRAMMAR_OPTIONS,
+        *NAME_STYLE,
     ]
     for option in reversed(options):
         fn = option(fn)

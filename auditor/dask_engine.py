@@ -12,11 +12,13 @@ import os
 from collections import deque
 from typing import Iterator
 
+from .errors import AuditorError
+
 # Chunks in flight per worker thread.
 CHUNKS_PER_WORKER = 4
 
 
-class DaskUnavailable(RuntimeError):
+class DaskUnavailable(AuditorError, RuntimeError):
     pass
 
 
@@ -24,10 +26,13 @@ class DaskEngine:
     name = "dask"
 
     def __init__(self, scheduler: str | None = None, workers: int = 0, client=None):
+        from .extras import MissingExtra, require
+
         try:
-            from distributed import Client, LocalCluster
-        except ImportError as exc:  # pragma: no cover - a dependency
-            raise DaskUnavailable(f"dask.distributed is not installed: {exc}") from None
+            distributed = require("distributed", "dask", "the dask engine")
+        except MissingExtra as exc:
+            raise DaskUnavailable(str(exc)) from None
+        Client, LocalCluster = distributed.Client, distributed.LocalCluster
         self._own_cluster = None
         self._own_client = client is None
         if client is not None:
