@@ -126,6 +126,35 @@ SCRIPT = {
     "ko": "[\uac00-\ud7af]", "th": "[\u0e00-\u0e7f]", "hi": "[\u0900-\u097f]", "bn": "[\u0980-\u09ff]",
     "ka": "[\u10a0-\u10ff]",
 }
+# What the rest of a cookie-banner line holds (BP407): nothing more, or words of a consent notice
+# (the site, browsing, the visitor's experience, consent, policies, settings, partners, ads), by
+# language. Matched without word boundaries, so stems cover their inflections.
+COOKIE_NOTICE_WORDS = (
+    "web|site|brows|experience|consent|agree|accept|policy|policies|privacy|settings|preferences|personali|"
+    "analytic|advertis|third.part|partners|visitor|opt.out|opt.in|learn more|find out more|more information|"
+    "seite|nutzung|erlebnis|zustimm|stimmst|stimmen sie|akzeptier|datenschutz|einstellung|besuch|"
+    "sitio|navega|experiencia|acepta|consentimiento|política|privacidad|configura|terceros|publicidad|"
+    "navig|expérience|consentement|politique|confidentialité|paramètres|partenaires|"
+    "sito|esperienza|accett|consenso|informativa|impostazioni|terze parti|pubblicit|"
+    "experiência|aceit|concord|privacidade|"
+    "stron|witryn|przeglądar|doświadcz|zgod|akcept|polityk|prywatn|ustawie|"
+    "сайт|веб|браузер|опыт|соглас|принима|политик|конфиденциальн|настройк|досвід|згод|погоджу|політик|"
+    "deneyim|kabul|onay|gizlilik|politika|ayarlar|tarayıcı|hizmet|faydalan|"
+    "ervaring|akkoord|toestemming|accepteer|beleid|instellingen|voorkeur|derden|"
+    "experien|acord|confiden|setări|"
+    "webbplats|upplevelse|godkänn|samtyck|integritet|inställning|hjemmeside|oplevelse|samtyk|nettside|"
+    "nettsted|opplevelse|aksepter|godta|personvern|sivusto|käyttökokemu|hyväksy|suostum|tietosuoja|"
+    "souhlas|súhlas|nastaven|weboldal|honlap|élmény|elfogad|hozzájárul|beállítás|adatvéd|"
+    "ιστότοπ|ιστοσελίδ|εμπειρία|αποδ|συγκατάθεσ|πολιτική|απορρήτου|ρυθμίσεις|уебсайт|изживяване|поверителност|"
+    "sajt|сајт|stranic|iskustv|искуств|prihvat|прихват|saglas|privatnost|postavke|svetain|patirt|sutink|"
+    "vietn|pieredz|piekrīt|veebi|kogemus|nõustu|nõusolek|spletn|izkušnj|strinja|sayt|veb|təcrübə|razı|qəbul|"
+    "ვებ|გამოცდილ|თანხმ|موقع|تجربة|توافق|موافق|سياسة|الخصوصية|سایت|وب|تجربه|حریم|אתר|חווי|הסכמ|מדיניות|פרטיות|"
+    "वेबसाइट|साइट|अनुभव|सहमत|गोपनीयता|ওয়েবসাইট|সাইট|অভিজ্ঞতা|網站|网站|站点|站點|同意|隐私|隱私|体验|體驗|サイト|"
+    "プライバシー|사이트|웹사이트|동의|경험|개인정보|เว็บไซต์|ประสบการณ์|ยอมรับ|นโยบาย|situs|laman|pengalaman|"
+    "setuju|privasi|kebijakan|trang web|trải nghiệm|đồng ý|chính sách"
+)
+COOKIE_NOTICE_FOLLOW = r"^(?:[^\pL\pN]*$|.*(?i:" + COOKIE_NOTICE_WORDS + "))"
+
 NETWORKS = ("Facebook", "Twitter", "X", "WhatsApp", "LinkedIn", "Telegram", "Pinterest", "Reddit",
             "Threads", "Bluesky")
 
@@ -624,6 +653,10 @@ RULES = [
     dict(
         file="related-links.yaml", code="BP203", name="see-also-line", severity="error",
         confidence=0.95, scope="prefix", max_words=30,
+        # The link text of another story: a separator, or a headline that starts with a capital
+        # (or a letter of a script without case), or nothing. "See also how prices rose ..." and
+        # "Lesen Sie auch den Bericht ..." go on as sentences and are left alone.
+        follow=r"""^(?:\s*$|\s*[:：|»›>→–—-]|\s*["“„«‘'(\[]?\s*[\p{Lu}\p{Lt}\pN\p{Lo}\p{Georgian}])""",
         message='"See also" link line left from the page ({lang}): "{text}"',
         why="News sites insert lines such as \"READ MORE: ...\", \"See also ...\", \"Lesen Sie auch: "
             "...\" or \"Читайте также: ...\" between paragraphs, each followed by the headline of "
@@ -992,6 +1025,9 @@ RULES = [
     dict(
         file="widgets.yaml", code="BP407", name="cookie-banner-sentence", severity="error",
         confidence=0.95, scope="prefix", max_words=80,
+        # A consent notice speaks of the site, the visitor's experience, consent or policies; a
+        # line that only starts like one ("We use cookies in the lab ...") is left alone.
+        follow=COOKIE_NOTICE_FOLLOW,
         message='Cookie banner left from the page ({lang}): "{text}"',
         why="Cookie banners are long sentences that begin the same way on every site: \"This "
             "website uses cookies ...\", \"Wir verwenden Cookies ...\", \"Ce site utilise des "
@@ -1913,6 +1949,8 @@ def rule_document(spec, scope, phrases):
     }
     if scope == "prefix":
         doc["max_words"] = spec["max_words"]
+        if "follow" in spec:
+            doc["follow"] = spec["follow"]
     doc.update({
         "fix": {"action": "delete", "safety": "safe"},  # written as a flow mapping by render()
         "message": spec["message"],
