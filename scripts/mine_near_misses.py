@@ -21,6 +21,7 @@ import argparse
 import gzip
 import json
 import os
+import random
 import re
 import sys
 from dataclasses import dataclass
@@ -40,6 +41,7 @@ _LETTERS = re.compile(r"[^\W\d_]{3,}")
 # Scripts written without spaces: a trigger word there is found without word boundaries.
 _UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _PLACEHOLDER = re.compile(r"\{(?:\*|n)\}")
+NEAR_KEPT = 5000  # near misses kept per rule to sample from
 
 
 def trigger_words(rule) -> list[str]:
@@ -59,7 +61,34 @@ def trigger_words(rule) -> list[str]:
                 first = _PLACEHOLDER.sub(" ", phrase).split()
                 if first:
                     words.add(first[0].strip(":.,;!?\"'“”«»()").casefold())
-    return sorted(w for w in words if w)
+    kept = sorted(w for w in words if w and not _function_word(w))
+    if kept or rule.kind != "patterns":
+        return kept
+    return sorted({symbol for pattern in rule.spec["patterns"] for symbol in _literal_symbols(pattern)})
+
+
+_REGEX_SYNTAX = set("^$()[]{}|*+?.\\")
+
+
+def _literal_symbols(pattern: str) -> set[str]:
+    """The punctuation a pattern matches literally (escaped or not regex syntax): the trigger of
+    a rule that is a shape rather than words (a separator, a hashtag, a quotation mark)."""
+    symbols = set(re.findall(r"\\([^\w\s])", pattern))
+    bare = re.sub(r"\\.|\[(?:\\.|[^\]\\])*\]|\{\d*,?\d*\}|\(\?P?<\w+>|\(\?[a-zA-Z]*[:)]", " ", pattern)
+    symbols |= {c for c in bare if not c.isalnum() and not c.isspace() and c not in _REGEX_SYNTAX}
+    return symbols
+
+
+# Words this common in the languages of the rule packs are the glue of a pattern ("and", "the",
+# "von" between names), not what makes a line chrome: as triggers they would list every sentence.
+_COMMON_ZIPF = 6.0
+_PACK_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "tr", "ru", "pl")
+
+
+def _function_word(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return max(zipf_frequency(word, lang) for lang in _PACK_LANGUAGES) >= _COMMON_ZIPF
 
 
 def trigger_regex(rule) -> re.Pattern | None:
@@ -68,7 +97,7 @@ def trigger_regex(rule) -> re.Pattern | None:
     words = trigger_words(rule)
     if not words:
         return None
-    parts = [re.escape(w) if _UNSPACED.search(w) else r"(?<!\w)" + re.escape(w) + r"(?!\w)"
+    parts = [re.escape(w) if _UNSPACED.search(w) or not w[0].isalnum() else r"(?<!\w)" + re.escape(w) + r"(?!\w)"
              for w in sorted(words, key=len, reverse=True)]
     return re.compile("|".join(parts), re.IGNORECASE)
 
@@ -175,7 +204,7 @@ def main(argv=None) -> int:
             for s in sentences:
                 if regex is not None and regex.search(s):
                     counts[code] += 1
-                    if len(near[code]) < args.show:
+                    if len(near[code]) < NEAR_KEPT:
                         near[code].append(s)
         for d in safe_deletions(ruleset, source, article, sentences):
             if d.code in wanted:
@@ -190,7 +219,16 @@ def main(argv=None) -> int:
             marked = d.sentence.replace(d.deleted, f"[[{d.deleted}]]", 1)
             print(f"   DELETED [{d.layout}, {d.source} {d.article}] {marked[:300]}")
         if not args.hits_only:
-            for s in near[rule.code]:
+            # A fixed-seed sample, so the listing spreads over the sources and repeats run to run.
+            # Sentences that open with a trigger word come first: they have the shape of the chrome.
+            pool = near[rule.code]
+            regex = triggers[rule.code]
+            opening = [s for s in pool if regex.search(" ".join(s.split()[:2]))]
+            rest = [s for s in pool if s not in opening]
+            rng = random.Random(0)
+            sample = rng.sample(opening, min(args.show, len(opening)))
+            sample += rng.sample(rest, min(args.show - len(sample), len(rest)))
+            for s in sample:
                 print(f"   near    {s[:300]}")
     return 0
 
