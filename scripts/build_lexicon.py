@@ -670,7 +670,11 @@ RULES = [
                "Related: Inflation falls for third month"],
         no_match=["Readers will see also that the report ignores rural areas.",
                   "Read more widely, the author urged her students.",
-                  "Related to this is the question of funding, the minister said."],
+                  "Related to this is the question of funding, the minister said.",
+                  "See also how prices rose in 2021, when the central bank raised rates twice.",
+                  "Also read the small print before you sign, the regulator advised.",
+                  "Lesen Sie auch den Bericht der Kommission, bevor Sie entscheiden.",
+                  "See also the appendix, which lists every site the team visited."],
     ),
     # ============================== widgets.yaml ==============================
     dict(
@@ -1035,6 +1039,7 @@ RULES = [
             "covers the whole line.",
         match=["This website uses cookies to improve your experience. We'll assume you're ok with "
                "this, but you can opt-out if you wish.",
+               "We use cookies to give you the best experience on our website.",
                "Diese Website verwendet Cookies. Wenn du die Website weiterhin nutzt, stimmst du der "
                "Verwendung von Cookies zu.",
                "Ce site utilise des cookies pour améliorer votre expérience.",
@@ -1042,7 +1047,11 @@ RULES = [
                "Privacy & Cookies: This site uses cookies. By continuing to use this website, you "
                "agree to their use."],
         no_match=["The regulator found that this website uses cookies without consent.",
-                  "Critics say that we use cookies too freely, he wrote."],
+                  "Critics say that we use cookies too freely, he wrote.",
+                  "We use cookies in the lab to test the oven before every batch.",
+                  "Wir verwenden Cookies als Belohnung, wenn die Kinder ihre Aufgaben erledigt haben.",
+                  "Our site uses cookies, the regulator found after a two-year inquiry.",
+                  "Nous utilisons des cookies au beurre salé dans cette recette de grand-mère."],
     ),
     dict(
         file="widgets.yaml", code="BP408", name="skip-link", severity="error", confidence=0.99,
