@@ -2,7 +2,7 @@
 """List article sentences that come close to a chrome rule, and say which of them a safe fix deletes.
 
     python scripts/mine_near_misses.py [--shared PATH] [--codes BP602 BP203 ...] [--sources bbc aeb]
-                                       [--show N] [--hits-only]
+                                       [--show N] [--hits-only] [--limit N]
 
 For each pattern rule (and each phrase rule named with --codes), the script takes the rule's
 trigger words (the literal words of its patterns or the opening words of its phrases) and lists
@@ -185,6 +185,7 @@ def main(argv=None) -> int:
     parser.add_argument("--sources", nargs="*", default=["bbc", "aeb"], choices=["bbc", "aeb", "mt"])
     parser.add_argument("--show", type=int, default=8, help="near misses to print per rule")
     parser.add_argument("--hits-only", action="store_true", help="print only the sentences a fix deletes")
+    parser.add_argument("--limit", type=int, default=0, help="at most this many articles per source (0: all)")
     args = parser.parse_args(argv)
 
     if not (args.shared / "eval").is_dir():
@@ -198,7 +199,11 @@ def main(argv=None) -> int:
     near: dict[str, list[str]] = {code: [] for code in wanted}
     counts: dict[str, int] = {code: 0 for code in wanted}
     deleted: dict[str, list[Deletion]] = {code: [] for code in wanted}
+    taken: dict[str, int] = {}
     for source, article, text in articles(args.shared, args.sources):
+        taken[source] = taken.get(source, 0) + 1
+        if args.limit and taken[source] > args.limit:
+            continue
         sentences = sentences_of(text)
         for code, regex in triggers.items():
             for s in sentences:
