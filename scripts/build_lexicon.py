@@ -662,7 +662,9 @@ RULES = [
             "...\" or \"Читайте также: ...\" between paragraphs, each followed by the headline of "
             "another article. Kept in the text, that headline reads as a sentence of this story "
             "and mixes two articles. The finding covers the whole line. Phrases that are ordinary "
-            "words without their colon are written with `: {*}`, so that the colon is required.",
+            "words without their colon are written with `: {*}`, so that the colon is required; "
+            "after the others comes a separator or a headline that starts with a capital, so "
+            "\"See also how prices rose ...\" stays.",
         match=["See also: Floods hit the north", "READ MORE: Minister resigns after vote",
                "Lesen Sie auch: Regierung plant neue Steuer",
                "Читайте также: Правительство одобрило бюджет",
@@ -1035,8 +1037,9 @@ RULES = [
         message='Cookie banner left from the page ({lang}): "{text}"',
         why="Cookie banners are long sentences that begin the same way on every site: \"This "
             "website uses cookies ...\", \"Wir verwenden Cookies ...\", \"Ce site utilise des "
-            "cookies ...\". A line that starts so is the banner, however it goes on; the finding "
-            "covers the whole line.",
+            "cookies ...\". A line that starts so and speaks of the site, the visitor's "
+            "experience, consent or policies is the banner; the finding covers the whole line. "
+            "\"We use cookies in the lab ...\" stays.",
         match=["This website uses cookies to improve your experience. We'll assume you're ok with "
                "this, but you can opt-out if you wish.",
                "We use cookies to give you the best experience on our website.",
