@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """List article sentences that come close to a chrome rule, and say which of them a safe fix deletes.
 
     python scripts/mine_near_misses.py [--shared PATH] [--codes BP602 BP203 ...] [--sources bbc aeb]
