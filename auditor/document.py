@@ -102,7 +102,7 @@ class Document:
             begin = 0
             for m in _SENTENCE_END.finditer(line.text):
                 head = line.text[begin:m.start()]
-                words = head.rstrip(".").split()  # a head of dots alone ("...") has no last word
+                words = head.rstrip(".").rsplit(None, 1)  # none when the head is only dots ("...")
                 last = words[-1].lower() if words else ""
                 if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
                     continue
