@@ -12,6 +12,7 @@ from .corpus import CorpusStats
 from .detectors import Context, run_matchers
 from .document import Document
 from .findings import Category, Finding, Severity
+from .narrowing import narrow
 from .ruleset import Ruleset, load_ruleset
 from .score import Score, Thresholds, score_findings
 
@@ -116,32 +117,47 @@ def _findings(ctx: Context, ruleset: Ruleset) -> list[Finding]:
         # A rule bound to languages applies to those documents, and to documents whose language is unknown.
         if rule.languages and language != "und" and language not in rule.languages:
             continue
-        key = (rule.code, hit.start, hit.end)
-        if key in seen or hit.end < hit.start:
-            continue
-        seen.add(key)
-        text = document.text[hit.start:hit.end]
-        values = {"lang": "", "text": text, **hit.values}
-        try:
-            message = rule.message.format(**values)
-        except (KeyError, IndexError, ValueError):
-            message = rule.message
         fix = None if hit.no_fix else rule.fix
         if fix is not None and hit.fix_replacement is not None:
             fix = replace(fix, replacement=hit.fix_replacement)
         if fix is not None and hit.unsafe:
             fix = replace(fix, safety="unsafe")
-        if fix is not None and fix.action == "delete" and rule.category == Category.BOILERPLATE:
-            # Detectors run after the phrase, pattern and line rules and may read what they found
-            # (the line model treats such lines as chrome when it looks for the article body).
-            ctx.cache.setdefault("chrome_spans", []).append((hit.start, hit.end))
-        line, column = document.line_col(hit.start)
-        findings.append(Finding(
-            code=rule.code, name=rule.name, category=rule.category,
-            severity=Severity(hit.severity) if hit.severity else rule.severity,
-            start=hit.start, end=hit.end, text=text, message=message,
-            confidence=rule.confidence if hit.confidence is None else hit.confidence,
-            fix=fix, line=line, column=column,
-        ))
+        spans = [(hit.start, hit.end)]
+        refused = False
+        if fix is not None and fix.action == "delete" and not hit.whole:
+            # A delete takes only what its evidence covers: never the article prose around it.
+            narrowed = narrow(document.text, hit.start, hit.end)
+            if narrowed is None:
+                fix, refused = replace(fix, safety="unsafe"), True
+            else:
+                spans = narrowed
+        for start, end in spans:
+            key = (rule.code, start, end)
+            if key in seen or end < start:
+                continue
+            seen.add(key)
+            findings.append(_finding(ctx, rule, hit, start, end, fix, chrome=not refused))
     findings.sort(key=lambda f: (f.start, -f.severity.rank, f.code))
     return findings
+
+
+def _finding(ctx: Context, rule, hit, start: int, end: int, fix, chrome: bool) -> Finding:
+    document = ctx.document
+    text = document.text[start:end]
+    values = {"lang": "", "text": text, **hit.values}
+    try:
+        message = rule.message.format(**values)
+    except (KeyError, IndexError, ValueError):
+        message = rule.message
+    if chrome and fix is not None and fix.action == "delete" and rule.category == Category.BOILERPLATE:
+        # Detectors run after the phrase, pattern and line rules and may read what they found
+        # (the line model treats such lines as chrome when it looks for the article body).
+        ctx.cache.setdefault("chrome_spans", []).append((start, end))
+    line, column = document.line_col(start)
+    return Finding(
+        code=rule.code, name=rule.name, category=rule.category,
+        severity=Severity(hit.severity) if hit.severity else rule.severity,
+        start=start, end=end, text=text, message=message,
+        confidence=rule.confidence if hit.confidence is None else hit.confidence,
+        fix=fix, line=line, column=column,
+    )

@@ -78,7 +78,9 @@ def judge(ctx: Context, settings: ModelSettings) -> Judgement:
     if cached is not None:
         return cached
     document = ctx.document
-    lines = document.content_lines
+    # Lines, and in place of a line that holds a paragraph or a page without its line breaks,
+    # its sentences and labels: the model judges those as it judges lines.
+    lines = document.segments
     known = STOPSETS.get(ctx.cache.get("language", ""))  # the engine's guess, when it has a list here
     if known is not None and "chrome_spans" not in ctx.cache and _all_paragraphs(lines, known):
         judgement = ctx.cache[key] = Judgement([], {})
@@ -88,8 +90,10 @@ def judge(ctx: Context, settings: ModelSettings) -> Judgement:
                for line in lines]
     stopset = known if known is not None else document_stopwords(lowered)
     infos = [line_info(pos, line, low, stopset) for pos, (line, low) in enumerate(zip(lines, lowered))]
-    for info in infos:
+    whole = document.lines
+    for info, line in zip(infos, lines):
         info.kind = classify(info)
+        info.segment = line is not whole[line.index]
     _mark_chrome(infos, ctx.cache.get("chrome_spans"))
     body = revise(infos, settings)
     judgement = ctx.cache[key] = Judgement(infos, body)
@@ -133,7 +137,7 @@ def _report(ctx: Context, rule, resources: Resources, reason: str):
         if info.verdict == reason:
             severity = "warning" if info.confidence >= settings.info_below else "info"
             yield Hit(rule, info.start, info.end, {"reason": reason}, confidence=info.confidence,
-                      severity=severity)
+                      severity=severity, whole=True)
 
 
 def chrome_block(ctx: Context, rule, resources: Resources):
@@ -191,5 +195,6 @@ def comment_section(ctx: Context, rule, resources: Resources):
             for rest in infos[k:]:
                 if not rest.verdict and not rest.chrome:
                     yield Hit(rule, rest.start, rest.end, {"heading": info.text},
-                              confidence=resources.settings.comment_section, severity="warning")
+                              confidence=resources.settings.comment_section, severity="warning",
+                              whole=True)
             return

@@ -43,6 +43,7 @@ class ModelSettings:
     noisy_head: int           # this many menu lines before the article: a whole page's text
     noisy_head_anchored: int  # ... or this many before a repeated headline
     noisy_tail: int           # ... or at least one before and this many after the body
+    segment_item: float       # what a label cut from a long line counts for in those three counts
     feed_cards: int           # this many paragraphs in a row, each after 2+ lines of its own: a feed ...
     feed_body: int            # ... once this many paragraphs of the article came before it
     near_body: int            # a paragraph this close to the body is kept even across chrome
@@ -242,8 +243,8 @@ class _Page:
     start: int = 0       # the best-scoring stretch: the body of a whole page's text
     end: int = -1
     anchor: int = 0      # the line that repeats the headline (0: none)
-    head: int = 0        # menu items before the first paragraph
-    tail: int = 0        # menu-like lines after the body
+    head: float = 0      # menu items before the first paragraph (labels of a long line count less)
+    tail: float = 0      # menu-like lines after the body
     noisy: bool = False  # a whole page's text (menus around the article)
     inside: list = None  # per line: within the article (its paragraphs and a closing numbered list)
     listed: list = None  # per line: an item of the numbered list that closes the article
@@ -312,8 +313,10 @@ def _locate_body(page: _Page) -> None:
     # Navigation comes before the article: count menu items before its first paragraph.
     first = next((k for k in range(anchor + 1, a) if kinds[k] == "good" and infos[k].terminal
                   and not infos[k].verdict), a)
-    page.head = sum(1 for k in range(1, first) if menu_item(infos[k]))
-    page.tail = sum(1 for k in range(b + 1, n) if menu_like(infos[k]))
+    # A page without line breaks prints each menu item as one or more labels: they count less.
+    weight = [s.segment_item if info.segment else 1.0 for info in infos]
+    page.head = sum(weight[k] for k in range(1, first) if menu_item(infos[k]))
+    page.tail = sum(weight[k] for k in range(b + 1, n) if menu_like(infos[k]))
     # A whole page's text: navigation before the body, or a long footer after it.
     page.noisy = (page.head >= s.noisy_head or (page.head >= 1 and page.tail >= s.noisy_tail)
                   or (anchor > 0 and page.head >= s.noisy_head_anchored))
@@ -368,7 +371,8 @@ def _mark_repeated_lines(page: _Page) -> None:
     seen: dict[str, list[int]] = {}
     for k in range(1, page.n):
         info = infos[k]
-        if info.words >= 2 and not info.table:
+        # A sentence said twice in one paragraph ("We got her. We got her.") is the writer's.
+        if info.words >= 2 and not info.table and (page.noisy or not info.segment):
             seen.setdefault(line_key(info), []).append(k)
     headline_key = line_key(infos[0])
     for key, where in seen.items():
@@ -403,6 +407,9 @@ def _judge_short_runs(page: _Page) -> None:
         if not (k >= 2 and infos[k - 1].text.endswith(":")):
             # a run that another rule's chrome opens ("Related:", "Read more") is a link list
             enclosed = page.inside[k] and j < n and page.inside[j] and not infos[k].chrome
+            if enclosed and infos[k].segment and infos[j].segment:
+                k = j  # names, fixtures or figures inside a paragraph's sentences are its own
+                continue
             # The numbered list that ends the article is its own; the rest of the run is judged.
             run = [i for i in infos[k:end] if not page.listed[i.pos]]
             _judge_run(run, enclosed, page.noisy, page.mark, page.settings)

@@ -1,0 +1,85 @@
+"""A delete takes only what its evidence covers.
+
+Rules that flag a whole line ("Photo caption or credit line", a "See also ..." line) judge the
+line by a phrase or a pattern in it. Where lines are short, the line is the chrome. Where a line is
+a paragraph, or a whole article or page without its line breaks, the same rule would delete the
+article around the phrase. The engine therefore checks every delete of a rule that did not judge
+its span as a whole (the line model and the corpus pass do):
+
+- a span with little article prose in it (fewer than ``PROSE_SENTENCES`` sentences that read like
+  prose, and fewer than ``PROSE_WORDS`` words in them) is chrome as a whole and goes whole;
+- otherwise the delete is narrowed to the stretches at the span's edges that are not prose (a
+  credit or caption closing a paragraph, a label opening it), at most ``EDGE_WORDS`` words each;
+- when no such stretch exists, the finding stays but its fix is marked unsafe: `clean` leaves the
+  text alone unless asked for unsafe fixes.
+
+A sentence reads like prose when it ends like a sentence, has at least ``SENTENCE_WORDS`` words,
+and (in a script with letter case) at least 40% of its words start lower-case.
+"""
+from __future__ import annotations
+
+import re
+
+from .document import sentence_bounds
+
+PROSE_SENTENCES = 4
+PROSE_WORDS = 100
+SENTENCE_WORDS = 8
+EDGE_WORDS = 60
+# Spans shorter than this cannot hold enough prose to matter: they are not examined.
+MIN_CHARS = 160
+
+_WORD = re.compile(r"\w+")
+_TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
+
+
+def is_prose(sentence: str) -> bool:
+    words = _WORD.findall(sentence)
+    if len(words) < SENTENCE_WORDS or not _TERMINAL.search(sentence):
+        return False
+    cased = [w for w in words if w[0].isalpha() and (w[0].islower() or w[0].isupper())]
+    if not cased:
+        return True
+    return sum(1 for w in cased if w[0].islower()) >= 0.4 * len(cased)
+
+
+def narrow(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
+    """The parts of ``text[start:end]`` that a delete may take: ``[(start, end)]`` when the span is
+    chrome as a whole, the non-prose edges otherwise, or None when nothing may go."""
+    if end - start < MIN_CHARS:
+        return [(start, end)]
+    span = text[start:end]
+    bounds = sentence_bounds(span)
+    prose = [is_prose(span[a:b]) for a, b in bounds]
+    prose_words = sum(len(_WORD.findall(span[a:b])) for (a, b), p in zip(bounds, prose) if p)
+    if sum(prose) < PROSE_SENTENCES and prose_words < PROSE_WORDS:
+        return [(start, end)]
+    parts = []
+    lead = 0
+    while lead < len(bounds) and not prose[lead]:
+        lead += 1
+    if lead:
+        parts.append(_head(span, bounds[0][0], bounds[lead - 1][1]))
+    tail = len(bounds)
+    while tail > lead and not prose[tail - 1]:
+        tail -= 1
+    if tail < len(bounds):
+        parts.append(_tail(span, bounds[tail][0], bounds[-1][1]))
+    parts = [(start + a, start + b) for a, b in parts if b > a]
+    return parts or None
+
+
+def _head(span: str, a: int, b: int) -> tuple[int, int]:
+    """At most EDGE_WORDS words from a."""
+    words = list(_WORD.finditer(span, a, b))
+    if len(words) > EDGE_WORDS:
+        b = words[EDGE_WORDS - 1].end()
+    return a, b
+
+
+def _tail(span: str, a: int, b: int) -> tuple[int, int]:
+    """At most EDGE_WORDS words up to b."""
+    words = list(_WORD.finditer(span, a, b))
+    if len(words) > EDGE_WORDS:
+        a = words[-EDGE_WORDS].start()
+    return a, b
