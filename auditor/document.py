@@ -197,15 +197,19 @@ def _label_runs(text: str, a: int, b: int) -> list[tuple[int, int]]:
     if best < RUN_LABELS or cut == 0:
         return [(a, b)]
     # The sentence proper starts with the capitalised words just before the cut ("The New York
-    # State Attorney General (NYAG) is ..."): back up to the separator, colon or bracket before them.
-    while cut > 0 and _is_label_token(tokens[cut - 1][2]) and tokens[cut - 1][2][-1] not in ":)],;" \
-            and tokens[cut - 1][2] not in _SEPARATORS and len(tokens[cut - 1][2]) > 1:
-        cut -= 1
-    if cut == 0:
-        return [(a, b)]
+    # State Attorney General (NYAG) is ..."): back up to the separator, colon or bracket before them
+    # when there is one within a few words.
+    back = cut
+    while back > 0 and cut - back < 6 and _is_label_token(tokens[back - 1][2]) \
+            and tokens[back - 1][2][-1] not in ":)],;" and tokens[back - 1][2] not in _SEPARATORS:
+        back -= 1
+    if back > 0 and (tokens[back - 1][2][-1] in ":)],;" or tokens[back - 1][2] in _SEPARATORS):
+        cut = back
     rest = tokens[cut:]
     if sum(1 for t in rest if not _is_label_token(t[2])) < 0.3 * len(rest):
         cut = len(tokens)  # the whole sentence is labels
+    if _table_like(tokens[:cut]):
+        return [(a, b)]  # rows of a table (cells between bars, figures): the article's data, kept as one
     out: list[tuple[int, int]] = []
     item_start = None
     previous = ""
@@ -229,6 +233,14 @@ def _label_runs(text: str, a: int, b: int) -> list[tuple[int, int]]:
     if cut < len(tokens):
         out.append((tokens[cut][0], b))
     return out
+
+
+def _table_like(tokens: list) -> bool:
+    """Cells between bars with figures in them: a table's rows printed on one line."""
+    bars = sum(1 for t in tokens if t[2] == "|")
+    cells = [t for t in tokens if t[2] != "|"]
+    figures = sum(1 for t in cells if any(c.isdigit() for c in t[2]))
+    return bars >= 4 and figures >= 0.25 * max(len(cells), 1)
 
 
 def count_words(text: str) -> int:

@@ -9,7 +9,8 @@ its span as a whole (the line model and the corpus pass do):
 - a span with little article prose in it (fewer than ``PROSE_SENTENCES`` sentences that read like
   prose, and fewer than ``PROSE_WORDS`` words in them) is chrome as a whole and goes whole;
 - otherwise the delete is narrowed to the stretches at the span's edges that are not prose (a
-  credit or caption closing a paragraph, a label opening it), at most ``EDGE_WORDS`` words each;
+  credit or caption closing a paragraph, a label opening it), of at most ``EDGE_WORDS`` words
+  each; a span of ``LONG_SPAN`` words or more is never chrome as a whole;
 - when no such stretch exists, the finding stays but its fix is marked unsafe: `clean` leaves the
   text alone unless asked for unsafe fixes.
 
@@ -26,6 +27,8 @@ PROSE_SENTENCES = 4
 PROSE_WORDS = 100
 SENTENCE_WORDS = 8
 EDGE_WORDS = 60
+# A span this long (in words) is never chrome as a whole, whatever its sentences look like.
+LONG_SPAN = 250
 # Spans shorter than this cannot hold enough prose to matter: they are not examined.
 MIN_CHARS = 160
 
@@ -51,35 +54,32 @@ def narrow(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
     span = text[start:end]
     bounds = sentence_bounds(span)
     prose = [is_prose(span[a:b]) for a, b in bounds]
-    prose_words = sum(len(_WORD.findall(span[a:b])) for (a, b), p in zip(bounds, prose) if p)
-    if sum(prose) < PROSE_SENTENCES and prose_words < PROSE_WORDS:
+    prose_words = sum(_length(span[a:b]) for (a, b), p in zip(bounds, prose) if p)
+    if sum(prose) < PROSE_SENTENCES and prose_words < PROSE_WORDS and _length(span) < LONG_SPAN:
         return [(start, end)]
     parts = []
     lead = 0
     while lead < len(bounds) and not prose[lead]:
         lead += 1
-    if lead:
-        parts.append(_head(span, bounds[0][0], bounds[lead - 1][1]))
     tail = len(bounds)
     while tail > lead and not prose[tail - 1]:
         tail -= 1
-    if tail < len(bounds):
-        parts.append(_tail(span, bounds[tail][0], bounds[-1][1]))
+    if lead and _length(span[bounds[0][0]:bounds[lead - 1][1]]) <= EDGE_WORDS:
+        parts.append((bounds[0][0], bounds[lead - 1][1]))
+    if tail < len(bounds) and _length(span[bounds[tail][0]:bounds[-1][1]]) <= EDGE_WORDS:
+        parts.append((bounds[tail][0], bounds[-1][1]))
     parts = [(start + a, start + b) for a, b in parts if b > a]
     return parts or None
 
 
-def _head(span: str, a: int, b: int) -> tuple[int, int]:
-    """At most EDGE_WORDS words from a."""
-    words = list(_WORD.finditer(span, a, b))
-    if len(words) > EDGE_WORDS:
-        b = words[EDGE_WORDS - 1].end()
-    return a, b
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
-def _tail(span: str, a: int, b: int) -> tuple[int, int]:
-    """At most EDGE_WORDS words up to b."""
-    words = list(_WORD.finditer(span, a, b))
-    if len(words) > EDGE_WORDS:
-        a = words[-EDGE_WORDS].start()
-    return a, b
+def _length(text: str) -> float:
+    """Length in words, CJK text counted as a word per two characters."""
+    words = len(_WORD.findall(text))
+    if not text.isascii():
+        cjk = len(_CJK.findall(text))
+        if cjk:
+            words += cjk / 2
+    return words

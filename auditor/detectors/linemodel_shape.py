@@ -95,6 +95,7 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-
 _ELLIPSIS = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*(?:»|›|→)?$")
 _SEPARATOR = re.compile(r"(?:^|\s)[|»›>•·/\\]+(?:\s|$)")
 _URL = re.compile(r"(?i)(?:https?://|www\.)\S+|[^\s@]{1,64}@[^\s@]{1,255}\.\w{2,}|(?<!\w)@\w{2,}")
+_FIGURES = re.compile(r"\d+")
 _BULLET = re.compile(r"^(?:[-–—•·*»›>→▪►◦‣]\s+|\d{1,2}[.)]\s+)")
 
 
@@ -153,7 +154,8 @@ def line_info(pos: int, line, low: list, stopset) -> LineInfo:
         separators=0 if terminal else len(_SEPARATOR.findall(text)),
         urls=len(_URL.findall(text)) if ("/" in text or "@" in text or "www" in text) else 0,
         bullet=bool(_BULLET.match(text)),
-        table=text.startswith("|") or last == "|",
+        table=text.startswith("|") or last == "|" or (text.count(" | ") >= 4 and _FIGURES.search(text) is not None
+                                                       and len(_FIGURES.findall(text)) >= text.count(" | ") / 2),
         text=text,
         tokens=low,
     )
