@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .corpus import CorpusStats
 from .detectors import Context, run_matchers
 from .document import Document
 from .findings import Category, Finding, Severity
-from .narrowing import narrow
+from .narrowing import narrow_hit
 from .ruleset import Ruleset, load_ruleset
 from .score import Score, Thresholds, score_findings
 
@@ -31,9 +31,17 @@ class Report:
     def verdict(self) -> str:
         return self.score.verdict
 
+    @cached_property
+    def presented(self) -> list[Finding]:
+        """The findings as shown to people and CI platforms (presentation.py): same-span
+        findings merged, runs of chrome lines as one block. Scores and fixes use ``findings``."""
+        from .presentation import present
+
+        return present(self.findings, self.document.text)
+
     def counts(self) -> dict[str, int]:
         out = {s.value: 0 for s in Severity}
-        for f in self.findings:
+        for f in self.presented:
             out[f.severity.value] += 1
         return out
 
@@ -50,7 +58,7 @@ class Report:
             "costs": self.score.costs,
             "explanation": self.score.explanation,
             "grammar": self.grammar,
-            "findings": [f.to_dict() for f in self.findings],
+            "findings": [f.to_dict() for f in self.presented],
             "errors": list(self.errors),
         }
 
@@ -78,11 +86,9 @@ def audit(
         # see U+FFFD in their place, one code point for one, so every offset stays the same.
         document = Document(text=_SURROGATE.sub("\ufffd", document.text), id=document.id, path=document.path,
                             meta=document.meta)
-    ctx = Context(document, corpus, options)
-    from .language import guess_language
-
-    language = guess_language(document.text)
-    ctx.cache["language"] = language
+    ctx = Context(document, corpus, options, ruleset)
+    language = ctx.need("language")
+    _share_stages(ctx, ruleset)
     findings = _findings(ctx, ruleset)
     if original is not document:
         from dataclasses import replace
@@ -107,57 +113,70 @@ def _grammar_off(options: dict) -> dict:
     return {"status": "off", "reason": "no grammar rule selected"}
 
 
+def _share_stages(ctx: Context, ruleset: Ruleset) -> None:
+    """Stage results that detectors not yet declaring ``reads`` find in ``ctx.cache``."""
+    ctx.cache["language"] = ctx.need("language")
+    if ruleset.matchers:
+        chrome = ctx.need("chrome_spans")
+        if chrome:
+            ctx.cache["chrome_spans"] = list(chrome)
+
+
+def _hits(ctx: Context, ruleset: Ruleset):
+    """The selected rules' hits: data rules' from the data_hits stage, then the detectors'."""
+    selected = ruleset.by_code
+    if any(rule.kind != "detector" for rule in ruleset.rules):
+        for hit in ctx.need("data_hits"):  # already narrowed to their evidence (the stage does it)
+            if hit.rule.code in selected:
+                yield hit
+    text = ctx.document.text
+    for hit in run_matchers(ruleset.matchers, ctx):
+        # A delete takes only what its evidence covers: never the article prose around it.
+        yield from narrow_hit(text, hit)
+
+
 def _findings(ctx: Context, ruleset: Ruleset) -> list[Finding]:
     document = ctx.document
     seen: set[tuple] = set()
     findings: list[Finding] = []
-    language = ctx.cache.get("language", "und")
-    for hit in run_matchers(ruleset.matchers, ctx):
-        rule = hit.rule
+    language = ctx.need("language")
+    for hit in _hits(ctx, ruleset):
+        rule = ruleset.by_code.get(hit.rule.code, hit.rule)  # with the run's severity overrides
         # A rule bound to languages applies to those documents, and to documents whose language is unknown.
         if rule.languages and language != "und" and language not in rule.languages:
             continue
+        if rule.document_level:
+            hit.start = hit.end = 0
+        key = (rule.code, hit.start, hit.end)
+        if key in seen or hit.end < hit.start:
+            continue
+        seen.add(key)
+        text = document.text[hit.start:hit.end]
+        values = {"lang": "", "text": text, **hit.values}
+        try:
+            message = rule.message.format(**values)
+        except (KeyError, IndexError, ValueError):
+            message = rule.message
         fix = None if hit.no_fix else rule.fix
         if fix is not None and hit.fix_replacement is not None:
             fix = replace(fix, replacement=hit.fix_replacement)
         if fix is not None and hit.unsafe:
             fix = replace(fix, safety="unsafe")
-        spans = [(hit.start, hit.end)]
-        refused = False
-        if fix is not None and fix.action == "delete" and not hit.whole:
-            # A delete takes only what its evidence covers: never the article prose around it.
-            narrowed = narrow(document.text, hit.start, hit.end)
-            if narrowed is None:
-                fix, refused = replace(fix, safety="unsafe"), True
-            else:
-                spans = narrowed
-        for start, end in spans:
-            key = (rule.code, start, end)
-            if key in seen or end < start:
-                continue
-            seen.add(key)
-            findings.append(_finding(ctx, rule, hit, start, end, fix, chrome=not refused))
-    findings.sort(key=lambda f: (f.start, -f.severity.rank, f.code))
+        severity = Severity(hit.severity) if hit.severity else rule.severity
+        confidence = rule.confidence if hit.confidence is None else hit.confidence
+        if rule.document_level:
+            findings.append(Finding(
+                code=rule.code, name=rule.name, category=rule.category, severity=severity,
+                start=0, end=0, text="", message=message, confidence=confidence, fix=None,
+                scope="document", cost=hit.cost,
+            ))
+            continue
+        line, column = document.line_col(hit.start)
+        end_line, end_column = document.line_col(hit.end)
+        findings.append(Finding(
+            code=rule.code, name=rule.name, category=rule.category, severity=severity,
+            start=hit.start, end=hit.end, text=text, message=message, confidence=confidence,
+            fix=fix, line=line, column=column, end_line=end_line, end_column=end_column,
+        ))
+    findings.sort(key=lambda f: (f.scope != "document", f.start, -f.severity.rank, f.code))
     return findings
-
-
-def _finding(ctx: Context, rule, hit, start: int, end: int, fix, chrome: bool) -> Finding:
-    document = ctx.document
-    text = document.text[start:end]
-    values = {"lang": "", "text": text, **hit.values}
-    try:
-        message = rule.message.format(**values)
-    except (KeyError, IndexError, ValueError):
-        message = rule.message
-    if chrome and fix is not None and fix.action == "delete" and rule.category == Category.BOILERPLATE:
-        # Detectors run after the phrase, pattern and line rules and may read what they found
-        # (the line model treats such lines as chrome when it looks for the article body).
-        ctx.cache.setdefault("chrome_spans", []).append((start, end))
-    line, column = document.line_col(start)
-    return Finding(
-        code=rule.code, name=rule.name, category=rule.category,
-        severity=Severity(hit.severity) if hit.severity else rule.severity,
-        start=start, end=end, text=text, message=message,
-        confidence=rule.confidence if hit.confidence is None else hit.confidence,
-        fix=fix, line=line, column=column,
-    )

@@ -20,6 +20,7 @@ and (in a script with letter case) at least 40% of its words start lower-case.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .document import sentence_bounds
 
@@ -83,3 +84,19 @@ def _length(text: str) -> float:
         if cjk:
             words += cjk / 2
     return words
+
+
+def narrow_hit(text: str, hit) -> list:
+    """The hit as the engine reports it: unchanged, cut to the chrome at its edges (one hit per
+    edge), or with its delete refused (``unsafe`` and ``prose`` set)."""
+    rule = hit.rule
+    fix = rule.fix
+    if (fix is None or fix.action != "delete" or hit.no_fix or hit.whole or hit.prose
+            or getattr(rule, "document_level", False) or hit.end - hit.start < MIN_CHARS):
+        return [hit]
+    parts = narrow(text, hit.start, hit.end)
+    if parts is None:
+        return [replace(hit, unsafe=True, prose=True)]
+    if parts == [(hit.start, hit.end)]:
+        return [hit]
+    return [replace(hit, start=a, end=b) for a, b in parts]

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from ..document import Document, Span
     from ..ruleset import Rule
 
+_IN_PROGRESS = object()
 HEAD_LINES = 6
 TAIL_LINES = 6
 
@@ -34,16 +35,41 @@ class Hit:
     # The detector judged this span as a whole (its shape and place, as the line model does), not
     # by a phrase inside it: the engine does not narrow its delete to the chrome at its edges.
     whole: bool = False
+    # The span holds article prose that the evidence does not cover: its delete was refused (the
+    # fix is unsafe) and it is not chrome to the detectors that read chrome spans.
+    prose: bool = False
+    cost: float | None = None  # a document-level hit's points in the score
+    refine: object = None  # a pattern rule's refine function, applied once all data rules have matched
 
 
 class Context:
-    """What rules see of one document: its text, segments, and the corpus (if any)."""
+    """What rules see of one document: its text, segments, the corpus (if any), the run's options,
+    and the results of the stages (``need``)."""
 
-    def __init__(self, document: "Document", corpus: "CorpusStats | None" = None, options: dict | None = None):
+    def __init__(self, document: "Document", corpus: "CorpusStats | None" = None, options: dict | None = None,
+                 ruleset=None):
         self.document = document
         self.corpus = corpus
         self.options = options or {}
-        self.cache: dict = {}
+        self.ruleset = ruleset
+        self.cache: dict = {}  # a detector's own per-document memo (never read by another detector)
+        self._stages: dict = {}
+
+    def need(self, name: str):
+        """The result of stage ``name`` for this document, computed once (stages.py)."""
+        from .stages import compute
+
+        if name not in self._stages:
+            self._stages[name] = _IN_PROGRESS
+            self._stages[name] = compute(name, self)
+        value = self._stages[name]
+        if value is _IN_PROGRESS:
+            raise RuntimeError(f"stage {name!r} reads itself")
+        return value
+
+    def has(self, name: str) -> bool:
+        """Whether stage ``name`` was computed already (it is never computed by asking)."""
+        return name in self._stages and self._stages[name] is not _IN_PROGRESS
 
     @cached_property
     def allowed_lines(self) -> dict[str, set[int]]:
@@ -81,7 +107,6 @@ def build_matchers(rules: list["Rule"]) -> list:
     by_kind: dict[str, list] = {}
     for rule in rules:
         by_kind.setdefault(rule.kind, []).append(rule)
-    # Detectors run last, so that they can read what the data-driven rules found (ctx.cache).
     ordered = sorted(by_kind.items(), key=lambda kv: kv[0] == "detector")
     return [_module(kind).build(group) for kind, group in ordered]
 
