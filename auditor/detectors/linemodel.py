@@ -30,6 +30,7 @@ rules/boilerplate/line-model.yaml), read once when a ruleset is compiled (``prep
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from . import Context, Hit
@@ -47,6 +48,8 @@ class Resources:
     settings: ModelSettings
     comment_words: frozenset = frozenset()     # words for "comments" (BP707)
     comment_modifiers: frozenset = frozenset()  # words that may stand beside them
+    min_article_words: int = 0   # fewer words of article text: no article (BP001)
+    cost: float = 0.0            # what "no article" costs, in points
 
 
 def prepare(rule) -> Resources:
@@ -60,7 +63,13 @@ def prepare(rule) -> Resources:
             raise ValueError(f"option {group}: a mapping of language to words is needed")
         return frozenset(w.casefold() for values in table.values() for w in values)
 
-    return Resources(settings, words("headings"), words("modifiers"))
+    minimum = options.get("min_article_words", 0)
+    if isinstance(minimum, bool) or not isinstance(minimum, int) or minimum < 0:
+        raise ValueError(f"option min_article_words: a whole number of words is needed, got {minimum!r}")
+    cost = options.get("cost", 0)
+    if isinstance(cost, bool) or not isinstance(cost, (int, float)) or not 0 <= cost <= 100:
+        raise ValueError(f"option cost: points from 0 to 100 are needed, got {cost!r}")
+    return Resources(settings, words("headings"), words("modifiers"), minimum, float(cost))
 
 
 @dataclass(frozen=True)
@@ -198,3 +207,31 @@ def comment_section(ctx: Context, rule, resources: Resources):
                               confidence=resources.settings.comment_section, severity="warning",
                               whole=True)
             return
+
+
+# -- no article ----------------------------------------------------------------------------------
+_WORD = re.compile(r"\w+")
+
+
+def article_words(ctx: Context, settings: ModelSettings) -> int:
+    """Words of the text outside its chrome: what other rules delete and what the model judges."""
+    spans = list(ctx.cache.get("chrome_spans") or [])
+    spans += [(info.start, info.end) for info in judge(ctx, settings).lines if info.verdict]
+    text = ctx.document.text
+    if not spans:
+        return len(_WORD.findall(text))
+    spans.sort()
+    count, pos = 0, 0
+    for a, b in spans:
+        if a > pos:
+            count += len(_WORD.findall(text, pos, a))
+        pos = max(pos, b)
+    return count + len(_WORD.findall(text, pos))
+
+
+def no_article(ctx: Context, rule, resources: Resources):
+    """A document-level verdict: nothing, or too little, of an article is left once chrome is set
+    aside (an empty or blank file, a cookie notice, a page of menus)."""
+    words = article_words(ctx, resources.settings)
+    if words < resources.min_article_words:
+        yield Hit(rule, 0, 0, {"words": words, "minimum": resources.min_article_words}, cost=resources.cost)
