@@ -273,6 +273,9 @@ def run(paths, opts: CleanOptions, ruleset, thresholds, echo: Callable[[str], No
         if not result.settled:
             echo(f"auditor: {name}: fixes still pending after {result.passes} passes; "
                  f"the output may not be final")
+        if result.no_article is not None:
+            echo(f"auditor: {name}: nothing of an article is left once its chrome is removed "
+                 f"({result.no_article.message}); writing what is left")
         for e in result.edits:
             log_lines.append(json.dumps(e.to_dict(name), ensure_ascii=False))
         edits += len(result.edits)
