@@ -176,9 +176,14 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
 
 
 def _is_label_token(token: str) -> bool:
-    """A token of a label or menu item: it starts upper-case, with a digit or a symbol."""
+    """A token of a label or menu item: it starts upper-case, with a digit or a symbol. Words of
+    scripts without letter case (Arabic, Chinese ...) never look like labels."""
     first = token.lstrip("\"'“‘«([¿¡#@")[:1]
-    return not first or not first.islower()
+    if not first:
+        return True
+    if first.isalpha():
+        return first.isupper()
+    return True
 
 
 def _label_runs(text: str, a: int, b: int) -> list[tuple[int, int]]:
