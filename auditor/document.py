@@ -44,6 +44,9 @@ class Span:
     start: int
     end: int
     text: str
+    # What the span is of its line (``segments``): the whole "line", a "sentence" of a long line,
+    # a "label" of a sentence made of labels (a menu), or a "lead" label that opens a sentence.
+    part: str = "line"
 
     @property
     def is_blank(self) -> bool:
@@ -135,8 +138,8 @@ class Document:
                 out.append(line)  # a long line printed twice stays whole: copies of the body
                 continue
             for a, b in sentence_bounds(line.text):
-                for c, d in _label_runs(line.text, a, b):
-                    out.append(Span(line.index, line.start + c, line.start + d, line.text[c:d]))
+                for c, d, part in _label_runs(line.text, a, b):
+                    out.append(Span(line.index, line.start + c, line.start + d, line.text[c:d], part))
         return out
 
     def _span(self, index: int, a: int, b: int) -> Span:
@@ -186,7 +189,7 @@ def _is_label_token(token: str) -> bool:
     return True
 
 
-def _label_runs(text: str, a: int, b: int) -> list[tuple[int, int]]:
+def _label_runs(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
     """One sentence ``text[a:b]`` cut where a run of labels opens it: each label its own segment,
     then the sentence proper (from its first capitalised word after the run).
 
@@ -200,7 +203,7 @@ def _label_runs(text: str, a: int, b: int) -> list[tuple[int, int]]:
             best, cut = score, k
         score += (0.5 if token.endswith(",") else 1.0) if _is_label_token(token) else -1.5
     if best < RUN_LABELS or cut == 0:
-        return [(a, b)]
+        return [(a, b, "sentence")]
     # The sentence proper starts with the capitalised words just before the cut ("The New York
     # State Attorney General (NYAG) is ..."): back up to the separator, colon or bracket before them
     # when there is one within a few words.
@@ -214,29 +217,30 @@ def _label_runs(text: str, a: int, b: int) -> list[tuple[int, int]]:
     if sum(1 for t in rest if not _is_label_token(t[2])) < 0.3 * len(rest):
         cut = len(tokens)  # the whole sentence is labels
     if _table_like(tokens[:cut]):
-        return [(a, b)]  # rows of a table (cells between bars, figures): the article's data, kept as one
-    out: list[tuple[int, int]] = []
+        return [(a, b, "sentence")]  # rows of a table (cells between bars, figures): the article's data, kept as one
+    out: list[tuple[int, int, str]] = []
+    part = "lead" if cut < len(tokens) else "label"
     item_start = None
     previous = ""
     for k in range(cut):
         start, end, token = tokens[k]
         if token in _SEPARATORS or (len(token) == 1 and not token.isalnum()):
             if item_start is not None:
-                out.append((item_start, tokens[k - 1][1]))
-            out.append((start, end))
+                out.append((item_start, tokens[k - 1][1], part))
+            out.append((start, end, part))
             item_start, previous = None, ""
             continue
         opens = _is_label_token(token) and previous.lower() not in _JOINERS and not previous.endswith(("-", "&"))
         if item_start is not None and opens:
-            out.append((item_start, tokens[k - 1][1]))
+            out.append((item_start, tokens[k - 1][1], part))
             item_start = None
         if item_start is None:
             item_start = start
         previous = token
     if item_start is not None:
-        out.append((item_start, tokens[cut - 1][1]))
+        out.append((item_start, tokens[cut - 1][1], part))
     if cut < len(tokens):
-        out.append((tokens[cut][0], b))
+        out.append((tokens[cut][0], b, "sentence"))
     return out
 
 

@@ -103,6 +103,7 @@ def judge(ctx: Context, settings: ModelSettings) -> Judgement:
     for info, line in zip(infos, lines):
         info.kind = classify(info)
         info.segment = line is not whole[line.index]
+        info.part = line.part
     _mark_chrome(infos, ctx.cache.get("chrome_spans"))
     body = revise(infos, settings)
     judgement = ctx.cache[key] = Judgement(infos, body)
@@ -200,13 +201,36 @@ def comment_section(ctx: Context, rule, resources: Resources):
         info = infos[k]
         if info.kind == "good" and k >= start and not info.verdict:
             good += 1
-        elif good >= 2 and k < len(infos) - 1 and _comments_heading(info, nouns, modifiers):
+        elif good >= 2 and k < len(infos) - 1:
+            heading = _heading_at(infos, k, nouns, modifiers)
+            if heading is None:
+                continue
             for rest in infos[k:]:
                 if not rest.verdict and not rest.chrome:
-                    yield Hit(rule, rest.start, rest.end, {"heading": info.text},
+                    yield Hit(rule, rest.start, rest.end, {"heading": heading},
                               confidence=resources.settings.comment_section, severity="warning",
                               whole=True)
             return
+
+
+def _heading_at(infos: list[LineInfo], k: int, nouns, modifiers) -> str | None:
+    """The comments heading that starts at line k: the line itself, or (in a long line cut into
+    labels) up to four labels in a row ("Top", "Rated", "Comments")."""
+    if _comments_heading(infos[k], nouns, modifiers):
+        return infos[k].text
+    if not infos[k].segment:
+        return None
+    tokens: list = []
+    for j in range(k, min(k + 4, len(infos) - 1)):
+        info = infos[j]
+        if not info.segment or info.terminal:
+            return None
+        tokens += info.tokens
+        if len(tokens) > 5:
+            return None
+        if tokens and tokens[-1] in nouns and all(t in nouns or t in modifiers or t.isdigit() for t in tokens):
+            return " ".join(i.text for i in infos[k:j + 1])
+    return None
 
 
 # -- no article ----------------------------------------------------------------------------------

@@ -44,6 +44,7 @@ class ModelSettings:
     noisy_head_anchored: int  # ... or this many before a repeated headline
     noisy_tail: int           # ... or at least one before and this many after the body
     segment_item: float       # what a label cut from a long line counts for in those three counts
+    segment_run: float        # ... and in a run of chrome when finding the body
     feed_cards: int           # this many paragraphs in a row, each after 2+ lines of its own: a feed ...
     feed_body: int            # ... once this many paragraphs of the article came before it
     near_body: int            # a paragraph this close to the body is kept even across chrome
@@ -105,22 +106,25 @@ def _title_anchor(infos: list[LineInfo], settings: ModelSettings) -> int:
 
 
 def _body_segment(infos: list[LineInfo], score, start: int = 1,
-                  latest: int | None = None) -> tuple[int, int, float]:
+                  latest: int | None = None, label_weight: float = 1.0) -> tuple[int, int, float]:
     """The stretch of lines with the largest total score (maximum subarray): the article body.
 
     Each further line of an uninterrupted run of chrome costs more than the one before, so the
     body bridges a caption or an advert but not a menu or a footer. With ``latest``, the
-    stretch must begin by that line (the article follows its headline closely).
+    stretch must begin by that line (the article follows its headline closely). A label cut from
+    a long line is part of a menu item or a caption: it counts ``label_weight`` of a line.
     """
     best, best_a, best_b = 0.0, start, start - 1
-    total, a, run = 0.0, start, 0
+    total, a, run = 0.0, start, 0.0
     for k in range(start, len(infos)):
-        value = score(infos[k])
+        info = infos[k]
+        value = score(info)
         if value < 0:
-            run += 1
-            value *= run
+            weight = label_weight if info.segment and info.words < 5 else 1.0
+            run += weight
+            value *= run * weight
         else:
-            run = 0
+            run = 0.0
         if total <= 0 and (latest is None or k <= latest):
             total, a = 0.0, k
         total += value
@@ -132,6 +136,8 @@ def _body_segment(infos: list[LineInfo], score, start: int = 1,
 def _line_score(info: LineInfo, short_score: float) -> float:
     if info.verdict or info.chrome:
         return -2.0 - info.units / 4
+    if info.segment and info.units >= (RUN_ON_WORDS if not info.terminal else RUN_ON_SENTENCE):
+        return -info.units / 8  # a "sentence" this long (without an end): headlines run together
     kind = info.kind
     if headline_like(info):
         return -2.0
@@ -231,6 +237,11 @@ def _before_feed(infos: list[LineInfo], kinds: list[str], a: int, b: int, settin
     return b
 
 
+# A sentence of a long line with this many words and no sentence end is a feed of headlines.
+RUN_ON_WORDS = 40
+RUN_ON_SENTENCE = 120  # ... and so is one of this many words, whatever its end
+
+
 # -- the steps of the revision -------------------------------------------------------------------
 
 @dataclass
@@ -302,10 +313,10 @@ def _locate_body(page: _Page) -> None:
     the best stretch anywhere; then whether menus around it make this a whole page's text."""
     infos, kinds, s, n = page.infos, page.kinds, page.settings, page.n
     score = partial(_line_score, short_score=s.short_score)
-    a, b, best = _body_segment(infos, score)
+    a, b, best = _body_segment(infos, score, label_weight=s.segment_run)
     anchor = _title_anchor(infos, s)
     if anchor:
-        a1, b1, best1 = _body_segment(infos, score, anchor + 1, anchor + s.anchor_window)
+        a1, b1, best1 = _body_segment(infos, score, anchor + 1, anchor + s.anchor_window, s.segment_run)
         if best1 >= min(s.anchor_best * best, s.anchor_body):
             a, b = a1, b1
         else:
@@ -407,8 +418,8 @@ def _judge_short_runs(page: _Page) -> None:
         if not (k >= 2 and infos[k - 1].text.endswith(":")):
             # a run that another rule's chrome opens ("Related:", "Read more") is a link list
             enclosed = page.inside[k] and j < n and page.inside[j] and not infos[k].chrome
-            if enclosed and infos[k].segment and infos[j].segment:
-                k = j  # names, fixtures or figures inside a paragraph's sentences are its own
+            if enclosed and all(i.part == "lead" for i in infos[k:j]):
+                k = j  # names or figures that open a paragraph's sentence are its own
                 continue
             # The numbered list that ends the article is its own; the rest of the run is judged.
             run = [i for i in infos[k:end] if not page.listed[i.pos]]

@@ -120,6 +120,7 @@ class LineInfo:
     upper: float = -1.0  # share of upper-case letters; see upper_share()
     chrome: bool = False  # already a boilerplate finding of another rule (phrases, patterns)
     segment: bool = False  # a sentence or label of a long line, not a whole line
+    part: str = "line"     # line | sentence | label | lead (a label opening a sentence): Span.part
     kind: str = ""      # good | near | short | bad
     verdict: str = ""   # "" (keep) or the reason it is chrome
     confidence: float = 0.0
