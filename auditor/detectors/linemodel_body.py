@@ -418,8 +418,10 @@ def _judge_short_runs(page: _Page) -> None:
         if not (k >= 2 and infos[k - 1].text.endswith(":")):
             # a run that another rule's chrome opens ("Related:", "Read more") is a link list
             enclosed = page.inside[k] and j < n and page.inside[j] and not infos[k].chrome
-            if enclosed and all(i.part == "lead" for i in infos[k:j]):
-                k = j  # names or figures that open a paragraph's sentence are its own
+            # Names, fixtures or figures between the sentences of a paragraph are its own; in a
+            # whole page's text, only those that open a sentence.
+            if enclosed and all(i.part == "lead" or (i.segment and not page.noisy) for i in infos[k:j]):
+                k = j
                 continue
             # The numbered list that ends the article is its own; the rest of the run is judged.
             run = [i for i in infos[k:end] if not page.listed[i.pos]]
