@@ -275,6 +275,9 @@ def structured_items(run: list[LineInfo]) -> bool:
     """Items that share an inner separator ("Riverside v Northgate", "Best actor - X at the Y"): data."""
     if len(run) < 2:
         return False
+    if all(info.segment for info in run):  # labels of a long line: the separators are between them
+        joined = " ".join(info.text for info in run)
+        return any(joined.count(infix) >= 3 for infix in _INFIXES if infix.strip() not in ("|", "/", "-"))
     counts: dict[str, int] = {}
     for info in run:
         text = _BULLET.sub("", info.text)
