@@ -132,7 +132,7 @@ def test_sources_table_from_folders_and_record_urls(tmp_path):
 def test_input_errors_are_rows_and_exit_2(tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "good.txt").write_text(f"Story\n\n{BODY}", encoding="utf-8")
-    (tmp_path / "in" / "feed.jsonl").write_text('{"id": 1, "text": "A fine story."}\n{oops\n', encoding="utf-8")
+    (tmp_path / "in" / "feed.jsonl").write_text('{"id": 1, "text": "A fine story: the harbour reopened on Monday after two weeks of repairs, and the first ferry left on time with more than two hundred people on board."}\n{oops\n', encoding="utf-8")
     out = tmp_path / "out"
     result = run("report", str(tmp_path / "in"), "--out", str(out), "--no-grammar")
     assert result.returncode == 2
