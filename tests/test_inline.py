@@ -178,3 +178,19 @@ def test_gold_bodies_without_line_breaks_keep_their_words(eval_dir):
         lost += max(0, len(before) - len(after))
         assert len(after) >= 0.5 * len(before), row["id"]
     assert lost <= 0.02 * total
+
+
+# -- the line model's settings are options of its rules ---------------------------------------------
+
+def test_a_line_model_rule_with_bad_settings_is_refused_with_its_file(tmp_path):
+    from auditor.ruleset import RulePackError
+
+    pack = tmp_path / "mine.yaml"
+    pack.write_text(
+        "- code: XX701\n  name: my-teasers\n  category: boilerplate\n  severity: warning\n"
+        "  kind: detector\n  detector: linemodel.teaser\n  fix: {action: delete, safety: safe}\n"
+        "  message: Teaser\n  why: Teasers.\n  options:\n    model: {confidence: {teaser: high}}\n"
+        "  examples: {match: [x], no_match: [y]}\n", encoding="utf-8")
+    with pytest.raises(RulePackError) as excinfo:
+        load_ruleset(extra=[pack])
+    assert "mine.yaml" in str(excinfo.value) and "line model options" in str(excinfo.value)
