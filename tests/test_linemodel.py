@@ -22,8 +22,11 @@ NAV = "Home\nNews\nLocal\nSport\nWeather\nBusiness\nOpinion\nPodcasts\nNewslette
 FOOTER = "About us\nContact\nAdvertise\nCareers\nPrivacy\nTerms\nAccessibility\nSitemap"
 
 
-def flagged(text: str, rules=LINE_MODEL) -> list[str]:
-    return [f.text for f in audit(Document(text), rules, options=OPTIONS).findings]
+def flagged(text: str, rules=ALL_RULES) -> list[str]:
+    """The chrome found: what the line model reads as chrome never depends on the selection, so
+    lines another rule flags are not the line model's to flag; the full set shows both."""
+    return [f.text for f in audit(Document(text), rules, options=OPTIONS).findings
+            if f.category.value == "boilerplate"]
 
 
 def cleaned(text: str, rules=ALL_RULES) -> str:
@@ -37,7 +40,7 @@ def lines(text: str) -> list[str]:
 def test_the_headline_is_never_flagged():
     for headline in ("Home", "Contact Us", "‹ › ×", "Subscribe Now For Updates Today"):
         text = f"{headline}\n\nNews\nSport\nWeather\nContact\n\n{P1}\n\n{P2}"
-        assert headline not in flagged(text)
+        assert headline not in flagged(text, LINE_MODEL)
 
 
 def test_a_menu_after_the_article_goes_and_the_paragraphs_stay():
@@ -47,14 +50,14 @@ def test_a_menu_after_the_article_goes_and_the_paragraphs_stay():
 
 def test_a_subheading_between_paragraphs_stays():
     text = f"Storm closes coast road\n\n{P1}\n\nWhat Happens Next\n\n{P2}\n\n{P3}"
-    assert flagged(text) == []
+    assert flagged(text, LINE_MODEL) == []
 
 
 def test_lists_the_article_introduces_stay():
     text = f"Cup draw made\n\n{P1}\n\nThe ties are:\n\nRiverside v Northgate\nEastfield v Harbour Town\nMillbrook v Westport\nOld Quay v Hillcrest"
-    assert flagged(text) == []
+    assert flagged(text, LINE_MODEL) == []
     text = f"Rankings\n\n{P1}\n\n1 Ana Silva (Portugal)\n2 Tom Berg (Norway)\n3 Lea Novak (Croatia)"
-    assert flagged(text) == []
+    assert flagged(text, LINE_MODEL) == []
     table = "| Pos | Rider | Points |\n| 1 | Jane Roe | 512 |\n| 2 | John Doe | 498 |"
     assert flagged(f"Standings\n\n{P1}\n\n{table}\n\n{P2}") == []
 
@@ -71,7 +74,8 @@ def test_a_whole_page_loses_everything_but_its_article():
             f"Sunday 3 March 2024\n\n{P1}\n\n{P2}\n\n{P3}\n\nMost Read\n"
             "Council Approves New Budget for the Harbour\nFire Crews Tackle Blaze at the Old Mill\n\n"
             f"{FOOTER}\n\n© 2024 Daily Courier")
-    assert lines(cleaned(page)) == ["Storm closes coast road", P1, P2, P3]  # the site name goes too
+    # The site name after the headline is a label (BP3xx): the full set removes it.
+    assert lines(cleaned(page)) == ["Storm closes coast road", P1, P2, P3]
 
 
 def test_a_numbered_list_that_continues_the_article_stays():
@@ -95,7 +99,6 @@ def test_the_articles_own_rights_notice_stays_and_a_footer_copyright_goes():
     report = audit(Document(text), ALL_RULES, options=OPTIONS)
     by_text = {f.text: f for f in report.findings if f.code == "BP502"}
     assert by_text[notice].severity.value == "info" and by_text[notice].fix.safety == "unsafe"
-    # a footer's copyright goes (chrome with a safe fix is a warning)
     assert by_text["© 2024 Daily Courier"].severity.value == "warning"
     assert by_text["© 2024 Daily Courier"].fix.safety == "safe"
     kept = lines(cleaned(text))
@@ -116,13 +119,14 @@ def test_a_feed_of_story_cards_after_the_article_goes():
         ])
     page = (f"Storm closes coast road | Daily Courier\n\n{NAV}\n\nStorm closes coast road\n\n{P1}\n\n{P2}\n\n"
             f"{P3}\n\nMore from the Courier\n\n{cards}{FOOTER}")
-    assert lines(cleaned(page)) == ["Storm closes coast road", P1, P2, P3]  # the site name goes too
+    # The site name after the headline is a label (BP3xx): the full set removes it.
+    assert lines(cleaned(page)) == ["Storm closes coast road", P1, P2, P3]
 
 
 def test_extractor_output_keeps_its_short_lines():
     """Without a menu at the top, short lines after the body (credits, lists) are left to the phrase rules."""
     text = f"Storm closes coast road\n\n{P1}\n\n{P2}\n\nAdditional reporting by Jane Roe\n\nWith wire services"
-    assert flagged(text) == []
+    assert flagged(text, LINE_MODEL) == []
 
 
 def test_teasers_cut_to_one_length_go_and_a_writers_ellipsis_stays():
