@@ -30,9 +30,9 @@ rules/boilerplate/line-model.yaml), read once when a ruleset is compiled (``prep
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 
+from ..document import count_words
 from . import Context, Hit
 from .linemodel_body import ModelSettings, revise
 from .linemodel_shape import (
@@ -234,23 +234,22 @@ def _heading_at(infos: list[LineInfo], k: int, nouns, modifiers) -> str | None:
 
 
 # -- no article ----------------------------------------------------------------------------------
-_WORD = re.compile(r"\w+")
-
 
 def article_words(ctx: Context, settings: ModelSettings) -> int:
     """Words of the text outside its chrome: what other rules delete and what the model judges."""
+    document = ctx.document
     spans = list(ctx.cache.get("chrome_spans") or [])
     spans += [(info.start, info.end) for info in judge(ctx, settings).lines if info.verdict]
-    text = ctx.document.text
     if not spans:
-        return len(_WORD.findall(text))
+        return document.words
     spans.sort()
-    count, pos = 0, 0
-    for a, b in spans:
-        if a > pos:
-            count += len(_WORD.findall(text, pos, a))
-        pos = max(pos, b)
-    return count + len(_WORD.findall(text, pos))
+    text, chrome, pos = document.text, 0, 0
+    for a, b in spans:  # merged as they come: the words of each stretch of chrome once
+        a = max(a, pos)
+        if b > a:
+            chrome += count_words(text[a:b])
+            pos = b
+    return max(0, document.words - chrome)
 
 
 def no_article(ctx: Context, rule, resources: Resources):
