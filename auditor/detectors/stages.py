@@ -63,8 +63,9 @@ def _chrome_spans(ctx) -> list[tuple[int, int]]:
 
 def _deletes_chrome(hit) -> bool:
     fix = hit.rule.fix
-    return (fix is not None and fix.action == "delete" and not hit.no_fix and not hit.prose
-            and hit.rule.category == Category.BOILERPLATE)
+    # A rule whose delete is unsafe (a tweet's signature) does not delete by default: not chrome.
+    return (fix is not None and fix.action == "delete" and fix.safety == "safe" and not hit.no_fix
+            and not hit.prose and hit.rule.category == Category.BOILERPLATE)
 
 
 STAGES: dict[str, Stage] = {s.name: s for s in (
