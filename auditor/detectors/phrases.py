@@ -12,10 +12,11 @@ from functools import lru_cache
 
 from ..document import ZERO_WIDTH
 from . import Context, Hit
-from .text import EDGE_PUNCT, line_key, squash
+from .text import EDGE_PUNCT, line_key, prefix_key, squash
 
 SCOPES = ("line", "prefix", "inline")
-_PLACEHOLDER = re.compile(r"\{(\*|n)\}")
+# A placeholder: {*} any text (up to 80 characters), {n} a number.
+PLACEHOLDER = re.compile(r"\{(\*|n)\}")
 _SPACE_CLASS = r"[\s" + ZERO_WIDTH + r"]+"
 
 
@@ -35,9 +36,9 @@ def validate(rule) -> str | None:
     return None
 
 
-def _template_regex(key: str) -> str:
+def template_regex(key: str) -> str:
     """A line key with placeholders, as a regex over line keys."""
-    parts = _PLACEHOLDER.split(key)
+    parts = PLACEHOLDER.split(key)
     out = []
     for i, part in enumerate(parts):
         if i % 2 == 0:
@@ -53,7 +54,7 @@ def _bucket(key: str) -> str:
     first = key.split(" ", 1)[0]
     if any(_unspaced(c) for c in first[:1]):
         return "\0" + first[0]
-    return _PLACEHOLDER.split(first)[0] if _PLACEHOLDER.search(first) else first
+    return PLACEHOLDER.split(first)[0] if PLACEHOLDER.search(first) else first
 
 
 def _unspaced(char: str) -> bool:
@@ -95,7 +96,7 @@ def _unescape(text: str) -> str:
 def _literal_regex(phrase: str) -> str:
     """A phrase as a regex over original text: any white space run matches any other."""
     words = squash(phrase).split(" ")
-    body = _SPACE_CLASS.join(_template_regex(w) for w in words)
+    body = _SPACE_CLASS.join(template_regex(w) for w in words)
     return body
 
 
@@ -117,15 +118,15 @@ class PhraseMatcher:
                     if not key:
                         continue
                     if scope == "line":
-                        if _PLACEHOLDER.search(key):
-                            self.templates.append((_template_regex(key) + r"\Z", rule, lang))
+                        if PLACEHOLDER.search(key):
+                            self.templates.append((template_regex(key) + r"\Z", rule, lang))
                         else:
                             self.exact.setdefault(key, (rule, lang))
                     elif scope == "prefix":
-                        key = squash(phrase).casefold().rstrip(EDGE_PUNCT.replace(" ", "")) or key
+                        key = prefix_key(phrase) or key
                         if key not in seen_prefixes:
                             seen_prefixes.add(key)
-                            entry = (key, bool(_PLACEHOLDER.search(key)), rule, lang)
+                            entry = (key, bool(PLACEHOLDER.search(key)), rule, lang)
                             self.prefixes.setdefault(_bucket(key), []).append(entry)
                     else:
                         norm = squash(phrase).casefold()
@@ -208,7 +209,7 @@ class PhraseMatcher:
                       + self.prefixes.get("", []))
         for key, is_template, rule, lang in candidates:
             if is_template:
-                m = _compiled(_template_regex(key) + r"(?!\w)").match(folded)
+                m = _compiled(template_regex(key) + r"(?!\w)").match(folded)
                 if not m:
                     continue
                 end = m.end()
