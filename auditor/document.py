@@ -30,6 +30,7 @@ _TOKEN_SPAN = re.compile(r"\S+")
 _SEPARATORS = frozenset("|•·»›/\\–—-=>‹«")
 # Lower-case words that join the capitalised words of one label ("Terms of Service", "Follow us on").
 _JOINERS = frozenset("of the and & to on in for at a an with by us our your".split())
+_SENTENCE_END_CJK = re.compile(_SENTENCE_END.pattern + r"|(?<=[。！？])[」』”’）]*\s*(?=\S)")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st sen rep gov gen col lt sgt capt jr sr vs etc inc ltd co corp no u.s u.k e.g i.e "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
@@ -164,15 +165,17 @@ class Document:
 
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of one line."""
+    """(start, end) of each sentence of one line (Chinese and Japanese end theirs without a space)."""
     bounds = []
     begin = 0
-    for m in _SENTENCE_END.finditer(text):
+    ends = _SENTENCE_END if text.isascii() else _SENTENCE_END_CJK
+    for m in ends.finditer(text):
         head = text[begin:m.start()]
         last = head.rstrip(".").rsplit(None, 1)[-1].lower() if head.strip() else ""
         if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
             continue
-        bounds.append((begin, m.start()))
+        if m.start() > begin:
+            bounds.append((begin, m.start()))
         begin = m.end()
     if begin < len(text):
         bounds.append((begin, len(text.rstrip())))

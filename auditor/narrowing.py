@@ -29,7 +29,7 @@ PROSE_WORDS = 100
 SENTENCE_WORDS = 8
 EDGE_WORDS = 60
 # A span this long (in words) is never chrome as a whole, whatever its sentences look like.
-LONG_SPAN = 250
+LONG_SPAN = 120
 # Spans shorter than this cannot hold enough prose to matter: they are not examined.
 MIN_CHARS = 160
 
@@ -38,9 +38,9 @@ _TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
 
 
 def is_prose(sentence: str) -> bool:
-    words = _WORD.findall(sentence)
-    if len(words) < SENTENCE_WORDS or not _TERMINAL.search(sentence):
+    if not _TERMINAL.search(sentence) or _length(sentence) < SENTENCE_WORDS:
         return False
+    words = _WORD.findall(sentence)
     cased = [w for w in words if w[0].isalpha() and (w[0].islower() or w[0].isupper())]
     if not cased:
         return True

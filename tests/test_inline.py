@@ -194,3 +194,9 @@ def test_a_line_model_rule_with_bad_settings_is_refused_with_its_file(tmp_path):
     with pytest.raises(RulePackError) as excinfo:
         load_ruleset(extra=[pack])
     assert "mine.yaml" in str(excinfo.value) and "line model options" in str(excinfo.value)
+
+
+def test_a_chinese_article_without_spaces_is_an_article():
+    text = ("港口计划获批\n市议会周一批准了港口计划，工程将于明年春天开始。官员说，工程预计需要大约两年时间才能完成。"
+            "居民们被告知在施工期间避开海滨，并查看议会网站以获取最新消息。")
+    assert not [f for f in run(text).findings if f.code == "BP001"]

@@ -36,7 +36,7 @@ from ..document import count_words
 from . import Context, Hit
 from .linemodel_body import ModelSettings, revise
 from .linemodel_shape import (
-    CLOSERS, GOOD_STOP, GOOD_UNITS, SPLIT_CHARS, STOPSETS, TERMINAL_CHARS, TOKEN, LineInfo, classify,
+    CJK as _CJK, CLOSERS, GOOD_STOP, GOOD_UNITS, SPLIT_CHARS, STOPSETS, TERMINAL_CHARS, TOKEN, LineInfo, classify,
     document_stopwords, line_info,
 )
 
@@ -235,21 +235,31 @@ def _heading_at(infos: list[LineInfo], k: int, nouns, modifiers) -> str | None:
 
 # -- no article ----------------------------------------------------------------------------------
 
-def article_words(ctx: Context, settings: ModelSettings) -> int:
-    """Words of the text outside its chrome: what other rules delete and what the model judges."""
+def article_words(ctx: Context, settings: ModelSettings) -> float:
+    """Words of the text outside its chrome: what other rules delete and what the model judges.
+    Chinese, Japanese and Korean text counts a word per two characters."""
     document = ctx.document
     spans = list(ctx.cache.get("chrome_spans") or [])
     spans += [(info.start, info.end) for info in judge(ctx, settings).lines if info.verdict]
+    text = document.text
+    total = document.words + _cjk_words(text)
     if not spans:
-        return document.words
+        return total
     spans.sort()
-    text, chrome, pos = document.text, 0, 0
+    chrome, pos = 0.0, 0
     for a, b in spans:  # merged as they come: the words of each stretch of chrome once
         a = max(a, pos)
         if b > a:
-            chrome += count_words(text[a:b])
+            chrome += count_words(text[a:b]) + _cjk_words(text[a:b])
             pos = b
-    return max(0, document.words - chrome)
+    return max(0.0, total - chrome)
+
+
+def _cjk_words(text: str) -> float:
+    """What CJK characters add to a count of ``\\w+`` words (a run of them counts one already)."""
+    if text.isascii():
+        return 0.0
+    return len(_CJK.findall(text)) / 2
 
 
 def no_article(ctx: Context, rule, resources: Resources):
@@ -257,4 +267,4 @@ def no_article(ctx: Context, rule, resources: Resources):
     aside (an empty or blank file, a cookie notice, a page of menus)."""
     words = article_words(ctx, resources.settings)
     if words < resources.min_article_words:
-        yield Hit(rule, 0, 0, {"words": words, "minimum": resources.min_article_words}, cost=resources.cost)
+        yield Hit(rule, 0, 0, {"words": round(words), "minimum": resources.min_article_words}, cost=resources.cost)

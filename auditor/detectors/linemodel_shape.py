@@ -91,7 +91,7 @@ LANGUAGE_SAMPLE = 250   # words enough to tell the language by its stopwords
 
 # -- line shape ----------------------------------------------------------------------------------
 TOKEN = re.compile(r"\w+(?:[’'\-.]\w+)*")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _ELLIPSIS = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*(?:»|›|→)?$")
 _SEPARATOR = re.compile(r"(?:^|\s)[|»›>•·/\\]+(?:\s|$)")
 _URL = re.compile(r"(?i)(?:https?://|www\.)\S+|[^\s@]{1,64}@[^\s@]{1,255}\.\w{2,}|(?<!\w)@\w{2,}")
@@ -129,7 +129,7 @@ class LineInfo:
 def line_info(pos: int, line, low: list, stopset) -> LineInfo:
     text = line.text
     words = len(low)
-    cjk = len(_CJK.findall(text)) if not text.isascii() and max(text) >= "\u3040" else 0
+    cjk = len(CJK.findall(text)) if not text.isascii() and max(text) >= "\u3040" else 0
     units = float(words) if not cjk else words + cjk / 2.0
     if stopset is not None:
         stops = sum(map(stopset.__contains__, low))
