@@ -27,7 +27,7 @@ _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _COMMON_FIELDS = {"code", "name", "category", "severity", "confidence", "kind", "where", "fix",
                   "message", "why", "examples", "languages", "__line__"}
 _KIND_FIELDS = {
-    "phrases": {"phrases", "phrases_file", "scope", "max_words"},
+    "phrases": {"phrases", "phrases_file", "scope", "max_words", "follow"},
     "patterns": {"patterns", "span", "group", "replacement", "refine"},
     "lines": {"test"},
     "detector": {"detector", "options", "scope", "reads"},

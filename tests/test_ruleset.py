@@ -100,6 +100,38 @@ def test_phrase_matching_ignores_case_and_unusual_spaces(tmp_path):
     assert [text[f.start:f.end] for f in findings] == ["HELLO\u00a0\u200bthere:"]
 
 
+PREFIX = GOOD.replace('phrases: {en: ["Hello there"]}',
+                      'scope: prefix\n  phrases: {en: ["See also"]}\n  follow: \'^\\s*(?:$|:|\\p{Lu})\'')
+
+
+def test_a_prefix_rule_follow_pattern_decides_what_may_come_after_the_phrase(tmp_path):
+    ruleset = load_ruleset([write(tmp_path, PREFIX)])
+    chrome = "Body.\nSee also: Floods hit the north\nSee Also Floods hit the north\nMore body."
+    prose = "See also how prices rose in 2021, when rates went up twice."
+    assert len(audit(Document(chrome), ruleset).findings) == 2
+    assert audit(Document(prose), ruleset).findings == []
+    # Case folding that changes a character's length (ß -> ss) still finds the rest of the line.
+    folded = write(tmp_path, PREFIX.replace('["See also"]', '["Große Straße"]'))
+    folded_rules = load_ruleset([folded])
+    assert len(audit(Document("Große Straße:neu"), folded_rules).findings) == 1  # the rest is ":neu"
+    assert audit(Document("Große Straße wird gesperrt"), folded_rules).findings == []
+
+
+@pytest.mark.parametrize("follow, problem", [
+    ("'(?<=a)b'", "not valid RE2"),
+    ("[1, 2]", "follow must be a pattern"),
+])
+def test_a_broken_follow_pattern_is_refused(tmp_path, follow, problem):
+    body = PREFIX.replace("follow: '^\\s*(?:$|:|\\p{Lu})'", f"follow: {follow}")
+    with pytest.raises(RulePackError, match=rf"pack.yaml:2: rule XX101: .*{problem}"):
+        load_pack(write(tmp_path, body))
+
+
+def test_follow_is_for_prefix_rules_only(tmp_path):
+    body = PREFIX.replace("scope: prefix", "scope: line")
+    with pytest.raises(RulePackError, match="follow is for scope: prefix only"):
+        load_pack(write(tmp_path, body))
+
 def test_a_user_pack_cannot_reuse_a_bundled_code(tmp_path):
     """A second BP101 would take over findings, suppressions and baselines of the bundled one."""
     bundled = next(r for r in load_ruleset().rules if r.code == "BP101")
