@@ -86,15 +86,45 @@ def test_a_tweet_signature_is_reported_but_kept_unless_unsafe_fixes_are_asked_fo
 # -- a delete takes only what its evidence covers ---------------------------------------------------
 
 def test_a_long_one_line_article_is_never_deleted_whole():
-    """A line-wide rule (a credit line) firing on an article written as one line takes the credit
-    at its end, never the article."""
+    """A credit at the end of an article written as one line goes; the article stays."""
+    text = f"{ONE_LINE} (Photo: Jane Roe/Getty Images)"
+    assert cleaned(text) == ONE_LINE
+
+
+LINE_RULE = """
+- code: XX501
+  name: credit-line
+  category: boilerplate
+  severity: warning
+  kind: patterns
+  span: line
+  fix: {action: delete, safety: safe}
+  message: Credit line
+  why: A line that ends with an agency credit is a caption.
+  patterns: ['Getty Images\\.?$']
+  examples: {match: ['Crews at work. Jane Roe/Getty Images'], no_match: ['Getty Images said so.']}
+"""
+
+
+def test_a_line_wide_rule_takes_only_the_chrome_at_the_edge_of_a_long_line(tmp_path):
+    """The engine narrows any rule's line-wide delete: on a one-line article it takes the caption
+    and credit at the line's end, and on a short line the whole line."""
+    pack = tmp_path / "credit.yaml"
+    pack.write_text(LINE_RULE, encoding="utf-8")
+    rules = load_ruleset(extra=[pack], select=["XX5"])
     text = f"{ONE_LINE} Crews at work on the sea wall. Jane Roe/Getty Images"
-    result = cleaned(text)
-    assert result.startswith(ONE_LINE)
-    assert "Getty Images" not in result
-    for f in run(text).findings:
-        if f.fix and f.fix.action == "delete" and f.fix.safety == "safe":
-            assert not set(words(f.text)) >= set(words(ARTICLE[3])), f.code
+    findings = [f for f in audit(Document(text), rules, options=OPTIONS).findings if f.code == "XX501"]
+    assert [f.text for f in findings] == ["Crews at work on the sea wall. Jane Roe/Getty Images"]
+    assert findings[0].fix.safety == "safe"
+    result = clean_document(Document(text), lambda d: audit(d, rules, None, options=OPTIONS)).text
+    assert result == ONE_LINE
+    short = "Storm closes coast road\n\nCrews at work on the sea wall. Jane Roe/Getty Images\n\n" + ARTICLE[0]
+    assert [f.text for f in audit(Document(short), rules, options=OPTIONS).findings if f.code == "XX501"] == [
+        "Crews at work on the sea wall. Jane Roe/Getty Images"]
+    prose_only = f"{ONE_LINE} The agency said the pictures were taken by a photographer for Getty Images."
+    refused = [f for f in audit(Document(prose_only), rules, options=OPTIONS).findings if f.code == "XX501"]
+    assert refused and all(f.fix.safety == "unsafe" for f in refused)  # found, but not deleted
+    assert clean_document(Document(prose_only), lambda d: audit(d, rules, None, options=OPTIONS)).text == prose_only
 
 
 def test_a_line_that_is_chrome_as_a_whole_goes_whole():
