@@ -1,10 +1,11 @@
 """Readers for HTML pages and record files (JSONL, CSV, Parquet), registered in ``inputs``.
 
 HTML pages are reduced to their main text by trafilatura before they are audited. Record files
-hold one article per record: ``--text-field`` names the text, ``--id-field`` the identifier (by
+(JSONL, CSV, Parquet, and JSON files named directly or by a glob) hold one article per record: ``--text-field`` names the text, ``--id-field`` the identifier (by
 default the record's ``id`` field when it has one, else its 1-based number), and a record is
 named ``<file name>/<id>``. Record files are streamed (JSONL line by line, CSV row by row,
-Parquet batch by batch), so a file of millions of records is never held whole; a record that
+Parquet batch by batch; a ``.json`` file, an array of records or an object holding one, is read whole
+within ``--max-bytes``), so a file of millions of records is never held whole; a record that
 cannot be read is reported with the file and the record, and the others go on.
 """
 from __future__ import annotations
@@ -18,7 +19,9 @@ from .document import Document
 from .inputs import DEFAULT_MAX_BYTES, InputError, Source, read_decoded, register_reader
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-RECORD_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
+RECORD_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet", ".json": "json"}
+# ``.json`` is registered without a folder suffix: in a folder it is more often configuration or
+# data of another kind than articles, so it is read only when named or matched by a glob.
 DEFAULT_TEXT_FIELD = "text"
 DEFAULT_ID_FIELD = "id"
 # Fields of a record that say where the article comes from (for the per-site table).
@@ -88,7 +91,8 @@ class _Records:
     def error(self, number: int, message: str, where: str = "") -> InputError:
         return InputError(self.name, f"record {number}{where}: {message}")
 
-    def document(self, number: int, record, where: str = "") -> Document | InputError:
+    def document(self, number: int, record, where: str = "", line: int | None = None) -> Document | InputError:
+        """``line``: the line of the file the record starts on (JSONL, CSV), for CI locations."""
         if not isinstance(record, dict):
             return self.error(number, f"not an object but {type(record).__name__}", where)
         if self.text_field not in record:
@@ -114,6 +118,11 @@ class _Records:
         self.seen.add(rid)
         meta = {"kind": "record", "format": self.fmt, "file": self.name, "file_id": self.source.output_name,
                 "record": number, "record_id": rid}
+        if line:
+            meta["line"] = line
+        url = record.get("url")
+        if isinstance(url, str) and url.strip():
+            meta["url"] = url.strip()
         site = _site(record)
         if site:
             meta["site"] = site
@@ -170,7 +179,7 @@ def read_jsonl(source: Source, options: dict) -> Iterator[Document | InputError]
             except ValueError as exc:
                 yield records.error(number, f"not valid JSON: {exc}", where)
                 continue
-            yield records.document(number, record, where)
+            yield records.document(number, record, where, line_no)
 
 
 @register_reader("csv", lambda p: _record_kind(p) == "csv",
@@ -217,7 +226,7 @@ def read_csv(source: Source, options: dict) -> Iterator[Document | InputError]:
             if len(row) != len(header):
                 yield records.error(number, f"{len(row)} fields where the header has {len(header)}", where)
                 continue
-            yield records.document(number, dict(zip(header, row)), where)
+            yield records.document(number, dict(zip(header, row)), where, first_line)
 
 
 @register_reader("parquet", lambda p: _record_kind(p) == "parquet",
@@ -255,6 +264,50 @@ def read_parquet(source: Source, options: dict) -> Iterator[Document | InputErro
                 yield records.document(number, record, f" (row {number})")
     except Exception as exc:
         yield records.error(number + 1, f"cannot read the rest of the file: {exc}")
+
+
+@register_reader("json", lambda p: _record_kind(p) == "json")
+def read_json(source: Source, options: dict) -> Iterator[Document | InputError]:
+    """A ``.json`` file: an array of records, or an object with one field holding an array of records.
+
+    Registered without folder suffixes: a folder walk never picks a ``.json`` file up."""
+    records = _Records(source, options, "json")
+    text = read_decoded(source.path, options)
+    if isinstance(text, InputError):
+        yield text
+        return
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        yield InputError(records.name, f"not valid JSON: {exc}")
+        return
+    found = _record_array(data)
+    if isinstance(found, str):
+        yield InputError(records.name, f"{found}; a .json input must be an array of records (objects with a "
+                                       f"{records.text_field!r} field), or an object holding one such array "
+                                       "(for one article per file, use .txt)")
+        return
+    field_name, array = found
+    where_of = (lambda i: f" ({field_name}[{i - 1}])") if field_name else (lambda i: f" (item {i - 1})")
+    for number, record in enumerate(array, 1):
+        yield records.document(number, record, where_of(number))
+
+
+def _record_array(data) -> tuple[str | None, list] | str:
+    """(field, records) for an array of records or an object holding exactly one; else why not."""
+    if isinstance(data, list):
+        if data and not any(isinstance(item, dict) for item in data):
+            return f"an array of {type(data[0]).__name__}, not of objects"
+        return None, data
+    if not isinstance(data, dict):
+        return f"a single {type(data).__name__}, not records"
+    arrays = [k for k, v in data.items() if isinstance(v, list) and any(isinstance(i, dict) for i in v)]
+    if len(arrays) == 1:
+        return arrays[0], data[arrays[0]]
+    fields = ", ".join(map(str, list(data)[:8])) or "none"
+    if not arrays:
+        return f"an object with no array of records (fields: {fields})"
+    return f"an object with {len(arrays)} arrays of records ({', '.join(arrays[:8])}): which one is meant is unclear"
 
 
 def record_suffixes() -> set[str]:
