@@ -233,24 +233,39 @@ def clean(paths, out, diff, in_place, backup, unsafe_fixes, edit_log, select, ig
 @click.option("--languagetool-url", metavar="URL", help="Use this LanguageTool server instead of starting one.")
 @GRAMMAR_TIMEOUT
 @click.option("--no-readability", is_flag=True, help="Do not compute readability figures.")
-@click.option("--worst", type=click.IntRange(1), default=25, show_default=True, help="Worst documents listed on the dashboard.")
+@click.option("--worst", type=click.IntRange(1), default=25, show_default=True,
+              help="Worst documents listed on the dashboard (each gets an HTML page).")
+@click.option("--per-document", "per_document", default="none", show_default=True, metavar="FORMATS",
+              help="Files per document besides reports.jsonl: none, all, or any of html,json,md (comma-separated).")
+@click.option("--site-min-documents", type=click.IntRange(1), default=20, show_default=True,
+              help="Dashboard: sources with fewer documents are left out of the table of sources.")
+@click.option("--site-rows", type=click.IntRange(1), default=25, show_default=True,
+              help="Dashboard: rows of the table of sources (worst mean score first).")
 @click.option("--title", default="Corpus quality report", show_default=True, help="Title of the dashboard.")
 @batch_options
 @click.option("--max-bytes", type=click.IntRange(0), default=50 * 1024 * 1024, show_default=True,
               help="Refuse larger input files, or larger records (0: no limit).")
 def report(paths, out, select, ignore, rules, config_path, no_corpus, repeated_min_documents, no_grammar,
-           languagetool_url, grammar_timeout, no_readability, worst, title, batch, max_bytes):
-    """Audit PATHS and write a quality report: per-document JSON, Markdown and HTML, summary.csv,
-    summary.parquet and an index.html dashboard under --out (docs/batch.md).
+           languagetool_url, grammar_timeout, no_readability, worst, per_document, site_min_documents, site_rows,
+           title, batch, max_bytes):
+    """Audit PATHS and write a quality report under --out: reports.jsonl (every report), summary.csv,
+    summary.parquet, an index.html dashboard with a page per document it lists, and files per
+    document when --per-document asks (docs/batch.md).
 
     Exit 2 when an input could not be read (the others are still reported), else 0.
     """
+    from functools import partial
+
     from .batch import AuditJob
     from .grammar_session import grammar_options
     from .inputs import InputError, read_sources
-    from .report import ReportWriter, inside, report_chunk
+    from .report import FileOptions, Layout, ReportWriter, fan_out_depth, inside, parse_per_document, report_chunk
     from .score import Thresholds
 
+    try:
+        formats = parse_per_document(per_document)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--per-document") from None
     config, spec, ruleset = _load(config_path, select, ignore, rules)
     root = Path(out)
     read_options = batch.read_options(max_bytes)
@@ -261,13 +276,19 @@ def report(paths, out, select, ignore, rules, config_path, no_corpus, repeated_m
 
     errors: list = []
     pipeline = _pipeline(items, batch, errors)
-    try:
-        writer = ReportWriter(root, worst=worst, title=title)
-    except OSError as exc:
-        click.echo(f"auditor: cannot write to {root}: {exc}", err=True)
-        sys.exit(EXIT_ERROR)
     with pipeline:
         stats = None if no_corpus else pipeline.corpus()
+        # Files per document spread over hashed folders when there are many (known from the corpus pass).
+        files = FileOptions(formats, Layout(fan_out_depth(pipeline.items_read) if formats else 0))
+        note = ("Corpus pass off (--no-corpus): no repeated lines or copies across the batch." if no_corpus else
+                "Corpus pass on: lines repeated across different articles are template chrome, copies of one "
+                "article are found; `auditor check` runs this pass only with --corpus, so its verdicts can differ.")
+        try:
+            writer = ReportWriter(root, worst=worst, title=title, files=files, corpus=stats,
+                                  site_min_documents=site_min_documents, site_rows=site_rows, corpus_note=note)
+        except OSError as exc:
+            click.echo(f"auditor: cannot write to {root}: {exc}", err=True)
+            sys.exit(EXIT_ERROR)
         with grammar_options(not no_grammar and pipeline.any_documents(), languagetool_url, ruleset,
                              grammar_timeout) as options:
             options["repeated_min_documents"] = repeated_min_documents
@@ -275,7 +296,7 @@ def report(paths, out, select, ignore, rules, config_path, no_corpus, repeated_m
             job = AuditJob(spec, Thresholds(config.passing, config.warn), options, stats,
                            suppressions=config.suppressions or None)
             try:
-                for item in pipeline.audit(job, ruleset, chunk_fn=report_chunk):
+                for item in pipeline.audit(job, ruleset, chunk_fn=partial(report_chunk, files)):
                     if isinstance(item, InputError):
                         writer.add_error(item)
                     else:
@@ -289,7 +310,8 @@ def report(paths, out, select, ignore, rules, config_path, no_corpus, repeated_m
     d = writer.dashboard
     click.echo(f"{d.documents} document(s): {d.verdicts['pass']} pass, {d.verdicts['warn']} warn, "
                f"{d.verdicts['fail']} fail" + (f"; {d.error_count} input error(s)" if d.error_count else "")
-               + f"; report in {root / 'index.html'}")
+               + (f"; {d.copies} cop(ies) of earlier documents" if d.copies else "")
+               + f"; {writer.files_written} file(s) written; report in {root / 'index.html'}")
     sys.exit(EXIT_ERROR if errors or writer.write_errors else EXIT_OK)
 
 

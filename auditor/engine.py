@@ -25,6 +25,7 @@ class Report:
     grammar: dict = field(default_factory=lambda: {"status": "off", "reason": "grammar checking is off"})
     readability: dict | None = None
     errors: list[str] = field(default_factory=list)
+    copy_of: str | None = None  # with a corpus: the first document of the batch with the same article
 
     @property
     def verdict(self) -> str:
@@ -51,6 +52,7 @@ class Report:
             "grammar": self.grammar,
             "findings": [f.to_dict() for f in self.findings],
             "errors": list(self.errors),
+            **({"copy_of": self.copy_of} if self.copy_of else {}),
         }
 
 
@@ -89,7 +91,8 @@ def audit(
         findings = [replace(f, text=original.text[f.start:f.end]) for f in findings]
     score = score_findings(findings, document.text, document.words, thresholds)
     grammar = ctx.cache.get("grammar") or _grammar_off(ctx.options)
-    report = Report(original, findings, score, language, grammar=grammar)
+    report = Report(original, findings, score, language, grammar=grammar,
+                    copy_of=corpus.copy_of(original) if corpus is not None else None)
     if ctx.options.get("readability"):
         from .readability import ReadabilityUnavailable, readability
 
