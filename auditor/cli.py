@@ -125,7 +125,7 @@ def check(paths, fmt, report_dir, fail_under, fail_on, exit_zero, select, ignore
             if streamed:
                 # Nothing needs the whole run at once: each report is printed as it comes (flat memory).
                 failed_count = _check_stream(pipeline.audit(job, ruleset), errors, fmt, report_dir, threshold,
-                                             fail_on, show_info)
+                                             fail_on, show_info, corpus)
             else:
                 reports = [r for r in pipeline.audit(job, ruleset) if not isinstance(r, InputError)]
     if streamed:
@@ -160,10 +160,10 @@ def check(paths, fmt, report_dir, fail_under, fail_on, exit_zero, select, ignore
         import os
         from functools import partial
 
-        from .formats.text import render
+        from .formats.text import CORPUS_OFF_NOTE, render
         color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         render = partial(render, show_info=show_info, color=color, failed=failed_ids,
-                         show_suppressed=show_suppressed)
+                         show_suppressed=show_suppressed, corpus_note="" if corpus else CORPUS_OFF_NOTE)
     sys.stdout.write(render(reports, errors))
     if errors:
         sys.exit(EXIT_ERROR)
@@ -282,7 +282,7 @@ def report(paths, out, select, ignore, rules, config_path, no_corpus, repeated_m
         files = FileOptions(formats, Layout(fan_out_depth(pipeline.items_read) if formats else 0))
         note = ("Corpus pass off (--no-corpus): no repeated lines or copies across the batch." if no_corpus else
                 "Corpus pass on: lines repeated across different articles are template chrome, copies of one "
-                "article are found; `auditor check` runs this pass only with --corpus, so its verdicts can differ.")
+                "article are found; auditor check runs this pass only with --corpus, so its verdicts can differ.")
         try:
             writer = ReportWriter(root, worst=worst, title=title, files=files, corpus=stats,
                                   site_min_documents=site_min_documents, site_rows=site_rows, corpus_note=note)
@@ -315,7 +315,7 @@ def report(paths, out, select, ignore, rules, config_path, no_corpus, repeated_m
     sys.exit(EXIT_ERROR if errors or writer.write_errors else EXIT_OK)
 
 
-def _check_stream(items, errors: list, fmt: str, report_dir, threshold, fail_on, show_info) -> int:
+def _check_stream(items, errors: list, fmt: str, report_dir, threshold, fail_on, show_info, corpus=False) -> int:
     """Print (and write) each report as it arrives; the same bytes as the formats' ``render``.
     Returns how many documents fail the gate."""
     import os
@@ -327,7 +327,10 @@ def _check_stream(items, errors: list, fmt: str, report_dir, threshold, fail_on,
     if fmt == "json":
         stream = JsonStream(sys.stdout)
     else:
-        stream = TextStream(sys.stdout, show_info, sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
+        from .formats.text import CORPUS_OFF_NOTE
+
+        stream = TextStream(sys.stdout, show_info, sys.stdout.isatty() and not os.environ.get("NO_COLOR"),
+                            "" if corpus else CORPUS_OFF_NOTE)
     root = Path(report_dir) if report_dir else None
     failed = 0
     for item in items:
