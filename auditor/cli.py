@@ -77,9 +77,13 @@ def _load(config_path, select, ignore, rules):
 @click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False),
               help="Record this run's findings as the baseline FILE; the run then reports against it.")
 @click.option("--since", "since", metavar="REV", help="Only check files changed since this git revision (and untracked ones).")
+@click.option("--max-results", type=click.IntRange(1), default=20_000, show_default=True,
+              help="SARIF: keep at most this many results, the most severe (GitHub refuses over 25,000 a run).")
+@click.option("--max-annotations", type=click.IntRange(0), default=10, show_default=True,
+              help="github: annotations of each kind (error, warning, notice) before one summary per file.")
 def check(paths, fmt, report_dir, fail_under, fail_on, exit_zero, select, ignore, rules, config_path, corpus,
           repeated_min_documents, no_grammar, languagetool_url, grammar_timeout, max_bytes, show_info,
-          readability, baseline_path, write_baseline, since, batch, show_suppressed):
+          readability, baseline_path, write_baseline, since, batch, show_suppressed, max_results, max_annotations):
     """Audit PATHS (files, folders, globs, or - for stdin) and gate on the verdicts."""
     from .batch import AuditJob
     from .inputs import InputError, read_sources
@@ -122,13 +126,27 @@ def check(paths, fmt, report_dir, fail_under, fail_on, exit_zero, select, ignore
             threshold = fail_under if fail_under is not None else config.fail_under
             streamed = fmt in ("text", "json") and not (baseline is not None or write_baseline or show_suppressed
                                                         or config.suppressions)
+            ci_streamed = fmt in ("sarif", "github") and not write_baseline
             if streamed:
                 # Nothing needs the whole run at once: each report is printed as it comes (flat memory).
                 failed_count = _check_stream(pipeline.audit(job, ruleset), errors, fmt, report_dir, threshold,
                                              fail_on, show_info, corpus)
+            elif ci_streamed:
+                # Gated one report at a time (suppressions, baseline) and written as it comes.
+                if fmt == "sarif":
+                    from .formats.sarif import SarifStream
+
+                    stream = SarifStream(sys.stdout, rules=ruleset.by_code, baseline=baseline is not None,
+                                         suppressed=show_suppressed, max_results=max_results)
+                else:
+                    from .formats.github import GithubStream
+
+                    stream = GithubStream(sys.stdout, show_info=show_info, max_annotations=max_annotations)
+                failed_count = _ci_stream(pipeline.audit(job, ruleset), stream, errors, config, baseline,
+                                          job.thresholds, report_dir, threshold, fail_on)
             else:
                 reports = [r for r in pipeline.audit(job, ruleset) if not isinstance(r, InputError)]
-    if streamed:
+    if streamed or ci_streamed:
         sys.exit(EXIT_ERROR if errors else EXIT_FAIL if failed_count and not exit_zero else EXIT_OK)
     reports = _gate(reports, config, baseline, write_baseline, job.thresholds)
     if report_dir:
@@ -145,12 +163,12 @@ def check(paths, fmt, report_dir, fail_under, fail_on, exit_zero, select, ignore
 
         from .formats.sarif import render
         render = partial(render, rules=ruleset.by_code, baseline=baseline is not None or bool(write_baseline),
-                         failed=failed_ids, suppressed=show_suppressed)
+                         failed=failed_ids, suppressed=show_suppressed, max_results=max_results)
     elif fmt == "github":
         from functools import partial
 
         from .formats.github import render
-        render = partial(render, show_info=show_info, failed=failed_ids)
+        render = partial(render, show_info=show_info, failed=failed_ids, max_annotations=max_annotations)
     elif fmt == "junit":
         from functools import partial
 
@@ -341,6 +359,27 @@ def _check_stream(items, errors: list, fmt: str, report_dir, threshold, fail_on,
         if root is not None:
             _write_reports(root, [item], errors)
         stream.add(item, fails, gate_key(item))
+    stream.close(errors)
+    return failed
+
+
+def _ci_stream(items, stream, errors: list, config, baseline, thresholds, report_dir, threshold, fail_on) -> int:
+    """SARIF or GitHub output, each report gated (suppressions, baseline) and handed on as it comes.
+    Returns how many documents fail the gate."""
+    from .gate import apply
+    from .inputs import InputError
+
+    root = Path(report_dir) if report_dir else None
+    failed = 0
+    for item in items:
+        if isinstance(item, InputError):
+            continue  # kept in ``errors`` by the pipeline
+        report = apply([item], config.suppressions, baseline, thresholds)[0]
+        fails = _fails(report, threshold, fail_on)
+        failed += fails
+        if root is not None:
+            _write_reports(root, [report], errors)
+        stream.add(report, fails)
     stream.close(errors)
     return failed
 
