@@ -93,11 +93,12 @@ class CorpusStats:
     def add_print(self, doc_print: "DocumentPrint", syndication: "Syndication") -> None:
         """Count one document's lines once per group of copies (prints are read in input order):
         a copy counts only the lines that no earlier copy of its article held."""
-        first = syndication.first_of(doc_print)
-        if first is not None:
-            self.copies_of[doc_print.key] = syndication.name_of(first)
-            self.copy_counts[syndication.name_of(first)] += 1
-        self.line_documents.update(syndication.new_lines(first or doc_print.key, doc_print.lines))
+        group, copy = syndication.place(doc_print)
+        if copy:
+            first = syndication.name_of(group)
+            self.copies_of[doc_print.key] = first
+            self.copy_counts[first] += 1
+        self.line_documents.update(syndication.new_lines(group, doc_print.lines))
 
     def copy_of(self, document: Document) -> str | None:
         """The id of the first document this one copies, or None."""
@@ -200,45 +201,44 @@ def sketch_similarity(a: tuple, b: tuple) -> float:
 class Syndication:
     """Finds copies among prints read in input order: the same normalized text, or a near copy whose
     shingle sketch is close to an earlier first document's (candidates: documents that share one of
-    its few smallest shingle hashes)."""
+    its few smallest shingle hashes). Each first document opens a group, numbered in input order."""
 
     def __init__(self, threshold: float = COPY_SIMILARITY):
         self.threshold = threshold
-        self._by_text: dict[bytes, str] = {}
-        self._by_hash: dict[int, list[str]] = {}  # one of a first document's smallest hashes -> its keys
-        self._sketches: dict[str, tuple] = {}
-        self._order: dict[str, tuple[int, str]] = {}  # key -> position among the first documents, and id
-        # A first document's short lines (and those its copies added), as hashes in a compact array.
-        self._lines: dict[str, array] = {}
+        self._by_text: dict[bytes, int] = {}  # normalized text hash -> group
+        self._by_hash: dict[int, list[int]] = {}  # one of a first document's smallest hashes -> groups
+        self._sketches: list[tuple] = []  # per group: the first document's sketch
+        self._names: list[str] = []  # per group: the first document's id
+        # Per group: the short lines its documents hold, as hashes in a compact array.
+        self._lines: dict[int, array] = {}
 
-    def name_of(self, key: str) -> str:
-        return self._order[key][1]
+    def place(self, doc_print: DocumentPrint) -> tuple[int, bool]:
+        """(group, copy): the group of the first document ``doc_print`` copies, or a new group."""
+        group = self._by_text.get(doc_print.text_hash)
+        if group is not None:
+            return group, True
+        sketch = doc_print.sketch
+        if sketch:
+            candidates = {g for h in sketch[:INDEXED_HASHES] for g in self._by_hash.get(h, ())}
+            near = [g for g in candidates if sketch_similarity(sketch, self._sketches[g]) >= self.threshold]
+            if near:
+                return min(near), True
+        group = len(self._names)
+        self._names.append(doc_print.name)
+        self._sketches.append(sketch)
+        self._by_text[doc_print.text_hash] = group
+        for h in sketch[:INDEXED_HASHES]:
+            self._by_hash.setdefault(h, []).append(group)
+        return group, False
 
-    def new_lines(self, first: str, lines: frozenset) -> list[str]:
-        """The lines no document of ``first``'s group has held yet; they now belong to the group."""
-        held = self._lines.get(first)
+    def name_of(self, group: int) -> str:
+        return self._names[group]
+
+    def new_lines(self, group: int, lines: frozenset) -> list[str]:
+        """The lines no document of the group has held yet; they now belong to the group."""
+        held = self._lines.get(group)
         seen = set(held) if held is not None else set()
         new = [line for line in lines if hash(line) not in seen]
         if new:
-            self._lines[first] = array("q", sorted(seen.union(hash(line) for line in new)))
+            self._lines[group] = array("q", sorted(seen.union(hash(line) for line in new)))
         return new
-
-    def first_of(self, doc_print: DocumentPrint) -> str | None:
-        """The key of the first document ``doc_print`` copies; else None, and it is remembered."""
-        first = self._by_text.get(doc_print.text_hash)
-        if first is not None:
-            return first
-        sketch = doc_print.sketch
-        if sketch:
-            candidates = {key for h in sketch[:INDEXED_HASHES] for key in self._by_hash.get(h, ())}
-            near = [key for key in candidates if sketch_similarity(sketch, self._sketches[key]) >= self.threshold]
-            if near:
-                return min(near, key=self._order.__getitem__)
-        self._by_text[doc_print.text_hash] = doc_print.key
-        if doc_print.key not in self._order:
-            self._order[doc_print.key] = (len(self._order), doc_print.name)
-            if sketch:
-                self._sketches[doc_print.key] = sketch
-                for h in sketch[:INDEXED_HASHES]:
-                    self._by_hash.setdefault(h, []).append(doc_print.key)
-        return None

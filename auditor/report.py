@@ -87,15 +87,16 @@ def summary_row(report, href: str | None) -> dict:
         value = figures.get(key)
         row[key] = float(value) if value is not None else None
     row["grammar"] = (report.grammar or {}).get("status")
-    row["findings"] = len(report.findings)
+    findings = report.findings  # every raw finding, as scores count them (per rule, not grouped)
+    row["findings"] = len(findings)
     for s in SEVERITIES:
         row[s] = 0
     for c in CATEGORIES:
         row[f"{c}_findings"] = 0
-    for f in report.findings:
+    for f in findings:
         row[f.severity.value] += 1
         row[f"{f.category.value}_findings"] += 1
-    row["top_rules"] = top_rules(report.findings)
+    row["top_rules"] = top_rules(findings)
     row["report"] = href
     row["errors"] = "; ".join(report.errors) or None
     return row

@@ -80,7 +80,8 @@ class Dashboard:
         status = row["grammar"] or "off"
         self.grammar[status] = self.grammar.get(status, 0) + 1
         seen = set()
-        for f in report.findings:
+        findings = report.findings
+        for f in findings:
             self.severities[f.severity.value] += 1
             self.categories[f.category.value] += 1
             tally = self.rules.get(f.code)
@@ -97,7 +98,7 @@ class Dashboard:
         site.documents += 1
         site.score_sum += score
         site.verdicts[report.verdict] += 1
-        site.findings += len(report.findings)
+        site.findings += len(findings)
         site.words += row["words"] or 0
         # The worst documents: lowest score first, then input order; a copy of an earlier document
         # is listed once, as its first (the report is kept to write its page at the end).

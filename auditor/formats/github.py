@@ -100,12 +100,16 @@ class GithubStream:
         # A record's annotation goes on its record file, at the line the record starts on when known.
         file = _file(meta.get("file"), meta.get("file_id") or doc.id) if record else _file(doc.path, doc.id)
         where = f"{doc.id}: " if record else ""
-        for f in r.findings:
+        for f in r.presented:
             if f.severity.value == "info" and not self.show_info:
                 continue
-            line, col = (meta.get("line"), None) if record else (f.line or None, f.column or None)
+            if record:
+                line, col, end = meta.get("line"), None, None
+            else:
+                line, col = f.line or None, f.column or None
+                end = f.end_line if f.end_line > f.line else None
             self._emit(COMMAND[f.severity.value], where + describe(f), file, f.code, line=line, col=col,
-                       title=f"{f.code} {f.name}")
+                       endLine=end, title=f"{f.code} {f.name}")
         if fails:
             self.failed += 1
             counts = r.counts()

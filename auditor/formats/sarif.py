@@ -105,7 +105,7 @@ class SarifStream:
         else:
             uri, base = _uri(doc.path, doc.id)
             index = self._artifact({"location": _location(uri, base), "properties": gate})
-        entries = [(f, None) for f in r.findings]
+        entries = [(f, None) for f in r.presented]
         if self.suppressed:  # GitHub code scanning would show them as open alerts: only on request
             entries += [(s.finding, s) for s in getattr(r, "suppressed", [])]
         entries.sort(key=lambda e: (e[0].start, e[0].end, e[0].code))
@@ -125,7 +125,7 @@ class SarifStream:
                 gate: dict) -> dict:
         doc = r.document
         location = {"artifactLocation": {**_location(uri, base), "index": index}}
-        document_level = getattr(f, "scope", "span") == "document"
+        document_level = f.document_level
         if record is None and not document_level:
             location["region"] = _region(doc, f)
         elif record is not None and record.get("line"):
@@ -137,7 +137,10 @@ class SarifStream:
             "message": {"text": f.message},
             "locations": [{"physicalLocation": location}],
             "partialFingerprints": {FINGERPRINT_KEY: fingerprint(f, doc.text)},
-            "properties": {"name": f.name, "category": f.category.value, "confidence": round(f.confidence, 3)},
+            "properties": {"name": f.name, "category": f.category.value, "confidence": round(f.confidence, 3),
+                           "related": list(f.related),
+                           **({"block": f.extra["block"]} if "block" in f.extra else {}),
+                           **({"scope": "document"} if document_level else {})},
         }
         if record is not None:
             # Where in the record's text: offsets and lines count from the start of the record.

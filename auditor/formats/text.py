@@ -30,7 +30,7 @@ def render(reports: list, errors: list, show_info: bool = False, color: bool = F
         copy = f"; a copy of {r.copy_of}" if getattr(r, "copy_of", None) else ""
         out.append(f"{paint(doc.path or doc.id, 'bold')}: score {r.score.score:g} ({paint(r.verdict, r.verdict)}){gate}"
                    f"{copy}")
-        shown = [f for f in r.findings if show_info or f.severity.value != "info"]
+        shown = [f for f in r.presented if show_info or f.severity.value != "info"]
         gutter = len(str(max((f.line for f in shown), default=1)))
         for f in shown:
             fix = ""
@@ -39,7 +39,11 @@ def render(reports: list, errors: list, show_info: bool = False, color: bool = F
                 if f.fix.safety == "unsafe":
                     fix = fix[:-1] + ", unsafe]"
             severity = paint(f"{f.severity.value:<7}", f.severity.value)
-            out.append(f"  {f.line}:{f.column} {severity} {paint(f.code, 'bold')} {f.message}{fix}")
+            related = f" (also {', '.join(f.related)})" if f.related and "block" not in f.extra else ""
+            if f.document_level:
+                out.append(f"  document {severity} {paint(f.code, 'bold')} {f.message}{related}")
+                continue
+            out.append(f"  {f.line}:{f.column} {severity} {paint(f.code, 'bold')} {f.message}{related}{fix}")
             source, pad, width = excerpt(doc, f)
             out.append(f"    {paint(str(f.line).rjust(gutter) + ' |', 'dim')} {source}")
             out.append(f"    {paint(' ' * gutter + ' |', 'dim')} {' ' * pad}{paint('^' * width, f.severity.value)}")
