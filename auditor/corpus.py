@@ -19,6 +19,7 @@ import hashlib
 import heapq
 import re
 import unicodedata
+import zlib
 from array import array
 from collections import Counter
 from dataclasses import dataclass, field
@@ -155,16 +156,13 @@ class DocumentPrint:
     lines: frozenset = frozenset()
 
 
-def _shingle_hash(shingle: str) -> int:
-    return int.from_bytes(hashlib.blake2b(shingle.encode("utf-8"), digest_size=8).digest(), "big")
+_WORD = re.compile(r"\w+")
 
 
 def copy_words(text: str) -> list[str]:
-    """The words that decide whether two texts are one article: case, accents and punctuation do not
-    count, digits do (two reports that differ only in their figures are two articles)."""
-    text = unicodedata.normalize("NFD", text.casefold())
-    text = "".join(c for c in text if unicodedata.category(c) != "Mn")
-    return _PUNCT_SPACE.sub(" ", text).split()
+    """The words that decide whether two texts are one article: case and punctuation do not count,
+    digits do (two reports that differ only in their figures are two articles)."""
+    return _WORD.findall(text.casefold())
 
 
 def document_print(document: Document, lines=None) -> DocumentPrint:
@@ -172,8 +170,11 @@ def document_print(document: Document, lines=None) -> DocumentPrint:
     text_hash = hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=16).digest()
     sketch: tuple = ()
     if len(words) >= MIN_COPY_WORDS:
-        shingles = {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
-        sketch = tuple(heapq.nsmallest(SKETCH_SIZE, map(_shingle_hash, shingles)))
+        # Words as CRC-32 numbers, shingles as the hash of five of them: a tuple of ints hashes the
+        # same in every process (unlike a string), so sketches from any worker compare.
+        ids = [zlib.crc32(word.encode("utf-8")) for word in words]
+        shingles = set(map(hash, zip(*(ids[i:] for i in range(SHINGLE_WORDS)))))
+        sketch = tuple(heapq.nsmallest(SKETCH_SIZE, shingles))
     keys = document_line_keys(document) if lines is None else lines
     return DocumentPrint(document_key(document), document.id, text_hash, sketch, frozenset(keys))
 

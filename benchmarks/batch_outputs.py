@@ -9,8 +9,9 @@ copies and re-crawls arrive in a real batch. Then, on the real command line:
 - ``auditor report FILE --out DIR --no-grammar --jobs N``: documents per second, files written
   (the default: reports.jsonl, the tables, index.html and a page per listed document), bytes,
   peak memory, and whether every output file is readable by others (umask 022);
-- ``auditor check FILE --format sarif --no-grammar``: results in the run, what the cap left out,
-  peak memory;
+- ``auditor check FILE --format sarif --no-grammar``: results in the run, peak memory; the same
+  on a fifth of the records (memory flat with the number of documents), and with ``--max-results``
+  at a quarter of the results (what the cap keeps and says);
 - ``auditor check FILE --format github``: lines printed;
 - ``auditor check FILE --corpus --format json``: verdicts, compared with the report's record by
   record (the two must agree).
@@ -168,6 +169,25 @@ def main() -> None:
             run["properties"] = log["runs"][0].get("properties")
             run["bytes"] = sarif.stat().st_size
             figures["check_sarif"] = run
+            # The same on a fifth of the records (memory is flat with the number of documents), and
+            # with a cap below the result count (the cut is stated in the run).
+            small = work / "small.jsonl"
+            with open(feed, encoding="utf-8") as source, open(small, "w", encoding="utf-8") as target:
+                for i, line in enumerate(source):
+                    if i >= args.docs // 5:
+                        break
+                    target.write(line)
+            run = measured(auditor("check", str(small), "--format", "sarif", *jobs), stdout=sarif)
+            run["records"] = args.docs // 5
+            run["results"] = len(json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]["results"])
+            figures["check_sarif_fifth"] = run
+            cap = max(1, figures["check_sarif"]["results"] // 4)
+            run = measured(auditor("check", str(feed), "--format", "sarif", "--max-results", str(cap), *jobs),
+                           stdout=sarif)
+            log = json.loads(sarif.read_text(encoding="utf-8"))
+            run["results"] = len(log["runs"][0]["results"])
+            run["properties"] = log["runs"][0].get("properties")
+            figures["check_sarif_capped"] = run
         if "github" not in skip:
             lines = work / "check.github"
             run = measured(auditor("check", str(feed), "--format", "github", *jobs), stdout=lines)

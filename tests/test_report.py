@@ -89,6 +89,21 @@ def test_document_page_highlights_each_finding_with_message_and_fix(seeds_report
     assert 'href="index.html"' in page
 
 
+def test_page_titles_legend_and_count_axis(seeds_report):
+    out, _ = seeds_report
+    page = next(Path(out).glob("003_*.txt.html")).read_text(encoding="utf-8")
+    name = re.search(r"<h1>(.*?)</h1>", page).group(1)
+    assert name.startswith("003_") and name.endswith(".txt") and "/" not in name  # the id, not the path
+    why = page.split("<h2>Why this score</h2>")[1].split("</ul>")[0]
+    assert "grammar" not in why  # the grammar status is not a reason for the score
+    assert "serif" not in re.search(r"\.text \{[^}]*\}", page).group(0).replace("sans-serif", "")
+    index = (out / "index.html").read_text(encoding="utf-8")
+    legend = re.search(r'<ul class="legend" id="verdict-legend">(.*?)</ul>', index, re.S).group(1)
+    assert re.findall(r"(pass|warn|fail) (\d+) \(", legend) == [("pass", "3"), ("warn", "1"), ("fail", "1")]
+    axis = re.findall(r'<text x="34" y="[\d.]+" text-anchor="end">(\d+)</text>', index)
+    assert axis == ["0", "1", "2", "3"]  # every count from 0 to the tallest bar (3 documents scored 100)
+
+
 def test_all_article_text_is_escaped(tmp_path):
     hostile = ("<script>alert('x')</script> Breaking news\n\n" + BODY * 2 +
                "\n\n<img src=x onerror=alert(1)>\n\nLeave a Reply\n")
