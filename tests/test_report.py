@@ -101,7 +101,8 @@ def test_page_titles_legend_and_count_axis(seeds_report):
     legend = re.search(r'<ul class="legend" id="verdict-legend">(.*?)</ul>', index, re.S).group(1)
     assert re.findall(r"(pass|warn|fail) (\d+) \(", legend) == [("pass", "3"), ("warn", "1"), ("fail", "1")]
     axis = re.findall(r'<text x="34" y="[\d.]+" text-anchor="end">(\d+)</text>', index)
-    assert axis == ["0", "1", "2", "3"]  # every count from 0 to the tallest bar (3 documents scored 100)
+    peak = max(int(n) for n in re.findall(r"<title>\d+–\d+: (\d+) document", index))
+    assert peak >= 2 and axis == [str(i) for i in range(peak + 1)]  # every count from 0 to the tallest bar
 
 
 def test_all_article_text_is_escaped(tmp_path):
@@ -294,3 +295,11 @@ def test_a_clean_article_present_five_times_stays_a_pass_and_is_listed_once(tmp_
     checked = run("check", str(feed), "--corpus", "--no-grammar", "--format", "json")
     verdicts = {d["id"]: (d["verdict"], d.get("copy_of")) for d in json.loads(checked.stdout)["documents"]}
     assert verdicts == {i: (r["verdict"], r.get("copy_of")) for i, r in reports.items()}
+
+
+@pytest.mark.parametrize("peak, ticks", [(1, [0, 1]), (7, [0, 2, 4, 6, 8]), (23, [0, 10, 20, 30]),
+                                         (1234, [0, 500, 1000, 1500])])
+def test_the_count_axis_has_round_steps_up_to_the_tallest_bar(peak, ticks):
+    from auditor.report_totals import y_ticks
+
+    assert y_ticks(peak) == ticks
