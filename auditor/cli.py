@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from .cli_options import GRAMMAR_TIMEOUT, batch_options, rule_options
+from .cli_options import GRAMMAR_TIMEOUT, NAME_STYLE, batch_options, rule_options
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 
@@ -28,6 +28,21 @@ class AuditorGroup(click.Group):
 @click.version_option(package_name="article-auditor", prog_name="auditor")
 def main():
     """Audit articles from the web for chrome and translation damage, and score their reliability."""
+
+
+def _name_options(config, name_style, name_style_file) -> dict:
+    """The house style for names (the command line over the configuration), its file read once."""
+    from .name_style import NameStyleError, load_style
+
+    options = {"name_style": name_style or config.name_style or "default"}
+    path = name_style_file or config.name_style_file
+    if path:
+        try:
+            options["name_style_forms"] = load_style(Path(path))
+        except NameStyleError as exc:
+            click.echo(f"auditor: {exc}", err=True)
+            sys.exit(EXIT_ERROR)
+    return options
 
 
 def _split_codes(values) -> list[str]:
@@ -83,13 +98,15 @@ def _load(config_path, select, ignore, rules):
               help="github: annotations of each kind (error, warning, notice) before one summary per file.")
 def check(paths, fmt, report_dir, fail_under, fail_on, exit_zero, select, ignore, rules, config_path, corpus,
           repeated_min_documents, no_grammar, languagetool_url, grammar_timeout, max_bytes, show_info,
-          readability, baseline_path, write_baseline, since, batch, show_suppressed, max_results, max_annotations):
+          readability, baseline_path, write_baseline, since, batch, show_suppressed, name_style, name_style_file,
+          max_results, max_annotations):
     """Audit PATHS (files, folders, globs, or - for stdin) and gate on the verdicts."""
     from .batch import AuditJob
     from .inputs import InputError, read_sources
     from .score import Thresholds
 
     config, spec, ruleset = _load(config_path, select, ignore, rules)
+    name_options = _name_options(config, name_style, name_style_file)
     if since is not None and "-" in paths:
         raise click.UsageError("--since checks changed files; it cannot read stdin (-)")
     if since is not None and write_baseline:
@@ -122,6 +139,7 @@ def check(paths, fmt, report_dir, fail_under, fail_on, exit_zero, select, ignore
                              grammar_timeout) as options:
             options["repeated_min_documents"] = repeated_min_documents
             options["readability"] = readability
+            options.update(name_options)
             job = AuditJob(spec, Thresholds(config.passing, config.warn), options, stats)
             threshold = fail_under if fail_under is not None else config.fail_under
             streamed = fmt in ("text", "json") and not (baseline is not None or write_baseline or show_suppressed
@@ -204,7 +222,8 @@ def check(paths, fmt, report_dir, fail_under, fail_on, exit_zero, select, ignore
               help="Record inputs (.jsonl, .csv, .parquet): the field holding the article text [default: text].")
 @click.option("--id-field", metavar="NAME", help="Record inputs: the field naming each record.")
 def clean(paths, out, diff, in_place, backup, unsafe_fixes, edit_log, select, ignore, rules, config_path, corpus,
-          repeated_min_documents, no_grammar, languagetool_url, grammar_timeout, max_bytes, text_field, id_field):
+          repeated_min_documents, no_grammar, languagetool_url, grammar_timeout, max_bytes, text_field, id_field,
+          name_style, name_style_file):
     """Remove what the rules flag from PATHS and print or write the sanitized text.
 
     By default only safe fixes are applied and the cleaned text of one input is printed;
@@ -223,9 +242,11 @@ def clean(paths, out, diff, in_place, backup, unsafe_fixes, edit_log, select, ig
         click.echo(f"auditor: {exc}", err=True)
         sys.exit(EXIT_ERROR)
     config, spec, ruleset = _load(config_path, select, ignore, rules)
+    name_options = _name_options(config, name_style, name_style_file)
     opts.suppressions = config.suppressions or None  # an allowed phrase is never "fixed"
     with grammar_options(not no_grammar, languagetool_url, ruleset, grammar_timeout) as options:
         options["repeated_min_documents"] = repeated_min_documents
+        options.update(name_options)
         opts.audit_options = options
         try:
             code = run(paths, opts, ruleset, Thresholds(config.passing, config.warn),
@@ -250,6 +271,8 @@ def clean(paths, out, diff, in_place, backup, unsafe_fixes, edit_log, select, ig
 @click.option("--no-grammar", is_flag=True, help="Do not run the grammar checker.")
 @click.option("--languagetool-url", metavar="URL", help="Use this LanguageTool server instead of starting one.")
 @GRAMMAR_TIMEOUT
+@NAME_STYLE[0]
+@NAME_STYLE[1]
 @click.option("--no-readability", is_flag=True, help="Do not compute readability figures.")
 @click.option("--worst", type=click.IntRange(1), default=25, show_default=True,
               help="Worst documents listed on the dashboard (each gets an HTML page).")
@@ -264,8 +287,8 @@ def clean(paths, out, diff, in_place, backup, unsafe_fixes, edit_log, select, ig
 @click.option("--max-bytes", type=click.IntRange(0), default=50 * 1024 * 1024, show_default=True,
               help="Refuse larger input files, or larger records (0: no limit).")
 def report(paths, out, select, ignore, rules, config_path, no_corpus, repeated_min_documents, no_grammar,
-           languagetool_url, grammar_timeout, no_readability, worst, per_document, site_min_documents, site_rows,
-           title, batch, max_bytes):
+           languagetool_url, grammar_timeout, name_style, name_style_file, no_readability, worst, per_document,
+           site_min_documents, site_rows, title, batch, max_bytes):
     """Audit PATHS and write a quality report under --out: reports.jsonl (every report), summary.csv,
     summary.parquet, an index.html dashboard with a page per document it lists, and files per
     document when --per-document asks (docs/batch.md).
@@ -285,6 +308,7 @@ def report(paths, out, select, ignore, rules, config_path, no_corpus, repeated_m
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--per-document") from None
     config, spec, ruleset = _load(config_path, select, ignore, rules)
+    name_options = _name_options(config, name_style, name_style_file)
     root = Path(out)
     read_options = batch.read_options(max_bytes)
 
@@ -311,6 +335,7 @@ def report(paths, out, select, ignore, rules, config_path, no_corpus, repeated_m
                              grammar_timeout) as options:
             options["repeated_min_documents"] = repeated_min_documents
             options["readability"] = not no_readability
+            options.update(name_options)
             job = AuditJob(spec, Thresholds(config.passing, config.warn), options, stats,
                            suppressions=config.suppressions or None)
             try:

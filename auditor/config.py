@@ -2,7 +2,7 @@
 
 Keys: select, ignore (code prefixes), severity (code prefix -> level), rules (extra rule pack
 paths), pass / warn (verdict thresholds), fail_under, suppress and allow (auditor/suppress.py,
-docs/ci.md).
+docs/ci.md), name_style and name_style_file (docs/names.md).
 """
 from __future__ import annotations
 
@@ -10,13 +10,15 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import AuditorError
 from .suppress import SuppressionError, Suppressions
 from .suppress import parse as parse_suppressions
 
-KEYS = {"select", "ignore", "severity", "rules", "pass", "warn", "fail_under", "suppress", "allow"}
+KEYS = {"select", "ignore", "severity", "rules", "pass", "warn", "fail_under", "suppress", "allow", "name_style",
+        "name_style_file"}
 
 
-class ConfigError(ValueError):
+class ConfigError(AuditorError, ValueError):
     pass
 
 
@@ -31,6 +33,8 @@ class Config:
     fail_under: float | None = None
     source: str | None = None
     suppressions: Suppressions = field(default_factory=Suppressions)
+    name_style: str | None = None
+    name_style_file: str | None = None
 
 
 def find_config(start: Path | None = None) -> tuple[Path, dict] | None:
@@ -78,6 +82,8 @@ def load_config(path: Path | None = None) -> Config:
             warn=float(table.get("warn", 50)),
             fail_under=float(table["fail_under"]) if "fail_under" in table else None,
             source=str(path),
+            name_style=str(table["name_style"]) if "name_style" in table else None,
+            name_style_file=str(path.parent / table["name_style_file"]) if "name_style_file" in table else None,
         )
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"{path}: bad value in [tool.auditor]: {exc}") from None
@@ -88,6 +94,8 @@ def load_config(path: Path | None = None) -> Config:
     bad = {k: v for k, v in config.severity.items() if v not in ("info", "warning", "error")}
     if bad:
         raise ConfigError(f"{path}: severity overrides must be info, warning or error: {bad}")
+    if config.name_style not in (None, "default", "ukrainian"):
+        raise ConfigError(f"{path}: name_style must be \"default\" or \"ukrainian\", got {config.name_style!r}")
     if not config.warn <= config.passing:
         raise ConfigError(f"{path}: warn ({config.warn}) must not be above pass ({config.passing})")
     return config

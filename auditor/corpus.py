@@ -23,8 +23,10 @@ import zlib
 from array import array
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .document import Document
+from .name_text import name_spellings
 
 _DIGITS = re.compile(r"\d")
 _PUNCT_SPACE = re.compile(r"[\W_]+")
@@ -71,7 +73,7 @@ class CorpusStats:
     copies_of: dict = field(default_factory=dict)  # a copy's key -> the id of the first document of its article
     copy_counts: Counter = field(default_factory=Counter)  # the first document's id -> how many copies follow
 
-    def merge(self, other: "CorpusStats") -> "CorpusStats":
+    def merge(self, other: CorpusStats) -> CorpusStats:
         return CorpusStats(
             self.documents + other.documents,
             self.line_documents + other.line_documents,
@@ -82,13 +84,14 @@ class CorpusStats:
 
     __add__ = merge
 
-    def absorb(self, other: "CorpusStats") -> "CorpusStats":
+    def absorb(self, other: CorpusStats) -> CorpusStats:
         """Add ``other`` into this one in place (the same sum as ``merge``, without copying)."""
         self.documents += other.documents
         self.line_documents.update(other.line_documents)
         self.names.update(other.names)
         self.copies_of.update(other.copies_of)
         self.copy_counts.update(other.copy_counts)
+        self.__dict__.pop("name_index", None)  # built from the names, which just changed
         return self
 
     def add_print(self, doc_print: "DocumentPrint", syndication: "Syndication") -> None:
@@ -105,11 +108,21 @@ class CorpusStats:
         """The id of the first document this one copies, or None."""
         return self.copies_of.get(document_key(document))
 
-    def compact(self, min_documents: int = 2) -> "CorpusStats":
+    def compact(self, min_documents: int = 2) -> CorpusStats:
         """Drop lines held by fewer than ``min_documents`` documents: no repeated-line rule can
         fire on them (their threshold is at least 2), and workers then receive a small context."""
         self.line_documents = Counter({k: v for k, v in self.line_documents.items() if v >= min_documents})
         return self
+
+    @cached_property
+    def name_index(self) -> dict[tuple[str, int], list[str]]:
+        """Name spellings by (folded initial, length), each listed under the lengths within two of
+        its own: the candidates a spelling is compared with are one lookup away."""
+        index: dict[tuple[str, int], list[str]] = {}
+        for name in sorted(self.names):
+            for delta in (-2, -1, 0, 1, 2):
+                index.setdefault((name[:1].casefold(), len(name) + delta), []).append(name)
+        return index
 
     def line_count(self, text: str) -> int:
         return self.line_documents.get(normalize_line(text), 0)
@@ -121,10 +134,8 @@ class CorpusStats:
 
 def collect(document: Document) -> CorpusStats:
     """One document's share of the corpus context."""
-    from .detectors.entities import name_spellings
-
     return CorpusStats(documents=1, line_documents=Counter(document_line_keys(document)),
-                       names=Counter(name_spellings(document)))
+                       names=Counter(name_spellings(document.text)))
 
 
 def build(documents) -> CorpusStats:

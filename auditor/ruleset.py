@@ -14,6 +14,7 @@ from typing import Iterable
 
 import yaml
 
+from .errors import AuditorError
 from .findings import Category, Fix, Severity
 
 KINDS = ("phrases", "patterns", "lines", "detector")
@@ -31,17 +32,18 @@ _KIND_FIELDS = {
 }
 
 
-class RulePackError(ValueError):
+class RulePackError(AuditorError, ValueError):
     """A rule pack that cannot be used; the message names the file, the rule and the line."""
 
 
 def bundled_rules_dir() -> Path:
     """Rule packs shipped with the package (inside the wheel), or the source tree's rules/."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "rules", here.parent / "rules"):
-        if candidate.is_dir():
-            return candidate
-    raise RulePackError(f"bundled rule packs not found next to {here}")
+    from .resources import bundled_rules_dir as find
+
+    try:
+        return find()
+    except FileNotFoundError as exc:
+        raise RulePackError(str(exc)) from None
 
 
 @dataclass(frozen=True)
@@ -199,8 +201,9 @@ def _parse_rule(item, path: Path, index: int) -> Rule:
     examples = item.get("examples") or {}
     if not isinstance(examples, dict) or not all(
         isinstance(examples.get(k, []), list) for k in ("match", "no_match", "corpus")
-    ) or set(examples) - {"match", "no_match", "corpus"}:
-        fail("examples must be a mapping with lists 'match', 'no_match' and optionally 'corpus'")
+    ) or set(examples) - {"match", "no_match", "corpus", "options"} or not isinstance(examples.get("options", {}), dict):
+        fail("examples must be a mapping with lists 'match', 'no_match' and optionally 'corpus', "
+             "and optionally the run 'options' (a mapping) they need")
     languages = item.get("languages") or []
     if not isinstance(languages, list) or not all(isinstance(x, str) and x for x in languages):
         fail("languages must be a list of language codes, like [en]")
