@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from .cli_options import GRAMMAR_TIMEOUT, NAME_STYLE, batch_options, rule_options
+from .mt_command import MT_MODEL_OPTION, mt_options, train_mt
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 
@@ -92,6 +93,7 @@ def _load(config_path, select, ignore, rules):
 @click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False),
               help="Record this run's findings as the baseline FILE; the run then reports against it.")
 @click.option("--since", "since", metavar="REV", help="Only check files changed since this git revision (and untracked ones).")
+@MT_MODEL_OPTION
 @click.option("--max-results", type=click.IntRange(1), default=20_000, show_default=True,
               help="SARIF: keep at most this many results, the most severe (GitHub refuses over 25,000 a run).")
 @click.option("--max-annotations", type=click.IntRange(0), default=10, show_default=True,
@@ -140,6 +142,7 @@ def check(paths, fmt, report_dir, fail_under, fail_on, exit_zero, select, ignore
             options["repeated_min_documents"] = repeated_min_documents
             options["readability"] = readability
             options.update(name_options)
+            options.update(mt_options(config))
             job = AuditJob(spec, Thresholds(config.passing, config.warn), options, stats)
             threshold = fail_under if fail_under is not None else config.fail_under
             streamed = fmt in ("text", "json") and not (baseline is not None or write_baseline or show_suppressed
@@ -221,6 +224,7 @@ def check(paths, fmt, report_dir, fail_under, fail_on, exit_zero, select, ignore
 @click.option("--text-field", metavar="NAME",
               help="Record inputs (.jsonl, .csv, .parquet): the field holding the article text [default: text].")
 @click.option("--id-field", metavar="NAME", help="Record inputs: the field naming each record.")
+@MT_MODEL_OPTION
 def clean(paths, out, diff, in_place, backup, unsafe_fixes, edit_log, select, ignore, rules, config_path, corpus,
           repeated_min_documents, no_grammar, languagetool_url, grammar_timeout, max_bytes, text_field, id_field,
           name_style, name_style_file):
@@ -247,6 +251,7 @@ def clean(paths, out, diff, in_place, backup, unsafe_fixes, edit_log, select, ig
     with grammar_options(not no_grammar, languagetool_url, ruleset, grammar_timeout) as options:
         options["repeated_min_documents"] = repeated_min_documents
         options.update(name_options)
+        options.update(mt_options(config))
         opts.audit_options = options
         try:
             code = run(paths, opts, ruleset, Thresholds(config.passing, config.warn),
@@ -286,6 +291,7 @@ def clean(paths, out, diff, in_place, backup, unsafe_fixes, edit_log, select, ig
 @batch_options
 @click.option("--max-bytes", type=click.IntRange(0), default=50 * 1024 * 1024, show_default=True,
               help="Refuse larger input files, or larger records (0: no limit).")
+@MT_MODEL_OPTION
 def report(paths, out, select, ignore, rules, config_path, no_corpus, repeated_min_documents, no_grammar,
            languagetool_url, grammar_timeout, name_style, name_style_file, no_readability, worst, per_document,
            site_min_documents, site_rows, title, batch, max_bytes):
@@ -336,6 +342,7 @@ def report(paths, out, select, ignore, rules, config_path, no_corpus, repeated_m
             options["repeated_min_documents"] = repeated_min_documents
             options["readability"] = not no_readability
             options.update(name_options)
+            options.update(mt_options(config))
             job = AuditJob(spec, Thresholds(config.passing, config.warn), options, stats,
                            suppressions=config.suppressions or None)
             try:
@@ -565,6 +572,8 @@ def grammar_status():
     click.echo(("available: " if ok else "unavailable: ") + reason)
     sys.exit(EXIT_OK if ok else EXIT_FAIL)
 
+
+main.add_command(train_mt)
 
 if __name__ == "__main__":
     main()

@@ -31,6 +31,7 @@ READABILITY = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog")
 TOP_RULES = 3
 TABLE_BATCH_ROWS = 2048
 HISTOGRAM_BINS = 20  # of 5 points each; 100 falls in the last bin
+MT_BINS = 10  # machine-translation probability, 0.1 wide; 1.0 falls in the last bin
 PER_DOCUMENT_FORMATS = {"json": ".json", "md": ".md", "html": ".html"}
 # Above this many documents per-document files go into hashed subfolders (one level of 256, two
 # above FAN_OUT_DOCUMENTS * 256), so that no folder holds more than a few thousand files.
@@ -45,7 +46,7 @@ SITE_ROWS = 25
 COLUMNS: list[tuple[str, str]] = [
     ("id", "string"), ("path", "string"), ("record_id", "string"), ("url", "string"), ("site", "string"),
     ("copy_of", "string"), ("score", "float64"), ("verdict", "string"),
-    ("language", "string"), ("words", "int64"),
+    ("language", "string"), ("words", "int64"), ("mt_probability", "float64"),
     *[(k, "float64") for k in READABILITY],
     ("grammar", "string"), ("findings", "int64"),
     *[(s, "int64") for s in SEVERITIES],
@@ -81,7 +82,8 @@ def summary_row(report, href: str | None) -> dict:
     row = {"id": doc.id, "path": meta.get("file") if record else doc.path,
            "record_id": meta.get("record_id") if record else None, "url": meta.get("url"),
            "site": site_of(doc), "copy_of": report.copy_of, "score": report.score.score,
-           "verdict": report.verdict, "language": report.language, "words": doc.words}
+           "verdict": report.verdict, "language": report.language, "words": doc.words,
+           "mt_probability": (report.mt or {}).get("probability")}
     figures = report.readability or {}
     for key in READABILITY:
         value = figures.get(key)

@@ -5,7 +5,7 @@ import heapq
 import math
 from dataclasses import dataclass, field
 
-from .report import CATEGORIES, HISTOGRAM_BINS, SEVERITIES, SITE_MIN_DOCUMENTS, SITE_ROWS
+from .report import CATEGORIES, HISTOGRAM_BINS, MT_BINS, SEVERITIES, SITE_MIN_DOCUMENTS, SITE_ROWS
 
 
 def y_ticks(peak: int, most: int = 5) -> list[int]:
@@ -39,10 +39,17 @@ class SiteTally:
     verdicts: dict = field(default_factory=lambda: {"pass": 0, "warn": 0, "fail": 0})
     findings: int = 0
     words: int = 0
+    mt_sum: float = 0.0  # machine-translation probabilities, over the documents that have one
+    mt_documents: int = 0
+    mt_flagged: int = 0
 
     @property
     def mean(self) -> float:
         return self.score_sum / self.documents if self.documents else 0.0
+
+    @property
+    def mt_mean(self) -> float | None:
+        return self.mt_sum / self.mt_documents if self.mt_documents else None
 
 
 class Dashboard:
@@ -60,6 +67,8 @@ class Dashboard:
         self.severities = {s: 0 for s in SEVERITIES}
         self.categories = {c: 0 for c in CATEGORIES}
         self.bins = [0] * HISTOGRAM_BINS
+        self.mt_bins = [0] * MT_BINS  # machine-translation probabilities, 0.1 wide
+        self.mt_missing = 0
         self.rules: dict[str, RuleTally] = {}
         self.sites: dict[str, SiteTally] = {}
         self.languages: dict[str, int] = {}
@@ -100,6 +109,14 @@ class Dashboard:
         site.verdicts[report.verdict] += 1
         site.findings += len(findings)
         site.words += row["words"] or 0
+        probability = row.get("mt_probability")
+        if probability is None:
+            self.mt_missing += 1
+        else:
+            self.mt_bins[min(MT_BINS - 1, int(probability * MT_BINS))] += 1
+            site.mt_sum += probability
+            site.mt_documents += 1
+            site.mt_flagged += any(f.code == "TR201" for f in findings)
         # The worst documents: lowest score first, then input order; a copy of an earlier document
         # is listed once, as its first (the report is kept to write its page at the end).
         self._seq += 1
@@ -145,7 +162,14 @@ class Dashboard:
         worst = self.worst()
         for row in worst:
             row["copies"] = copy_counts.get(row["id"], 0)
+        mt_ticks = y_ticks(max(self.mt_bins))
+        mt_top = mt_ticks[-1]
+        mt_histogram = [{"low": i / MT_BINS, "high": (i + 1) / MT_BINS, "count": n, "height": n / mt_top}
+                        for i, n in enumerate(self.mt_bins)]
         return {
+            "mt_histogram": mt_histogram if any(self.mt_bins) else [],
+            "mt_ticks": [{"value": t, "height": t / mt_top} for t in mt_ticks],
+            "mt_missing": self.mt_missing,
             "title": title,
             "documents": self.documents,
             "mean": self.score_sum / self.documents if self.documents else None,

@@ -10,7 +10,9 @@ result depends on which other rules are selected or on the order they run in:
   after their refine functions;
 - ``chrome_spans``: the sorted spans that data rules would delete as web chrome;
 - ``name_runs``, ``rare_names``, ``person_findings``: name candidates, and the near misses of
-  listed people that the other name rules leave to EN101.
+  listed people that the other name rules leave to EN101;
+- ``mt``: the probability that the article text is machine-translated English, with the model's
+  name, or null with a reason (machine_translation.py).
 """
 from __future__ import annotations
 
@@ -60,6 +62,12 @@ def _chrome_spans(ctx) -> list[tuple[int, int]]:
     return sorted({(h.start, h.end) for h in ctx.need("data_hits") if _deletes_chrome(h)})
 
 
+def _mt(ctx) -> dict:
+    from .machine_translation import assess
+
+    return assess(ctx)
+
+
 def _deletes_chrome(hit) -> bool:
     fix = hit.rule.fix
     return (fix is not None and fix.action == "delete" and not hit.no_fix
@@ -96,6 +104,8 @@ STAGES: dict[str, Stage] = {s.name: s for s in (
     Stage("rare_names", ("name_runs",), _rare_names, "capitalized single words rare in English"),
     Stage("person_findings", ("name_runs",), _person_findings,
           "near misses of listed people (token, replacement, canonical name): other name rules skip them"),
+    Stage("mt", ("language", "chrome_spans"), _mt,
+          "probability that the article text is machine-translated English (or null, with the reason)"),
 )}
 
 
