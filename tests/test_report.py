@@ -103,8 +103,9 @@ def test_page_titles_legend_and_count_axis(seeds_report):
     index = (out / "index.html").read_text(encoding="utf-8")
     legend = re.search(r'<ul class="legend" id="verdict-legend">(.*?)</ul>', index, re.S).group(1)
     assert re.findall(r"(pass|warn|fail) (\d+) \(", legend) == [("pass", "3"), ("warn", "1"), ("fail", "1")]
-    axis = re.findall(r'<text x="34" y="[\d.]+" text-anchor="end">(\d+)</text>', index)
-    peak = max(int(n) for n in re.findall(r"<title>\d+–\d+: (\d+) document", index))
+    scores = index.split('<svg id="histogram"')[1].split("</svg>")[0]
+    axis = re.findall(r'<text x="34" y="[\d.]+" text-anchor="end">(\d+)</text>', scores)
+    peak = max(int(n) for n in re.findall(r"<title>\d+–\d+: (\d+) document", scores))
     assert peak >= 2 and axis == [str(i) for i in range(peak + 1)]  # every count from 0 to the tallest bar
 
 
@@ -284,7 +285,8 @@ def test_a_clean_article_present_five_times_stays_a_pass_and_is_listed_once(tmp_
     for i in range(12):
         for key in [f"feed.jsonl/d{i}"] + [f"feed.jsonl/d{i}-copy{k}" for k in range(1, 4) if i % 4 == 0]:
             if key in reports:
-                assert reports[key]["verdict"] == "pass" and reports[key]["findings"] == [], key
+                codes = {c for f in reports[key]["findings"] for c in [f["code"], *f["related"]]}
+                assert reports[key]["verdict"] == "pass" and "BP901" not in codes, key
     # The footer repeats under different articles (two of its own, three syndicated ones): chrome.
     for key in ("feed.jsonl/d12", "feed.jsonl/d13", "feed.jsonl/d0-copy0", "feed.jsonl/d8-copy0"):
         assert any(f["text"] == FOOTER and "BP901" in [f["code"], *f["related"]] for f in reports[key]["findings"]), key
