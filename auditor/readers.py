@@ -1,12 +1,13 @@
-"""Readers for HTML pages and record files (JSONL, CSV, Parquet), registered in ``inputs``.
+"""Readers for HTML pages and record files (JSONL, CSV, Parquet, JSON), registered in ``inputs``.
 
 HTML pages are reduced to their main text by trafilatura before they are audited. Record files
-(JSONL, CSV, Parquet, and JSON files named directly or by a glob) hold one article per record: ``--text-field`` names the text, ``--id-field`` the identifier (by
-default the record's ``id`` field when it has one, else its 1-based number), and a record is
-named ``<file name>/<id>``. Record files are streamed (JSONL line by line, CSV row by row,
-Parquet batch by batch; a ``.json`` file, an array of records or an object holding one, is read whole
-within ``--max-bytes``), so a file of millions of records is never held whole; a record that
-cannot be read is reported with the file and the record, and the others go on.
+(JSONL, CSV, Parquet, and JSON files named directly or by a glob) hold one article per record:
+``--text-field`` names the text, ``--id-field`` the identifier (by default the record's ``id``
+field when it has one, else its 1-based number), and a record is named ``<file name>/<id>``.
+JSONL, CSV and Parquet files are streamed (line by line, row by row, batch by batch), so a file
+of millions of records is never held whole; a ``.json`` file (an array of records, or an object
+holding one) is read whole within ``--max-bytes``. A record that cannot be read is reported with
+the file and the record, and the others go on.
 """
 from __future__ import annotations
 

@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import heapq
 import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 

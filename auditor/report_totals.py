@@ -157,7 +157,8 @@ class Dashboard:
         rules = sorted(self.rules.values(), key=lambda r: (-r.findings, r.code))
         rule_peak = rules[0].findings if rules else 1
         known_sites = [s for s in self.sites.values() if s.site]
-        shown = sorted((s for s in known_sites if s.documents >= self.site_min_documents), key=lambda s: (s.mean, s.site))
+        shown = sorted((s for s in known_sites if s.documents >= self.site_min_documents),
+                       key=lambda s: (s.mean, s.site))
         copy_counts = corpus.copy_counts if corpus is not None else {}
         worst = self.worst()
         for row in worst:

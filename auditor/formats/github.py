@@ -4,8 +4,9 @@ One command per finding: ``::error`` for errors, ``::warning`` for warnings, ``:
 findings (with ``--show-info``), in the form
 ``::error file=F,line=L,col=C,title=CODE name::message``, up to ``--max-annotations`` of each kind
 (GitHub shows 10 of each per step); past that, one annotation per file says what was left out.
-A record's annotation goes on its record file (the line the record starts on, when known). A document that fails the gate and an
-input that could not be read get an ``::error`` of their own, so the failing job says why.
+A record's annotation goes on its record file (the line the record starts on, when known). A
+document that fails the gate and an input that could not be read get an ``::error`` of their
+own, so the failing job says why.
 Values are escaped as the Actions toolkit does: ``%``, CR and LF in the message; also ``:`` and
 ``,`` in the properties.
 """

@@ -30,8 +30,8 @@ def render(reports: list, errors: list, show_info: bool = False, color: bool = F
         mt = (getattr(r, "mt", None) or {}).get("probability")
         mt = f", MT probability {mt:.2f}" if mt is not None else ""
         copy = f"; a copy of {r.copy_of}" if getattr(r, "copy_of", None) else ""
-        out.append(f"{paint(doc.path or doc.id, 'bold')}: score {r.score.score:g} ({paint(r.verdict, r.verdict)}){mt}{gate}"
-                   f"{copy}")
+        verdict = paint(r.verdict, r.verdict)
+        out.append(f"{paint(doc.path or doc.id, 'bold')}: score {r.score.score:g} ({verdict}){mt}{gate}{copy}")
         shown = [f for f in r.presented if show_info or f.severity.value != "info"]
         gutter = len(str(max((f.line for f in shown), default=1)))
         for f in shown:
