@@ -301,6 +301,14 @@ def report(paths, out, select, ignore, rules, config_path, no_corpus, repeated_m
 
     Exit 2 when an input could not be read (the others are still reported), else 0.
     """
+    from .extras import MissingExtra, require_all
+
+    try:  # HTML pages and the dashboard (Jinja2), summary.parquet (pyarrow)
+        require_all("the report command", {"jinja2": "html", "pyarrow": "parquet"})
+    except MissingExtra as exc:
+        click.echo(f"auditor: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+
     from functools import partial
 
     from .batch import AuditJob

@@ -275,4 +275,4 @@ def default_gazetteer() -> Gazetteer:
     folder = bundled_rules_dir() / "entities"
     # The indexes are built by code as well as from data: a change to either rebuilds the cache.
     code = [Path(module.__file__) for module in (name_style, name_text, transliteration)] + [Path(__file__)]
-    return cached("gazetteer", folder, [folder / name for name in DATA_FILES] + code, load)
+    return cached("gazetteer", [folder / name for name in DATA_FILES] + code, load)
