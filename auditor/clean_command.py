@@ -229,6 +229,9 @@ def _write_parquet(group: RecordFile, text_field: str) -> None:
     os.close(fd)
     try:
         pq.write_table(table, tmp)
+        from .output import file_mode
+
+        os.chmod(tmp, file_mode())  # mkstemp made it 0600: readable as the umask says, like the others
         os.replace(tmp, group.target)
     except BaseException:
         if os.path.exists(tmp):

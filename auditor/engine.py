@@ -27,6 +27,7 @@ class Report:
     readability: dict | None = None
     errors: list[str] = field(default_factory=list)
     mt: dict = field(default_factory=lambda: dict(MT_NOT_RUN))
+    copy_of: str | None = None  # with a corpus: the first document of the batch with the same article
 
     @property
     def verdict(self) -> str:
@@ -62,6 +63,7 @@ class Report:
             "grammar": self.grammar,
             "findings": [f.to_dict() for f in self.presented],
             "errors": list(self.errors),
+            **({"copy_of": self.copy_of} if self.copy_of else {}),
         }
 
 
@@ -101,7 +103,8 @@ def audit(
         findings = [replace(f, text=original.text[f.start:f.end]) for f in findings]
     score = score_findings(findings, document.text, document.words, thresholds)
     grammar = ctx.cache.get("grammar") or _grammar_off(ctx.options)
-    report = Report(original, findings, score, language, grammar=grammar, mt=dict(ctx.need("mt")))
+    report = Report(original, findings, score, language, grammar=grammar, mt=dict(ctx.need("mt")),
+                    copy_of=corpus.copy_of(original) if corpus is not None else None)
     if ctx.options.get("readability"):
         from .readability import ReadabilityUnavailable, readability
 
