@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .corpus import CorpusStats
 from .detectors import Context, run_matchers
@@ -30,9 +30,17 @@ class Report:
     def verdict(self) -> str:
         return self.score.verdict
 
+    @cached_property
+    def presented(self) -> list[Finding]:
+        """The findings as shown to people and CI platforms (presentation.py): same-span
+        findings merged, runs of chrome lines as one block. Scores and fixes use ``findings``."""
+        from .presentation import present
+
+        return present(self.findings, self.document.text)
+
     def counts(self) -> dict[str, int]:
         out = {s.value: 0 for s in Severity}
-        for f in self.findings:
+        for f in self.presented:
             out[f.severity.value] += 1
         return out
 
@@ -49,7 +57,7 @@ class Report:
             "costs": self.score.costs,
             "explanation": self.score.explanation,
             "grammar": self.grammar,
-            "findings": [f.to_dict() for f in self.findings],
+            "findings": [f.to_dict() for f in self.presented],
             "errors": list(self.errors),
         }
 
@@ -77,11 +85,9 @@ def audit(
         # see U+FFFD in their place, one code point for one, so every offset stays the same.
         document = Document(text=_SURROGATE.sub("\ufffd", document.text), id=document.id, path=document.path,
                             meta=document.meta)
-    ctx = Context(document, corpus, options)
-    from .language import guess_language
-
-    language = guess_language(document.text)
-    ctx.cache["language"] = language
+    ctx = Context(document, corpus, options, ruleset)
+    language = ctx.need("language")
+    _share_stages(ctx, ruleset)
     findings = _findings(ctx, ruleset)
     if original is not document:
         from dataclasses import replace
@@ -106,16 +112,37 @@ def _grammar_off(options: dict) -> dict:
     return {"status": "off", "reason": "no grammar rule selected"}
 
 
+def _share_stages(ctx: Context, ruleset: Ruleset) -> None:
+    """Stage results that detectors not yet declaring ``reads`` find in ``ctx.cache``."""
+    ctx.cache["language"] = ctx.need("language")
+    if ruleset.matchers:
+        chrome = ctx.need("chrome_spans")
+        if chrome:
+            ctx.cache["chrome_spans"] = list(chrome)
+
+
+def _hits(ctx: Context, ruleset: Ruleset):
+    """The selected rules' hits: data rules' from the data_hits stage, then the detectors'."""
+    selected = ruleset.by_code
+    if any(rule.kind != "detector" for rule in ruleset.rules):
+        for hit in ctx.need("data_hits"):
+            if hit.rule.code in selected:
+                yield hit
+    yield from run_matchers(ruleset.matchers, ctx)
+
+
 def _findings(ctx: Context, ruleset: Ruleset) -> list[Finding]:
     document = ctx.document
     seen: set[tuple] = set()
     findings: list[Finding] = []
-    language = ctx.cache.get("language", "und")
-    for hit in run_matchers(ruleset.matchers, ctx):
-        rule = hit.rule
+    language = ctx.need("language")
+    for hit in _hits(ctx, ruleset):
+        rule = ruleset.by_code.get(hit.rule.code, hit.rule)  # with the run's severity overrides
         # A rule bound to languages applies to those documents, and to documents whose language is unknown.
         if rule.languages and language != "und" and language not in rule.languages:
             continue
+        if rule.document_level:
+            hit.start = hit.end = 0
         key = (rule.code, hit.start, hit.end)
         if key in seen or hit.end < hit.start:
             continue
@@ -131,17 +158,21 @@ def _findings(ctx: Context, ruleset: Ruleset) -> list[Finding]:
             fix = replace(fix, replacement=hit.fix_replacement)
         if fix is not None and hit.unsafe:
             fix = replace(fix, safety="unsafe")
-        if fix is not None and fix.action == "delete" and rule.category == Category.BOILERPLATE:
-            # Detectors run after the phrase, pattern and line rules and may read what they found
-            # (the line model treats such lines as chrome when it looks for the article body).
-            ctx.cache.setdefault("chrome_spans", []).append((hit.start, hit.end))
+        severity = Severity(hit.severity) if hit.severity else rule.severity
+        confidence = rule.confidence if hit.confidence is None else hit.confidence
+        if rule.document_level:
+            findings.append(Finding(
+                code=rule.code, name=rule.name, category=rule.category, severity=severity,
+                start=0, end=0, text="", message=message, confidence=confidence, fix=None,
+                scope="document", cost=hit.cost,
+            ))
+            continue
         line, column = document.line_col(hit.start)
+        end_line, end_column = document.line_col(hit.end)
         findings.append(Finding(
-            code=rule.code, name=rule.name, category=rule.category,
-            severity=Severity(hit.severity) if hit.severity else rule.severity,
-            start=hit.start, end=hit.end, text=text, message=message,
-            confidence=rule.confidence if hit.confidence is None else hit.confidence,
-            fix=fix, line=line, column=column,
+            code=rule.code, name=rule.name, category=rule.category, severity=severity,
+            start=hit.start, end=hit.end, text=text, message=message, confidence=confidence,
+            fix=fix, line=line, column=column, end_line=end_line, end_column=end_column,
         ))
-    findings.sort(key=lambda f: (f.start, -f.severity.rank, f.code))
+    findings.sort(key=lambda f: (f.scope != "document", f.start, -f.severity.rank, f.code))
     return findings

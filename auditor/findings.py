@@ -59,6 +59,18 @@ class Finding:
     line: int = 0
     column: int = 0
     extra: dict = field(default_factory=dict)
+    end_line: int = 0
+    end_column: int = 0
+    # Codes of other rules that hit the same span; filled when findings are presented (grouping).
+    related: list[str] = field(default_factory=list)
+    # "span" for a finding on characters of the text; "document" for a verdict on the whole text
+    # (start = end = 0, no line), which costs ``cost`` points on its own in the score.
+    scope: str = "span"
+    cost: float | None = None
+
+    @property
+    def document_level(self) -> bool:
+        return self.scope == "document"
 
     def to_dict(self) -> dict:
         return {
@@ -71,9 +83,15 @@ class Finding:
             "end": self.end,
             "line": self.line,
             "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "scope": self.scope,
             "text": self.text,
             "message": self.message,
             "fix": self.fix.to_dict() if self.fix else None,
+            "related": list(self.related),
+            **({"cost": self.cost} if self.cost is not None else {}),
+            **({"block": self.extra["block"]} if "block" in self.extra else {}),
         }
 
     @classmethod
@@ -83,4 +101,6 @@ class Finding:
             severity=Severity(data["severity"]), start=data["start"], end=data["end"],
             text=data["text"], message=data["message"], confidence=data.get("confidence", 1.0),
             fix=Fix.from_dict(data.get("fix")), line=data.get("line", 0), column=data.get("column", 0),
+            end_line=data.get("end_line", 0), end_column=data.get("end_column", 0),
+            related=list(data.get("related", [])), scope=data.get("scope", "span"), cost=data.get("cost"),
         )

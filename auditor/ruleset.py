@@ -27,7 +27,7 @@ _KIND_FIELDS = {
     "phrases": {"phrases", "scope", "max_words"},
     "patterns": {"patterns", "span", "group", "replacement", "refine"},
     "lines": {"test"},
-    "detector": {"detector", "options"},
+    "detector": {"detector", "options", "scope", "reads"},
 }
 
 
@@ -61,6 +61,11 @@ class Rule:
     spec: dict = field(default_factory=dict, hash=False, compare=False)
     source: str = ""
     line: int = 0
+
+    @property
+    def document_level(self) -> bool:
+        """A verdict on the whole document (``scope: document``), not on a span of it."""
+        return self.kind == "detector" and self.spec.get("scope") == "document"
 
     @property
     def location(self) -> str:
@@ -220,18 +225,43 @@ def _matches(code: str, prefixes: Iterable[str]) -> bool:
 @dataclass
 class Ruleset:
     """The selected rules, compiled into matchers once, when a document is first audited with
-    them (a process that only hands documents to workers never compiles them)."""
+    them (a process that only hands documents to workers never compiles them).
+
+    ``loaded`` holds every rule that was loaded, before selection. The data rules among them
+    (phrases, patterns, lines) make the ``data_hits`` stage, from which the chrome spans that
+    detectors read are taken: what a detector sees never depends on which rules are selected.
+    A ruleset made by :meth:`select` shares its parent's compiled data matchers.
+    """
 
     rules: list[Rule]
+    loaded: list[Rule] | None = None
+    parent: "Ruleset | None" = field(default=None, repr=False)
 
     def __post_init__(self):
         self.by_code = {rule.code: rule for rule in self.rules}
+        if self.loaded is None:
+            self.loaded = list(self.rules)
 
     @cached_property
     def matchers(self) -> list:
+        """Matchers for the selected detector rules (data rules run as a stage: ``data_matchers``)."""
         from .detectors import build_matchers
 
-        return build_matchers(self.rules)
+        return build_matchers([r for r in self.rules if r.kind == "detector"])
+
+    @cached_property
+    def data_matchers(self) -> list:
+        """Matchers for every loaded data rule (phrases, patterns, lines), selected or not."""
+        if self.parent is not None:
+            return self.parent.data_matchers
+        from .detectors import build_matchers
+
+        return build_matchers([r for r in self.loaded if r.kind != "detector"])
+
+    def select(self, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> "Ruleset":
+        """The rules whose codes start with a ``select`` prefix and with no ``ignore`` prefix."""
+        rules = _selected(self.rules, list(select), list(ignore))
+        return Ruleset(rules, loaded=self.loaded, parent=self.parent or self)
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -287,12 +317,8 @@ def load_ruleset(
     extra: Iterable[Path] = (),
 ) -> Ruleset:
     """Load the packs, keep the rules selected by code prefix, apply severity overrides, compile."""
-    rules = load_rules(paths) + (load_rules(extra) if extra else [])
-    select, ignore = list(select), list(ignore)
-    if select:
-        rules = [r for r in rules if _matches(r.code, select)]
-    if ignore:
-        rules = [r for r in rules if not _matches(r.code, ignore)]
+    loaded = load_rules(paths) + (load_rules(extra) if extra else [])
+    rules = _selected(loaded, list(select), list(ignore))
     if severity:
         from dataclasses import replace
 
@@ -302,4 +328,12 @@ def load_ruleset(
             keys = sorted((k for k in severity if r.code.startswith(k)), key=len)
             overridden.append(replace(r, severity=Severity(severity[keys[-1]])) if keys else r)
         rules = overridden
-    return Ruleset(rules)
+    return Ruleset(rules, loaded=loaded)
+
+
+def _selected(rules: list[Rule], select: list[str], ignore: list[str]) -> list[Rule]:
+    if select:
+        rules = [r for r in rules if _matches(r.code, select)]
+    if ignore:
+        rules = [r for r in rules if not _matches(r.code, ignore)]
+    return rules

@@ -14,6 +14,10 @@ from .findings import Category, Finding, Severity
 
 _SPACE = re.compile(r"\s+")
 SEVERITY_WEIGHT = {Severity.INFO: 0.0, Severity.WARNING: 0.5, Severity.ERROR: 1.0}
+# Chrome costs by the characters it covers, whether a warning (safely fixable) or an error.
+BOILERPLATE_WEIGHT = {Severity.INFO: 0.0, Severity.WARNING: 1.0, Severity.ERROR: 1.0}
+# A document-level finding without a cost of its own costs this much.
+DOCUMENT_COST = {Severity.INFO: 0.0, Severity.WARNING: 10.0, Severity.ERROR: 50.0}
 # Boilerplate costs by the share of characters it covers, on a saturating curve:
 # cost = BOILERPLATE_MAX * (1 - exp(-percent / BOILERPLATE_SCALE)).
 BOILERPLATE_MAX = 70.0
@@ -42,12 +46,13 @@ class Thresholds:
     passing: float = 80.0
     warn: float = 50.0
 
-    def verdict(self, score: float) -> str:
+    def verdict(self, score: float, blocked: bool = False) -> str:
+        """pass / warn / fail by the score; an error finding (``blocked``) always fails."""
+        if blocked or score < self.warn:
+            return "fail"
         if score >= self.passing:
             return "pass"
-        if score >= self.warn:
-            return "warn"
-        return "fail"
+        return "warn"
 
 
 @dataclass
@@ -58,11 +63,17 @@ class Score:
     explanation: list[str] = field(default_factory=list)
 
 
+def _weight(f: Finding) -> float:
+    table = BOILERPLATE_WEIGHT if f.category == Category.BOILERPLATE else SEVERITY_WEIGHT
+    return table[f.severity]
+
+
 def _charged(findings: list[Finding]) -> list[Finding]:
-    """The findings that cost: the most severe of those overlapping on the same characters."""
+    """The span findings that cost: the most severe of those overlapping on the same characters."""
     ordered = sorted(
-        (f for f in findings if SEVERITY_WEIGHT[f.severity] > 0 and f.category != Category.READABILITY),
-        key=lambda f: (-SEVERITY_WEIGHT[f.severity] * f.confidence, -(f.end - f.start), f.start),
+        (f for f in findings
+         if _weight(f) > 0 and f.category != Category.READABILITY and not f.document_level),
+        key=lambda f: (-_weight(f) * f.confidence, -f.severity.rank, -(f.end - f.start), f.start),
     )
     # The taken spans never overlap, so sorted starts find the only neighbours that could.
     starts: list[int] = []
@@ -94,7 +105,7 @@ def score_findings(findings: list[Finding], text: str, words: int, thresholds: T
             if chars is None:
                 chars = max(1, _visible(text))
             covered = sum(
-                SEVERITY_WEIGHT[f.severity] * f.confidence * _visible(text[f.start:f.end])
+                _weight(f) * f.confidence * _visible(text[f.start:f.end])
                 for f in group
             )
             percent = 100.0 * covered / chars
@@ -109,10 +120,21 @@ def score_findings(findings: list[Finding], text: str, words: int, thresholds: T
         if cost > 0:
             costs[category.value] = cost
             explanation.append(f"{category.value}: -{cost:g}: {reason}")
+    for f in findings:
+        if not f.document_level or f.category == Category.READABILITY:
+            continue
+        cost = round(f.cost if f.cost is not None else DOCUMENT_COST[f.severity], 1)
+        if cost > 0:
+            costs[f.category.value] = round(costs.get(f.category.value, 0.0) + cost, 1)
+            explanation.append(f"{f.category.value}: -{cost:g}: {f.message} ({f.code})")
     score = round(max(0.0, 100.0 - sum(costs.values())), 1)
+    blocking = sorted({f.code for f in findings
+                       if f.severity == Severity.ERROR and f.category != Category.READABILITY})
+    if blocking:
+        explanation.append(f"error finding(s) fail the document whatever its score: {', '.join(blocking)}")
     if not explanation:
         explanation.append("no warning or error findings: nothing charged")
-    return Score(score, thresholds.verdict(score), costs, explanation)
+    return Score(score, thresholds.verdict(score, blocked=bool(blocking)), costs, explanation)
 
 
 def _visible(text: str) -> int:

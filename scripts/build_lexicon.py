@@ -202,7 +202,7 @@ STOPLIST = {
 RULES = [
     # ============================== comment-forms.yaml ==============================
     dict(
-        file="comment-forms.yaml", code="BP101", name="comment-form-heading", severity="error",
+        file="comment-forms.yaml", code="BP101", name="comment-form-heading", severity="warning",
         confidence=0.97,
         message='Comment-form heading left from the page ({lang}): "{text}"',
         why="Blog and news templates print a heading such as \"Leave a Reply\" above the comment "
@@ -233,7 +233,7 @@ RULES = [
               "lv": ["Atbildēt uz {*}"], "fa": ["پاسخ دادن به {*}"], "he": ["להגיב על {*}"]},
     ),
     dict(
-        file="comment-forms.yaml", code="BP102", name="comment-form-notice", severity="error",
+        file="comment-forms.yaml", code="BP102", name="comment-form-notice", severity="warning",
         confidence=0.99,
         message='Comment-form notice left from the page ({lang}): "{text}"',
         why="The comment form's fine print (\"Your email address will not be published. Required "
@@ -309,7 +309,7 @@ RULES = [
         drop={"de": ["Feld-Name"]},
     ),
     dict(
-        file="comment-forms.yaml", code="BP104", name="comment-form-button", severity="error",
+        file="comment-forms.yaml", code="BP104", name="comment-form-button", severity="warning",
         confidence=0.97,
         message='Comment-form button text left from the page ({lang}): "{text}"',
         why="\"Post Comment\" and \"Cancel reply\" are the buttons and links of the comment form. "
@@ -327,7 +327,7 @@ RULES = [
               "lv": ["Atcelt", "Pievienot"], "th": ["ความเห็นเรื่อง"]},
     ),
     dict(
-        file="comment-forms.yaml", code="BP105", name="comments-closed", severity="error",
+        file="comment-forms.yaml", code="BP105", name="comments-closed", severity="warning",
         confidence=0.97,
         message='Comment-status notice left from the page ({lang}): "{text}"',
         why="\"Comments are closed.\" and \"No comments yet.\" describe the state of the page's "
@@ -376,7 +376,7 @@ RULES = [
               "uk": ["Немає коментарів"]},
     ),
     dict(
-        file="comment-forms.yaml", code="BP106", name="comment-awaiting-moderation", severity="error",
+        file="comment-forms.yaml", code="BP106", name="comment-awaiting-moderation", severity="warning",
         confidence=0.99,
         message='Comment-moderation notice left from the page ({lang}): "{text}"',
         why="\"Your comment is awaiting moderation.\" is shown to a commenter under a comment that "
@@ -392,7 +392,7 @@ RULES = [
         },
     ),
     dict(
-        file="comment-forms.yaml", code="BP107", name="comment-count", severity="error",
+        file="comment-forms.yaml", code="BP107", name="comment-count", severity="warning",
         confidence=0.95,
         message='Comment count or comment-section title left from the page ({lang}): "{text}"',
         why="Comment counts (\"12 Comments\") and titles of the comment section (\"One thought on "
@@ -622,7 +622,7 @@ RULES = [
               "bg": ["повече на {*}"]},
     ),
     dict(
-        file="related-links.yaml", code="BP203", name="see-also-line", severity="error",
+        file="related-links.yaml", code="BP203", name="see-also-line", severity="warning",
         confidence=0.95, scope="prefix", max_words=30,
         message='"See also" link line left from the page ({lang}): "{text}"',
         why="News sites insert lines such as \"READ MORE: ...\", \"See also ...\", \"Lesen Sie auch: "
@@ -641,7 +641,7 @@ RULES = [
     ),
     # ============================== widgets.yaml ==============================
     dict(
-        file="widgets.yaml", code="BP401", name="share-prompt", severity="error", confidence=0.95,
+        file="widgets.yaml", code="BP401", name="share-prompt", severity="warning", confidence=0.95,
         message='Share button or prompt left from the page ({lang}): "{text}"',
         why="Share bars print \"Share this:\", \"Share on Facebook\", \"Click to share on X (Opens "
             "in new window)\" and \"Tweet\" around the article. They are buttons, not text, and "
@@ -747,7 +747,7 @@ RULES = [
         drop={"bg": ["Към Google Maps"], "ru": ["С принтами"]},
     ),
     dict(
-        file="widgets.yaml", code="BP404", name="newsletter-signup", severity="error", confidence=0.95,
+        file="widgets.yaml", code="BP404", name="newsletter-signup", severity="warning", confidence=0.95,
         message='Newsletter sign-up prompt left from the page ({lang}): "{text}"',
         why="Newsletter boxes (\"Subscribe to our newsletter\", \"Enter your email address to "
             "subscribe ...\") are forms of the site. They interrupt the article, repeat across "
@@ -881,7 +881,7 @@ RULES = [
         drop={"zh": ["d你个月", "前往 (FOLLOW)"]},
     ),
     dict(
-        file="widgets.yaml", code="BP406", name="cookie-notice", severity="error", confidence=0.97,
+        file="widgets.yaml", code="BP406", name="cookie-notice", severity="warning", confidence=0.97,
         message='Cookie or consent banner text left from the page ({lang}): "{text}"',
         why="Cookie and consent banners (\"Privacy & Cookies: This site uses cookies ...\", "
             "\"Cookie Policy\", \"Accept all cookies\") are overlaid on every page of a site. "
@@ -990,7 +990,7 @@ RULES = [
         },
     ),
     dict(
-        file="widgets.yaml", code="BP407", name="cookie-banner-sentence", severity="error",
+        file="widgets.yaml", code="BP407", name="cookie-banner-sentence", severity="warning",
         confidence=0.95, scope="prefix", max_words=80,
         message='Cookie banner left from the page ({lang}): "{text}"',
         why="Cookie banners are long sentences that begin the same way on every site: \"This "
@@ -1009,7 +1009,7 @@ RULES = [
                   "Critics say that we use cookies too freely, he wrote."],
     ),
     dict(
-        file="widgets.yaml", code="BP408", name="skip-link", severity="error", confidence=0.99,
+        file="widgets.yaml", code="BP408", name="skip-link", severity="warning", confidence=0.99,
         message='Skip link left from the page ({lang}): "{text}"',
         why="\"Skip to content\" is an accessibility link at the very top of a page, hidden from "
             "sighted readers. Text extractors keep it as the first line, before the headline, so "

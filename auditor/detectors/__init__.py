@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from ..document import Document, Span
     from ..ruleset import Rule
 
+_IN_PROGRESS = object()
 HEAD_LINES = 6
 TAIL_LINES = 6
 
@@ -31,16 +32,38 @@ class Hit:
     severity: str | None = None  # a detector may lower or raise the rule's severity per hit
     no_fix: bool = False  # this hit has no fix, though the rule's other hits may
     unsafe: bool = False  # this hit's fix is unsafe, though the rule's fix is safe elsewhere
+    cost: float | None = None  # a document-level hit's points in the score
+    refine: object = None  # a pattern rule's refine function, applied once all data rules have matched
 
 
 class Context:
-    """What rules see of one document: its text, segments, and the corpus (if any)."""
+    """What rules see of one document: its text, segments, the corpus (if any), the run's options,
+    and the results of the stages (``need``)."""
 
-    def __init__(self, document: "Document", corpus: "CorpusStats | None" = None, options: dict | None = None):
+    def __init__(self, document: "Document", corpus: "CorpusStats | None" = None, options: dict | None = None,
+                 ruleset=None):
         self.document = document
         self.corpus = corpus
         self.options = options or {}
-        self.cache: dict = {}
+        self.ruleset = ruleset
+        self.cache: dict = {}  # a detector's own per-document memo (never read by another detector)
+        self._stages: dict = {}
+
+    def need(self, name: str):
+        """The result of stage ``name`` for this document, computed once (stages.py)."""
+        from .stages import compute
+
+        if name not in self._stages:
+            self._stages[name] = _IN_PROGRESS
+            self._stages[name] = compute(name, self)
+        value = self._stages[name]
+        if value is _IN_PROGRESS:
+            raise RuntimeError(f"stage {name!r} reads itself")
+        return value
+
+    def has(self, name: str) -> bool:
+        """Whether stage ``name`` was computed already (it is never computed by asking)."""
+        return name in self._stages and self._stages[name] is not _IN_PROGRESS
 
     @cached_property
     def allowed_lines(self) -> dict[str, set[int]]:
@@ -78,7 +101,6 @@ def build_matchers(rules: list["Rule"]) -> list:
     by_kind: dict[str, list] = {}
     for rule in rules:
         by_kind.setdefault(rule.kind, []).append(rule)
-    # Detectors run last, so that they can read what the data-driven rules found (ctx.cache).
     ordered = sorted(by_kind.items(), key=lambda kv: kv[0] == "detector")
     return [_module(kind).build(group) for kind, group in ordered]
 

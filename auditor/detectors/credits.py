@@ -26,7 +26,7 @@ def rights_notice(ctx: Context, hit: Hit) -> Hit:
     lines = ctx.document.lines
     index = ctx.document.line_col(hit.start)[0] - 1
     previous = next((lines[k] for k in range(index - 1, -1, -1) if not lines[k].is_blank), None)
-    chrome = ctx.cache.get("chrome_spans", ())
+    chrome = ctx.need("raw_chrome_spans")
     if (previous is not None and _body_paragraph(previous.text)
             and not any(a < previous.end and previous.start < b for a, b in chrome)):
         return replace(hit, values={**hit.values, "where": "closing the article"}, severity="info", unsafe=True)

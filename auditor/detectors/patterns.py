@@ -168,13 +168,11 @@ class PatternMatcher:
                     candidates.setdefault(i, []).append(line)
         for i, lines in sorted(candidates.items()):
             refine = self.refine.get(i)
-            if refine is None:
-                yield from self._hits(ctx, i, lines)
-            else:
-                for hit in self._hits(ctx, i, lines):
-                    refined = refine(ctx, hit)
-                    if refined is not None:
-                        yield refined
+            for hit in self._hits(ctx, i, lines):
+                # A refine function reads the document's other findings (the chrome spans): it
+                # runs once every data rule has matched, in the engine's data_hits stage.
+                hit.refine = refine
+                yield hit
 
     def _hits(self, ctx: Context, i: int, lines):
         rule, patterns, span, group, replacement = self.rules[i]

@@ -30,14 +30,31 @@ def validate(rule) -> str | None:
         resolve(rule.spec.get("detector", ""))
     except ValueError as exc:
         return str(exc)
+    if rule.spec.get("scope", "span") not in ("span", "document"):
+        return "scope must be span or document"
+    reads = rule.spec.get("reads", [])
+    if not isinstance(reads, list):
+        return "reads must be a list of stage names"
+    from .stages import order
+
+    try:
+        order(reads)
+    except ValueError as exc:
+        return f"reads: {exc}"
     return None
 
 
 class DetectorMatcher:
     def __init__(self, rules):
+        from .stages import order
+
         self.rules = [(rule, resolve(rule.spec["detector"])) for rule in rules]
+        # The stages these detectors read, each after what it reads: computed before any detector.
+        self.stages = order(name for rule in rules for name in rule.spec.get("reads", []))
 
     def find(self, ctx: Context):
+        for name in self.stages:
+            ctx.need(name)
         for rule, fn in self.rules:
             yield from fn(ctx, rule)
 

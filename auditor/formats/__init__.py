@@ -16,7 +16,7 @@ class Tally:
     def add(self, report) -> None:
         self.documents += 1
         self.verdicts[report.verdict] += 1
-        for f in report.findings:
+        for f in report.presented:
             self.severities[f.severity.value] += 1
         self.score_sum += report.score.score
 

@@ -54,10 +54,11 @@ def render(reports: list, errors: list, *, show_info: bool = False, failed: froz
     for r in reports:
         doc = r.document
         file = _file(doc.path, doc.id)
-        for f in r.findings:
+        for f in r.presented:
             if f.severity.value == "info" and not show_info:
                 continue
-            out.append(command(COMMAND[f.severity.value], describe(f), file=file, line=f.line, col=f.column,
+            out.append(command(COMMAND[f.severity.value], describe(f), file=file, line=f.line or None, col=f.column or None,
+                               endLine=f.end_line if f.end_line > f.line else None,
                                title=f"{f.code} {f.name}"))
         if gate_key(r) in failed:
             counts = r.counts()

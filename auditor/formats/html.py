@@ -92,7 +92,7 @@ def _title(findings: list, ids: list[int]) -> str:
 
 def render_one(report, index_href: str | None = None) -> str:
     doc = report.document
-    findings = report.findings
+    findings = report.presented
     counts = {s.value: 0 for s in Severity}
     for f in findings:
         counts[f.severity.value] += 1

@@ -25,7 +25,7 @@ def _clean(text: str) -> str:
 
 def _finding_lines(r, show_info: bool) -> list[str]:
     return [f"{f.line}:{f.column} {f.severity.value} {f.code} {f.name}: {describe(f)}"
-            for f in r.findings if show_info or f.severity.value != "info"]
+            for f in r.presented if show_info or f.severity.value != "info"]
 
 
 def render(reports: list, errors: list, *, show_info: bool = False, failed: frozenset | set = frozenset()) -> str:

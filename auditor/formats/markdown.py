@@ -24,18 +24,18 @@ def render_one(report) -> str:
     if report.grammar.get("reason"):
         out.append(f"- grammar: {report.grammar['reason']}")
     out += ["", "## Findings", ""]
-    if not report.findings:
+    if not report.presented:
         out.append("No findings.")
     else:
         out += ["| line:col | code | severity | text | message | fix |", "|---|---|---|---|---|---|"]
-        for f in report.findings:
+        for f in report.presented:
             fix = "—"
             if f.fix:
                 fix = f"{f.fix.action} ({f.fix.safety})"
                 if f.fix.action == "replace":
                     fix = f"→ `{_cell(f.fix.replacement, 40)}` ({f.fix.safety})"
             out.append(
-                f"| {f.line}:{f.column} | {f.code} {f.name} | {f.severity.value} | `{_cell(f.text)}` "
+                f"| {f'{f.line}:{f.column}' if not f.document_level else 'document'} | {f.code} {f.name} | {f.severity.value} | `{_cell(f.text)}` "
                 f"| {_cell(f.message, 120)} | {fix} |"
             )
     return "\n".join(out) + "\n"

@@ -52,7 +52,7 @@ def render(reports: list, errors: list, *, rules: dict | None = None, baseline: 
         artifact["properties"] = {"score": r.score.score, "verdict": r.verdict,
                                   "gate": "fail" if gate_key(r) in failed else "pass"}
         artifacts.append(artifact)
-        entries = [(f, None) for f in r.findings]
+        entries = [(f, None) for f in r.presented]
         if suppressed:  # GitHub code scanning would show them as open alerts: only on request
             entries += [(s.finding, s) for s in getattr(r, "suppressed", [])]
         entries.sort(key=lambda e: (e[0].start, e[0].end, e[0].code))
@@ -63,15 +63,15 @@ def render(reports: list, errors: list, *, rules: dict | None = None, baseline: 
                 "ruleIndex": index,
                 "level": LEVEL[f.severity.value],
                 "message": {"text": f.message},
-                "locations": [{"physicalLocation": {
-                    "artifactLocation": {**_location(uri, base), "index": artifact_index},
-                    "region": _region(doc, f),
-                }}],
+                "locations": [{"physicalLocation": _physical(doc, f, {**_location(uri, base),
+                                                                       "index": artifact_index})}],
                 "partialFingerprints": {FINGERPRINT_KEY: fingerprint(f, doc.text)},
                 "properties": {"name": f.name, "category": f.category.value,
-                               "confidence": round(f.confidence, 3)},
+                               "confidence": round(f.confidence, 3), "related": list(f.related),
+                               **({"block": f.extra["block"]} if "block" in f.extra else {}),
+                               **({"scope": "document"} if f.document_level else {})},
             }
-            if f.fix is not None:
+            if f.fix is not None and not f.document_level:
                 result["fixes"] = [_fix(f, uri, base, artifact_index)]
             if baseline:
                 result["baselineState"] = "unchanged" if set_aside and set_aside.kind == "baseline" else "new"
@@ -167,6 +167,13 @@ def _precision(confidence: float) -> str:
     if confidence >= 0.5:
         return "medium"
     return "low"
+
+
+def _physical(doc, f: Finding, artifact_location: dict) -> dict:
+    """A document-level finding has no region: it is about the whole artifact."""
+    if f.document_level:
+        return {"artifactLocation": artifact_location}
+    return {"artifactLocation": artifact_location, "region": _region(doc, f)}
 
 
 def _region(doc, f: Finding) -> dict:

@@ -23,7 +23,7 @@ def render(reports: list, errors: list, show_info: bool = False, color: bool = F
         if failed is not None and r.verdict != "fail" and (doc.id, doc.path) in failed:
             gate = ", " + paint("fails the gate", "fail")  # by --fail-under or --fail-on
         out.append(f"{paint(doc.path or doc.id, 'bold')}: score {r.score.score:g} ({paint(r.verdict, r.verdict)}){gate}")
-        shown = [f for f in r.findings if show_info or f.severity.value != "info"]
+        shown = [f for f in r.presented if show_info or f.severity.value != "info"]
         gutter = len(str(max((f.line for f in shown), default=1)))
         for f in shown:
             fix = ""
@@ -32,7 +32,11 @@ def render(reports: list, errors: list, show_info: bool = False, color: bool = F
                 if f.fix.safety == "unsafe":
                     fix = fix[:-1] + ", unsafe]"
             severity = paint(f"{f.severity.value:<7}", f.severity.value)
-            out.append(f"  {f.line}:{f.column} {severity} {paint(f.code, 'bold')} {f.message}{fix}")
+            related = f" (also {', '.join(f.related)})" if f.related else ""
+            if f.document_level:
+                out.append(f"  document {severity} {paint(f.code, 'bold')} {f.message}{related}")
+                continue
+            out.append(f"  {f.line}:{f.column} {severity} {paint(f.code, 'bold')} {f.message}{related}{fix}")
             source, pad, width = excerpt(doc, f)
             out.append(f"    {paint(str(f.line).rjust(gutter) + ' |', 'dim')} {source}")
             out.append(f"    {paint(' ' * gutter + ' |', 'dim')} {' ' * pad}{paint('^' * width, f.severity.value)}")

@@ -1,0 +1,106 @@
+"""Stages: what detectors read of a document besides its text, each computed once per document.
+
+A detector rule declares the stages it reads (``reads: [chrome_spans]`` in its YAML entry) and
+asks for them with ``ctx.need(name)``; a stage declares the stages it reads in turn. The engine
+computes the declared stages in dependency order before the detectors run, so no detector's
+result depends on which other rules are selected or on the order they run in:
+
+- ``language``: the document's language (ISO 639-1, or ``und``);
+- ``data_hits``: the hits of every loaded data rule (phrases, patterns, lines), selected or not,
+  after their refine functions;
+- ``chrome_spans``: the sorted spans that data rules would delete as web chrome.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from ..findings import Category
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    reads: tuple[str, ...]
+    compute: Callable
+    doc: str
+
+
+def _language(ctx) -> str:
+    from ..language import guess_language
+
+    return guess_language(ctx.document.text)
+
+
+def _raw_data_hits(ctx) -> list:
+    hits = []
+    for matcher in ctx.ruleset.data_matchers if ctx.ruleset is not None else ():
+        hits.extend(matcher.find(ctx))
+    return hits
+
+
+def _raw_chrome(ctx) -> list[tuple[int, int]]:
+    return sorted({(h.start, h.end) for h in ctx.need("raw_data_hits") if _deletes_chrome(h)})
+
+
+def _data_hits(ctx) -> list:
+    out = []
+    for hit in ctx.need("raw_data_hits"):
+        refine = hit.refine
+        if refine is not None:
+            hit = refine(ctx, hit)
+        if hit is not None:
+            out.append(hit)
+    return out
+
+
+def _chrome_spans(ctx) -> list[tuple[int, int]]:
+    return sorted({(h.start, h.end) for h in ctx.need("data_hits") if _deletes_chrome(h)})
+
+
+def _deletes_chrome(hit) -> bool:
+    fix = hit.rule.fix
+    return (fix is not None and fix.action == "delete" and not hit.no_fix
+            and hit.rule.category == Category.BOILERPLATE)
+
+
+STAGES: dict[str, Stage] = {s.name: s for s in (
+    Stage("language", (), _language, "the document's language"),
+    Stage("raw_data_hits", (), _raw_data_hits, "hits of every loaded data rule, before refinement"),
+    Stage("raw_chrome_spans", ("raw_data_hits",), _raw_chrome,
+          "spans data rules would delete as chrome, before refinement (what refine functions read)"),
+    Stage("data_hits", ("raw_data_hits", "raw_chrome_spans"), _data_hits,
+          "hits of every loaded data rule, refined"),
+    Stage("chrome_spans", ("data_hits",), _chrome_spans, "spans data rules delete as web chrome"),
+)}
+
+
+def compute(name: str, ctx):
+    try:
+        stage = STAGES[name]
+    except KeyError:
+        raise KeyError(f"unknown stage {name!r}; known: {', '.join(sorted(STAGES))}") from None
+    return stage.compute(ctx)
+
+
+def order(names) -> list[str]:
+    """The stages ``names`` read, with everything they read, each after what it reads."""
+    out: list[str] = []
+    visiting: set[str] = set()
+
+    def visit(name: str):
+        if name in out:
+            return
+        if name in visiting:
+            raise ValueError(f"stage {name!r} reads itself")
+        if name not in STAGES:
+            raise ValueError(f"unknown stage {name!r}; known: {', '.join(sorted(STAGES))}")
+        visiting.add(name)
+        for dep in STAGES[name].reads:
+            visit(dep)
+        visiting.discard(name)
+        out.append(name)
+
+    for name in names:
+        visit(name)
+    return out
