@@ -47,14 +47,7 @@ def test_loosened_patterns_match_whatever_theirs_match():
 def every_line_hits(matcher: PatternMatcher, ctx: Context) -> list:
     """What the rules find when each of them is tried on every line (no set in front)."""
     lines = ctx.document.content_lines
-    hits = []
-    for i in range(len(matcher.rules)):
-        refine = matcher.refine.get(i)
-        for hit in matcher._hits(ctx, i, lines):
-            hit = refine(ctx, hit) if refine else hit
-            if hit is not None:
-                hits.append(hit)
-    return hits
+    return [hit for i in range(len(matcher.rules)) for hit in matcher._hits(ctx, i, lines)]
 
 
 def texts():
