@@ -67,12 +67,13 @@ def _compiled(pattern: str):
     return re.compile(pattern)
 
 
-def _template_anchor(key: str) -> str:
-    """The longest whole literal word of a template line key ('' when it has none)."""
-    parts = _PLACEHOLDER.split(key)[::2]  # the literal runs between placeholders
+def _template_anchor(pattern: str) -> str:
+    """The longest whole literal word of a template regex ('' when it has none)."""
+    body = pattern[:-2] if pattern.endswith(r"\Z") else pattern
+    parts = re.split(r"\.\{1,80\}\?|\\d\[\\d\.,\]\*", body)
     best = ""
     for i, part in enumerate(parts):
-        words = part.split(" ")
+        words = _unescape(part).split(" ")
         for j, word in enumerate(words):
             glued_left = j == 0 and i > 0  # right after a placeholder
             glued_right = j == len(words) - 1 and i < len(parts) - 1  # right before one
@@ -81,9 +82,14 @@ def _template_anchor(key: str) -> str:
     return best
 
 
-def _literal_text(key: str) -> str:
-    """The literal characters of a template line key (its placeholders left out)."""
-    return "".join(_PLACEHOLDER.split(key)[::2])
+def _literal_text(pattern: str) -> str:
+    """The literal characters of a template regex (its placeholders and end anchor left out)."""
+    body = pattern[:-2] if pattern.endswith(r"\Z") else pattern
+    return _unescape("".join(re.split(r"\.\{1,80\}\?|\\d\[\\d\.,\]\*", body)))
+
+
+def _unescape(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text)
 
 
 def _literal_regex(phrase: str) -> str:
@@ -96,8 +102,7 @@ def _literal_regex(phrase: str) -> str:
 class PhraseMatcher:
     def __init__(self, rules):
         self.exact: dict[str, tuple] = {}  # line key -> (rule, lang)
-        self.templates: list[tuple] = []  # (regex, rule, lang)
-        template_keys: list[str] = []  # the line key of each template
+        self.templates: list[tuple] = []  # (compiled, rule, lang)
         self.prefixes: dict[str, list[tuple]] = {}  # bucket -> [(key, is_template, rule, lang)]
         seen_prefixes: set[str] = set()
         inline_alternatives: list[str] = []
@@ -114,7 +119,6 @@ class PhraseMatcher:
                     if scope == "line":
                         if _PLACEHOLDER.search(key):
                             self.templates.append((_template_regex(key) + r"\Z", rule, lang))
-                            template_keys.append(key)
                         else:
                             self.exact.setdefault(key, (rule, lang))
                     elif scope == "prefix":
@@ -131,12 +135,8 @@ class PhraseMatcher:
         # Templates are looked up by their first and last literal words, so a line is tried only
         # against the few templates that could fit it.
         self.template_index: dict[str, list[tuple]] = {}
-        unanchored_keys = []
-        for entry, key in zip(self.templates, template_keys):
-            anchor = _template_anchor(key)
-            self.template_index.setdefault(anchor, []).append(entry)
-            if not anchor:
-                unanchored_keys.append(key)
+        for entry in self.templates:
+            self.template_index.setdefault(_template_anchor(entry[0]), []).append(entry)
         self.template_any = bool(self.templates)
         # Where each template stands among all of them: candidates are tried by rule code, then
         # in pack order (the order the lines of a pack list them), whatever words fetched them.
@@ -146,7 +146,7 @@ class PhraseMatcher:
         self._unanchored = (_compiled("|".join(f"(?:{p})" for p, _, _ in unanchored)) if unanchored else None)
         # When every such template holds a literal character beyond ASCII, an ASCII line skips them.
         self._unanchored_need_non_ascii = bool(unanchored) and all(
-            not _literal_text(key).isascii() for key in unanchored_keys)
+            not _literal_text(p).isascii() for p, _, _ in unanchored)
         # Longest first within a bucket, so "read more" wins over "read".
         for entries in self.prefixes.values():
             entries.sort(key=lambda e: len(e[0]), reverse=True)
