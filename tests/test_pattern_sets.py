@@ -25,8 +25,15 @@ def test_loosened_drops_counts_only(pattern, loose):
     assert loosened(pattern) == loose
 
 
-def bundled_patterns():
-    return [(rule.code, p) for rule in load_ruleset().rules if rule.kind == "patterns" for p in rule.spec["patterns"]]
+@pytest.mark.parametrize("pattern, member", [
+    (r"(?i)^.{0,80}\bbe reached at", r"(?i)\bbe reached at"),
+    (r"^.*?\(photo\)$", r"\(photo\)$"),
+    (r"^.{1,9}x", r"^.+x"),  # at least one character first: still anchored
+])
+def test_set_member_drops_a_leading_any_run(pattern, member):
+    from auditor.detectors.patterns import _prefilter
+
+    assert _prefilter(pattern) == member
 
 
 def test_loosened_patterns_match_whatever_theirs_match():
@@ -81,3 +88,37 @@ def test_set_finds_what_every_rule_finds_on_web_pages():
         assert hits == sorted(map(key, every_line_hits(matcher, Context(Document(text)))))
         found += len(hits)
     assert found  # whole pages carry chrome that the pattern rules flag
+
+
+def _regexes():
+    from hypothesis import strategies as st
+
+    atom = st.sampled_from(["a", "b", "1", ".", "[ab]", "[^a]", r"\d", r"\pL", r"\x{61}", " ", r"\{"])
+
+    def extend(inner):
+        counted = st.tuples(inner, st.integers(0, 3), st.integers(0, 3)).map(
+            lambda t: f"(?:{t[0]}){{{min(t[1], t[2])},{max(t[1], t[2])}}}")
+        return st.one_of(
+            counted,
+            st.tuples(inner, inner).map("".join),
+            st.tuples(inner, inner).map(lambda t: f"(?:{t[0]}|{t[1]})"),
+            inner.map(lambda r: f"(?:{r})*?"),
+        )
+
+    body = st.recursive(atom, extend, max_leaves=8)
+    return st.tuples(st.sampled_from(["", "^", "^.*", "(?i)^.{0,3}"]), body, st.sampled_from(["", "$"])).map("".join)
+
+
+def test_set_member_matches_every_line_its_pattern_matches():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from auditor.detectors.patterns import _prefilter
+
+    @settings(max_examples=300, deadline=None)
+    @given(_regexes(), st.text(alphabet="ab1A {}", max_size=12))
+    def check(pattern, line):
+        if compile_re2(pattern).search(line):
+            assert compile_re2(_prefilter(pattern)).search(line), (pattern, _prefilter(pattern), line)
+
+    check()

@@ -76,7 +76,7 @@ def validate(rule) -> str | None:
 
 
 # ``^.*`` after the inline flags: the rest of the pattern may match anywhere in the line.
-_ANY_PREFIX = re.compile(r"^((?:\(\?[a-zA-Z]+\))?)\^\.\*")
+_ANY_PREFIX = re.compile(r"^((?:\(\?[a-zA-Z]+\))?)\^\.\*\??")
 _COUNTED = re.compile(r"\{(\d+)(?:,(\d*))?\}")
 
 
