@@ -84,7 +84,7 @@ def loosened(pattern: str) -> str:
     """The pattern with every counted repetition made unbounded (``x{0,40}`` becomes ``x*``,
     ``x{2,5}`` becomes ``x+``): it matches every line the pattern matches, and more.
 
-    Only the sets that say which rules to try on a line use it; the rules' own patterns decide
+    Only the set that says which rules to try on a line uses it; the rules' own patterns decide
     what matches. A count makes RE2's automaton remember how far it has gone (``^.{0,160}`` and
     an alternation of phrases is thousands of states), and those states are built while the
     first documents are read; without counts a set needs far fewer. Character classes, escapes
@@ -146,7 +146,7 @@ class PatternMatcher:
     def __init__(self, rules):
         from .registry import resolve
 
-        # Each pattern is compiled on its own only when a set says its rule may match a line.
+        # Each pattern is compiled on its own only when the set says its rule may match a line.
         self.rules = [
             (rule, rule.spec["patterns"], rule.spec.get("span", "match"),
              rule.spec.get("group", 0), rule.spec.get("replacement"))
