@@ -54,8 +54,12 @@ def read_texts(source: Path, n: int) -> list[dict]:
 
 def run_datatrove(texts: list[str]) -> list[float]:
     from datatrove.data import Document
-    from datatrove.pipeline.filters import (C4QualityFilter, FineWebQualityFilter, GopherQualityFilter,
-                                            GopherRepetitionFilter)
+    from datatrove.pipeline.filters import (
+        C4QualityFilter,
+        FineWebQualityFilter,
+        GopherQualityFilter,
+        GopherRepetitionFilter,
+    )
 
     times = []
     start = time.perf_counter()
@@ -106,7 +110,7 @@ def child_env() -> dict:
 def measure(kind: str, source: Path, n: int) -> dict:
     env = child_env()
     out = subprocess.run([sys.executable, __file__, "--child", kind, "--shared-file", str(source), "--docs", str(n)],
-                         capture_output=True, text=True, env=env)
+                         capture_output=True, text=True, env=env, check=False)
     if out.returncode != 0:
         raise SystemExit(f"{kind} run failed:\n{out.stderr[-2000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -123,7 +127,8 @@ def time_cli(corpus: Path) -> tuple[float, float]:
                "dt = time.perf_counter() - t\n"
                "usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
                "print(dt, usage.ru_utime + usage.ru_stime, code)\n")
-    out = subprocess.run([sys.executable, "-c", wrapper, *command], capture_output=True, text=True, env=env, cwd=ROOT)
+    out = subprocess.run([sys.executable, "-c", wrapper, *command], capture_output=True, text=True, env=env, cwd=ROOT,
+                         check=False)
     seconds, cpu, code = out.stdout.split()
     if int(code) != 0:
         raise SystemExit(f"exit {code}: {' '.join(command)}")

@@ -1,15 +1,12 @@
 """The pattern rules' RE2 set only says which rules to try on a line: it never loses a finding."""
 from __future__ import annotations
 
-
 import pytest
+from conftest import EVAL, ROOT, need
 
 from auditor import Document, load_ruleset
 from auditor.detectors import Context
 from auditor.detectors.patterns import PatternMatcher, compile_re2, loosened
-
-from conftest import EVAL, ROOT, need
-
 
 
 @pytest.mark.parametrize("pattern, loose", [
