@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import AuditorError
 from .findings import Finding
 from .suppress import Suppressed
 
@@ -31,7 +32,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _SPACE = re.compile(r"\s+")
 
 
-class BaselineError(ValueError):
+class BaselineError(AuditorError, ValueError):
     pass
 
 

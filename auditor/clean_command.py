@@ -19,11 +19,12 @@ from pathlib import Path
 from typing import Callable
 
 from .clean import CleanResult, clean_document, unified_diff
+from .errors import AuditorError
 
 EXIT_OK, EXIT_ERROR = 0, 2
 
 
-class UsageError(ValueError):
+class UsageError(AuditorError, ValueError):
     """A combination of options or paths that cannot be honoured; nothing has been written."""
 
 

@@ -10,13 +10,14 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import AuditorError
 from .suppress import SuppressionError, Suppressions
 from .suppress import parse as parse_suppressions
 
 KEYS = {"select", "ignore", "severity", "rules", "pass", "warn", "fail_under", "suppress", "allow"}
 
 
-class ConfigError(ValueError):
+class ConfigError(AuditorError, ValueError):
     pass
 
 

@@ -12,11 +12,13 @@ import os
 from collections import deque
 from typing import Iterator
 
+from .errors import AuditorError
+
 # Chunks in flight per worker thread.
 CHUNKS_PER_WORKER = 4
 
 
-class DaskUnavailable(RuntimeError):
+class DaskUnavailable(AuditorError, RuntimeError):
     pass
 
 

@@ -5,8 +5,10 @@ import os
 import tempfile
 from pathlib import Path
 
+from .errors import AuditorError
 
-class UnsafeOutputPath(ValueError):
+
+class UnsafeOutputPath(AuditorError, ValueError):
     pass
 
 

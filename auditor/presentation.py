@@ -98,7 +98,7 @@ def _block(members: list[Finding], text: str) -> Finding:
         top,
         start=first.start, end=last.end, text=text[first.start:last.end], line=first.line, column=first.column,
         end_line=last.end_line, end_column=last.end_column,
-        message=f"{len(members)} chrome lines ({lines}): {codes}; first: {first.message}",
+        message=f"{len(members)} pieces of web chrome in a row ({lines}): {codes}",
         fix=Fix("delete", "safe") if safe else None,
         related=related,
         extra={**top.extra, "block": {"count": len(members), "codes": counts,

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from .errors import AuditorError
+
 # textstat's language codes for the languages it has syllable rules for.
 TEXTSTAT_LANGUAGES = {"en": "en_US", "de": "de_DE", "es": "es_ES", "fr": "fr_FR", "it": "it_IT",
                       "nl": "nl_NL", "pl": "pl_PL", "ru": "ru_RU"}
 
 
-class ReadabilityUnavailable(RuntimeError):
+class ReadabilityUnavailable(AuditorError, RuntimeError):
     pass
 
 

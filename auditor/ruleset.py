@@ -14,6 +14,7 @@ from typing import Iterable
 
 import yaml
 
+from .errors import AuditorError
 from .findings import Category, Fix, Severity
 
 KINDS = ("phrases", "patterns", "lines", "detector")
@@ -31,7 +32,7 @@ _KIND_FIELDS = {
 }
 
 
-class RulePackError(ValueError):
+class RulePackError(AuditorError, ValueError):
     """A rule pack that cannot be used; the message names the file, the rule and the line."""
 
 

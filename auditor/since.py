@@ -12,8 +12,10 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from .errors import AuditorError
 
-class SinceError(RuntimeError):
+
+class SinceError(AuditorError, RuntimeError):
     pass
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .errors import AuditorError
 from .findings import Category, Finding
 
 ENTRY_KEYS = {"paths", "codes", "phrases", "reason"}
@@ -31,7 +32,7 @@ ENTRY_KEYS = {"paths", "codes", "phrases", "reason"}
 _WITHIN_ONLY = {Category.BOILERPLATE}
 
 
-class SuppressionError(ValueError):
+class SuppressionError(AuditorError, ValueError):
     pass
 
 

@@ -170,8 +170,8 @@ def test_audit_frame_returns_one_row_per_row_with_the_same_index():
     expected = auditor.audit(docs[5], options={"grammar": False})
     row = out.loc[105]
     assert row["score"] == expected.score.score and row["verdict"] == expected.verdict
-    assert row["error"] == sum(f.severity.value == "error" for f in expected.findings) > 0
-    assert [f["code"] for f in row["finding_list"]] == [f.code for f in expected.findings]
+    assert row["warning"] == sum(f.severity.value == "warning" for f in expected.presented) > 0
+    assert [f["code"] for f in row["finding_list"]] == [f.code for f in expected.presented]
     assert out.loc[112, "verdict"] == "error" and "missing" in out.loc[112, "errors"]
     with pytest.raises(KeyError, match="no column 'text'"):
         auditor.audit_frame(frame)

@@ -136,7 +136,7 @@ def test_action_audit_step_annotates_and_reports_the_gate(tmp_path):
     result, outputs = _run_audit_step(tmp_path, paths="news")
     assert result.returncode == 0, result.stderr  # the step records the code; the Gate step fails the job
     assert outputs["exit-code"] == "1"
-    assert "::error file=news/storm.txt,line=5,col=1,title=BP101" in result.stdout
+    assert "::warning file=news/storm.txt,line=5,col=1,endLine=7,title=BP601" in result.stdout
 
     result, outputs = _run_audit_step(tmp_path, paths="news/rates.txt", **{"fail-on": "warning"})
     assert outputs["exit-code"] == "0", result.stdout + result.stderr

@@ -50,7 +50,8 @@ def test_json_output_follows_the_contract(corpus):
         assert text[f["start"]:f["end"]] == f["text"]
         for key in ("code", "name", "category", "severity", "confidence", "line", "column", "message", "fix"):
             assert key in f
-    assert {"Leave a Reply", "Author: Jane Roe"} <= {f["text"] for f in doc["findings"]}
+    shown = " ".join(f["text"] for f in doc["findings"])
+    assert "Leave a Reply" in shown and "Author: Jane Roe" in shown
     assert docs["b.txt"]["findings"] == [] and docs["b.txt"]["score"] == 100
     assert data["summary"]["documents"] == 2
 
@@ -70,7 +71,7 @@ def test_stdin_is_read_with_a_dash():
     result = run("check", "-", "--format", "json", stdin=CHROME)
     data = json.loads(result.stdout)
     assert data["documents"][0]["id"] == "stdin"
-    assert any(f["text"] == "Leave a Reply" for f in data["documents"][0]["findings"])
+    assert any("Leave a Reply" in f["text"] for f in data["documents"][0]["findings"])
 
 
 def test_exit_1_when_a_document_fails_and_exit_zero_turns_it_off(tmp_path):

@@ -21,8 +21,11 @@ NAV = "Home\nNews\nLocal\nSport\nWeather\nBusiness\nOpinion\nPodcasts\nNewslette
 FOOTER = "About us\nContact\nAdvertise\nCareers\nPrivacy\nTerms\nAccessibility\nSitemap"
 
 
-def flagged(text: str, rules=LINE_MODEL) -> list[str]:
-    return [f.text for f in audit(Document(text), rules, options=OPTIONS).findings]
+def flagged(text: str, rules=ALL_RULES) -> list[str]:
+    """The chrome found: what the line model reads as chrome never depends on the selection, so
+    lines another rule flags are not the line model's to flag; the full set shows both."""
+    return [f.text for f in audit(Document(text), rules, options=OPTIONS).findings
+            if f.category.value == "boilerplate"]
 
 
 def cleaned(text: str, rules=ALL_RULES) -> str:
@@ -36,24 +39,24 @@ def lines(text: str) -> list[str]:
 def test_the_headline_is_never_flagged():
     for headline in ("Home", "Contact Us", "‹ › ×", "Subscribe Now For Updates Today"):
         text = f"{headline}\n\nNews\nSport\nWeather\nContact\n\n{P1}\n\n{P2}"
-        assert headline not in flagged(text)
+        assert headline not in flagged(text, LINE_MODEL)
 
 
 def test_a_menu_after_the_article_goes_and_the_paragraphs_stay():
     text = f"Storm closes coast road\n\n{P1}\n\n{P2}\n\nHome\nNews\nSport\nWeather\nContact Us"
-    assert lines(cleaned(text, LINE_MODEL)) == ["Storm closes coast road", P1, P2]
+    assert lines(cleaned(text)) == ["Storm closes coast road", P1, P2]
 
 
 def test_a_subheading_between_paragraphs_stays():
     text = f"Storm closes coast road\n\n{P1}\n\nWhat Happens Next\n\n{P2}\n\n{P3}"
-    assert flagged(text) == []
+    assert flagged(text, LINE_MODEL) == []
 
 
 def test_lists_the_article_introduces_stay():
     text = f"Cup draw made\n\n{P1}\n\nThe ties are:\n\nRiverside v Northgate\nEastfield v Harbour Town\nMillbrook v Westport\nOld Quay v Hillcrest"
-    assert flagged(text) == []
+    assert flagged(text, LINE_MODEL) == []
     text = f"Rankings\n\n{P1}\n\n1 Ana Silva (Portugal)\n2 Tom Berg (Norway)\n3 Lea Novak (Croatia)"
-    assert flagged(text) == []
+    assert flagged(text, LINE_MODEL) == []
     table = "| Pos | Rider | Points |\n| 1 | Jane Roe | 512 |\n| 2 | John Doe | 498 |"
     assert flagged(f"Standings\n\n{P1}\n\n{table}\n\n{P2}") == []
 
@@ -62,7 +65,7 @@ def test_a_list_of_headlines_goes():
     related = ("More Stories\nCouncil Approves New Budget for the Harbour\nFire Crews Tackle Blaze at the Old Mill\n"
                "Local Team Wins the County Cup Final")
     text = f"Harbour plan approved\n\n{P1}\n\n{P2}\n\n{related}"
-    assert lines(cleaned(text, LINE_MODEL)) == ["Harbour plan approved", P1, P2]
+    assert lines(cleaned(text)) == ["Harbour plan approved", P1, P2]
 
 
 def test_a_whole_page_loses_everything_but_its_article():
@@ -70,7 +73,8 @@ def test_a_whole_page_loses_everything_but_its_article():
             f"Sunday 3 March 2024\n\n{P1}\n\n{P2}\n\n{P3}\n\nMost Read\n"
             "Council Approves New Budget for the Harbour\nFire Crews Tackle Blaze at the Old Mill\n\n"
             f"{FOOTER}\n\n© 2024 Daily Courier")
-    assert lines(cleaned(page, LINE_MODEL)) == ["Storm closes coast road | Daily Courier", P1, P2, P3]
+    # The site name after the headline is a label (BP3xx): the full set removes it.
+    assert lines(cleaned(page)) == ["Storm closes coast road", P1, P2, P3]
 
 
 def test_a_numbered_list_that_continues_the_article_stays():
@@ -79,12 +83,12 @@ def test_a_numbered_list_that_continues_the_article_stays():
     listing = "".join(f"{item}\nhttps://shop.example/{i}\n" for i, item in enumerate(items))
     page = (f"Storm closes coast road | Daily Courier\n\n{NAV}\n\nStorm closes coast road\n\n{P1}\n\n{P2}\n\n"
             f"{P3}\n\n{listing}\n{FOOTER}\n\n© 2024 Daily Courier")
-    kept = lines(cleaned(page, LINE_MODEL))
+    kept = lines(cleaned(page))
     assert all(item in kept for item in items), kept
     assert "Careers" not in kept and "Podcasts" not in kept
     # numbers that do not run in sequence are no list of the article's
     scattered = listing.replace("3)", "7)").replace("2)", "9)")
-    kept = lines(cleaned(page.replace(listing, scattered), LINE_MODEL))
+    kept = lines(cleaned(page.replace(listing, scattered)))
     assert "5) Waterproof boots" not in kept
 
 
@@ -94,7 +98,8 @@ def test_the_articles_own_rights_notice_stays_and_a_footer_copyright_goes():
     report = audit(Document(text), ALL_RULES, options=OPTIONS)
     by_text = {f.text: f for f in report.findings if f.code == "BP502"}
     assert by_text[notice].severity.value == "info" and by_text[notice].fix.safety == "unsafe"
-    assert by_text["© 2024 Daily Courier"].severity.value == "error"
+    assert by_text["© 2024 Daily Courier"].severity.value == "warning"
+    assert by_text["© 2024 Daily Courier"].fix.safety == "safe"
     kept = lines(cleaned(text))
     assert notice in kept and "© 2024 Daily Courier" not in kept
 
@@ -113,13 +118,14 @@ def test_a_feed_of_story_cards_after_the_article_goes():
         ])
     page = (f"Storm closes coast road | Daily Courier\n\n{NAV}\n\nStorm closes coast road\n\n{P1}\n\n{P2}\n\n"
             f"{P3}\n\nMore from the Courier\n\n{cards}{FOOTER}")
-    assert lines(cleaned(page, LINE_MODEL)) == ["Storm closes coast road | Daily Courier", P1, P2, P3]
+    # The site name after the headline is a label (BP3xx): the full set removes it.
+    assert lines(cleaned(page)) == ["Storm closes coast road", P1, P2, P3]
 
 
 def test_extractor_output_keeps_its_short_lines():
     """Without a menu at the top, short lines after the body (credits, lists) are left to the phrase rules."""
     text = f"Storm closes coast road\n\n{P1}\n\n{P2}\n\nAdditional reporting by Jane Roe\n\nWith wire services"
-    assert flagged(text) == []
+    assert flagged(text, LINE_MODEL) == []
 
 
 def test_teasers_cut_to_one_length_go_and_a_writers_ellipsis_stays():
@@ -136,14 +142,14 @@ def test_teasers_cut_to_one_length_go_and_a_writers_ellipsis_stays():
 def test_copies_of_the_headline_go():
     text = f"Floods close main roads\n\nFloods close main roads\n\n{P1}"
     assert flagged(text) == ["Floods close main roads"]
-    assert cleaned(text, LINE_MODEL).startswith("Floods close main roads\n\nWinds")
+    assert cleaned(text).startswith("Floods close main roads\n\nWinds")
 
 
 def test_a_comment_thread_goes_from_its_heading():
     text = (f"Keyboard change expected\n\n{P1}\n\n{P2}\n\nReader Comments\n\n"
             "It makes the lineup more complete, and I think it is about time they fixed this.\n\n"
             "I would rather have a bigger screen than a new keyboard, to be honest.")
-    assert lines(cleaned(text, LINE_MODEL)) == ["Keyboard change expected", P1, P2]
+    assert lines(cleaned(text)) == ["Keyboard change expected", P1, P2]
     declined = f"Keyboard change expected\n\n{P1}\n\nThe company declined to comment.\n\n{P2}"
     assert flagged(declined) == []
 
@@ -153,12 +159,12 @@ def test_body_text_in_other_languages_is_protected():
               "Nach tagelangem Regen ist der Bahnverkehr zwischen den beiden Städten am Montag eingestellt worden, "
               "wie die Bahn mitteilte.\n\nDie Strecke soll nach Angaben der Bahn frühestens am Mittwoch wieder "
               "befahrbar sein, sagte ein Sprecher.")
-    assert lines(cleaned(german, LINE_MODEL))[1].startswith("Nach tagelangem Regen")
+    assert lines(cleaned(german))[1].startswith("Nach tagelangem Regen")
     russian = ("Дожди остановили поезда\n\nГлавная\nНовости\nСпорт\nПогода\n\n"
                "Из-за сильных дождей движение поездов между двумя городами было остановлено в понедельник, как "
                "сообщили на железной дороге.\n\nПо словам представителя, линию откроют не раньше среды, когда её "
                "проверят инженеры.")
-    assert len(lines(cleaned(russian, LINE_MODEL))) == 3
+    assert len(lines(cleaned(russian))) == 3
 
 
 def test_findings_carry_the_contract():

@@ -29,7 +29,6 @@ from ..language import (
     clearly_native,
     common_word_counts,
     dominant_script,
-    guess_language,
     identify,
     is_common_word,
     language_name,
@@ -213,8 +212,7 @@ def fragments(ctx: Context) -> tuple[str, list[Fragment]]:
     if cached is not None:
         return cached
     doc = ctx.document
-    doc_lang = ctx.cache.get("language") or guess_language(doc.text)
-    ctx.cache.setdefault("language", doc_lang)
+    doc_lang = ctx.need("language")
     found: list[Fragment] = []
     if doc_lang != "und":
         doc_script = language_script(doc_lang)

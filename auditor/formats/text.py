@@ -32,7 +32,7 @@ def render(reports: list, errors: list, show_info: bool = False, color: bool = F
                 if f.fix.safety == "unsafe":
                     fix = fix[:-1] + ", unsafe]"
             severity = paint(f"{f.severity.value:<7}", f.severity.value)
-            related = f" (also {', '.join(f.related)})" if f.related else ""
+            related = f" (also {', '.join(f.related)})" if f.related and "block" not in f.extra else ""
             if f.document_level:
                 out.append(f"  document {severity} {paint(f.code, 'bold')} {f.message}{related}")
                 continue

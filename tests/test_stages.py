@@ -1,0 +1,79 @@
+"""A rule's raw findings never depend on which other rules are selected.
+
+Every rule is run alone and in the full set on the seeds, the samples and a slice of the
+development data; its findings must be the same both ways (the stages detectors read are
+computed from every loaded rule, whatever the selection).
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from auditor.detectors import Context, stages
+from auditor.document import Document
+from auditor.engine import audit
+from auditor.ruleset import load_ruleset
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+def _documents() -> list[Document]:
+    docs = [Document(text=p.read_text(encoding="utf-8"), id=p.name) for p in sorted((ROOT / "samples").glob("*.txt"))]
+    seeds = SHARED / "seeds"
+    docs += [Document(text=p.read_text(encoding="utf-8"), id=p.name) for p in sorted(seeds.glob("*.txt"))]
+    bbc, aeb = SHARED / "eval" / "bbc-dev.jsonl", SHARED / "eval" / "aeb-dev.jsonl"
+    if bbc.is_file():
+        with bbc.open(encoding="utf-8") as fh:
+            docs += [Document(text=json.loads(line)["text"], id=f"bbc-{i}") for i, line in zip(range(8), fh)]
+    if aeb.is_file():
+        with aeb.open(encoding="utf-8") as fh:
+            rows = [json.loads(line) for _, line in zip(range(4), fh)]
+        docs += [Document(text=r[field] or "", id=f"aeb-{r['id']}-{field}")
+                 for r in rows for field in ("html-text", "trafilatura")]
+    return docs
+
+
+def _key(f) -> tuple:
+    return (f.code, f.start, f.end, f.severity.value, f.message, f.fix.to_dict() if f.fix else None)
+
+
+@pytest.fixture(scope="module")
+def full_run():
+    ruleset = load_ruleset()
+    docs = _documents()
+    options = {"grammar": False}
+    return ruleset, docs, [audit(d, ruleset, options=options) for d in docs]
+
+
+def test_every_rule_finds_the_same_alone_and_in_the_full_set(full_run):
+    ruleset, docs, reports = full_run
+    if not (SHARED / "eval").is_dir():
+        pytest.skip("../shared/eval is absent: the check runs on the samples and seeds only")
+    codes = [r.code for r in ruleset.rules if not r.code.startswith("GR")]  # grammar needs a server
+    differences = []
+    for code in codes:
+        alone = ruleset.select([code])
+        for doc, report in zip(docs, reports):
+            expected = sorted(_key(f) for f in report.findings if f.code == code)
+            got = sorted(_key(f) for f in audit(doc, alone, options={"grammar": False}).findings)
+            if got != expected:
+                differences.append(f"{code} on {doc.id}: alone {len(got)}, in the full set {len(expected)}")
+    assert not differences, "\n".join(differences[:20])
+
+
+def test_a_selection_shares_the_compiled_data_rules():
+    ruleset = load_ruleset()
+    assert ruleset.select(["EN"]).data_matchers is ruleset.data_matchers
+
+
+def test_stages_are_computed_once_and_in_order():
+    ruleset = load_ruleset()
+    ctx = Context(Document(text="Headline\n\nLeave a Reply\n\nBody text of the article.\n"), None, {}, ruleset)
+    first = ctx.need("chrome_spans")
+    assert first and ctx.has("data_hits") and ctx.need("chrome_spans") is first
+    assert stages.order(["chrome_spans"]) == ["raw_data_hits", "raw_chrome_spans", "data_hits", "chrome_spans"]
+    with pytest.raises(ValueError, match="unknown stage"):
+        stages.order(["no_such_stage"])
