@@ -1,12 +1,11 @@
 """auditor: finds web chrome and translation damage in articles from the web, and scores them."""
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
-from .document import Document  # noqa: E402
-from .engine import Report, audit, default_ruleset  # noqa: E402
-from .findings import Category, Finding, Fix, Severity  # noqa: E402
-from .ruleset import Rule, RulePackError, Ruleset, load_ruleset  # noqa: E402
+from ._version import __version__
+from .document import Document
+from .engine import Report, audit, default_ruleset
+from .findings import Category, Finding, Fix, Severity
+from .ruleset import Rule, RulePackError, Ruleset, load_ruleset
 
 
 def audit_frame(df, text_column: str = "text", id_column: str | None = None, **options):

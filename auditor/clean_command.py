@@ -214,9 +214,10 @@ def _write_parquet(group: RecordFile, text_field: str) -> None:
     import os
     import tempfile
 
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+    from .extras import require
 
+    pa = require("pyarrow", "parquet", "writing Parquet")
+    pq = require("pyarrow.parquet", "parquet", "writing Parquet")
     table = pq.read_table(group.source)
     texts = table.column(text_field).to_pylist()
     for number, text in group.cleaned.items():

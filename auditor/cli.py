@@ -10,7 +10,8 @@ from pathlib import Path
 
 import click
 
-from .cli_options import GRAMMAR_TIMEOUT, batch_options, rule_options
+from .cli_options import GRAMMAR_TIMEOUT, NAME_STYLE, batch_options, rule_options
+from .mt_command import MT_MODEL_OPTION, mt_options, train_mt
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 
@@ -28,6 +29,21 @@ class AuditorGroup(click.Group):
 @click.version_option(package_name="article-auditor", prog_name="auditor")
 def main():
     """Audit articles from the web for chrome and translation damage, and score their reliability."""
+
+
+def _name_options(config, name_style, name_style_file) -> dict:
+    """The house style for names (the command line over the configuration), its file read once."""
+    from .name_style import NameStyleError, load_style
+
+    options = {"name_style": name_style or config.name_style or "default"}
+    path = name_style_file or config.name_style_file
+    if path:
+        try:
+            options["name_style_forms"] = load_style(Path(path))
+        except NameStyleError as exc:
+            click.echo(f"auditor: {exc}", err=True)
+            sys.exit(EXIT_ERROR)
+    return options
 
 
 def _split_codes(values) -> list[str]:
@@ -77,15 +93,17 @@ def _load(config_path, select, ignore, rules):
 @click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False),
               help="Record this run's findings as the baseline FILE; the run then reports against it.")
 @click.option("--since", "since", metavar="REV", help="Only check files changed since this git revision (and untracked ones).")
+@MT_MODEL_OPTION
 def check(paths, fmt, report_dir, fail_under, fail_on, exit_zero, select, ignore, rules, config_path, corpus,
           repeated_min_documents, no_grammar, languagetool_url, grammar_timeout, max_bytes, show_info,
-          readability, baseline_path, write_baseline, since, batch, show_suppressed):
+          readability, baseline_path, write_baseline, since, batch, show_suppressed, name_style, name_style_file):
     """Audit PATHS (files, folders, globs, or - for stdin) and gate on the verdicts."""
     from .batch import AuditJob
     from .inputs import InputError, read_sources
     from .score import Thresholds
 
     config, spec, ruleset = _load(config_path, select, ignore, rules)
+    name_options = _name_options(config, name_style, name_style_file)
     if since is not None and "-" in paths:
         raise click.UsageError("--since checks changed files; it cannot read stdin (-)")
     if since is not None and write_baseline:
@@ -118,6 +136,8 @@ def check(paths, fmt, report_dir, fail_under, fail_on, exit_zero, select, ignore
                              grammar_timeout) as options:
             options["repeated_min_documents"] = repeated_min_documents
             options["readability"] = readability
+            options.update(name_options)
+            options.update(mt_options(config))
             job = AuditJob(spec, Thresholds(config.passing, config.warn), options, stats)
             threshold = fail_under if fail_under is not None else config.fail_under
             streamed = fmt in ("text", "json") and not (baseline is not None or write_baseline or show_suppressed
@@ -185,8 +205,10 @@ def check(paths, fmt, report_dir, fail_under, fail_on, exit_zero, select, ignore
 @click.option("--text-field", metavar="NAME",
               help="Record inputs (.jsonl, .csv, .parquet): the field holding the article text [default: text].")
 @click.option("--id-field", metavar="NAME", help="Record inputs: the field naming each record.")
+@MT_MODEL_OPTION
 def clean(paths, out, diff, in_place, backup, unsafe_fixes, edit_log, select, ignore, rules, config_path, corpus,
-          repeated_min_documents, no_grammar, languagetool_url, grammar_timeout, max_bytes, text_field, id_field):
+          repeated_min_documents, no_grammar, languagetool_url, grammar_timeout, max_bytes, text_field, id_field,
+          name_style, name_style_file):
     """Remove what the rules flag from PATHS and print or write the sanitized text.
 
     By default only safe fixes are applied and the cleaned text of one input is printed;
@@ -205,9 +227,12 @@ def clean(paths, out, diff, in_place, backup, unsafe_fixes, edit_log, select, ig
         click.echo(f"auditor: {exc}", err=True)
         sys.exit(EXIT_ERROR)
     config, spec, ruleset = _load(config_path, select, ignore, rules)
+    name_options = _name_options(config, name_style, name_style_file)
     opts.suppressions = config.suppressions or None  # an allowed phrase is never "fixed"
     with grammar_options(not no_grammar, languagetool_url, ruleset, grammar_timeout) as options:
         options["repeated_min_documents"] = repeated_min_documents
+        options.update(name_options)
+        options.update(mt_options(config))
         opts.audit_options = options
         try:
             code = run(paths, opts, ruleset, Thresholds(config.passing, config.warn),
@@ -232,19 +257,30 @@ def clean(paths, out, diff, in_place, backup, unsafe_fixes, edit_log, select, ig
 @click.option("--no-grammar", is_flag=True, help="Do not run the grammar checker.")
 @click.option("--languagetool-url", metavar="URL", help="Use this LanguageTool server instead of starting one.")
 @GRAMMAR_TIMEOUT
+@NAME_STYLE[0]
+@NAME_STYLE[1]
 @click.option("--no-readability", is_flag=True, help="Do not compute readability figures.")
 @click.option("--worst", type=click.IntRange(1), default=25, show_default=True, help="Worst documents listed on the dashboard.")
 @click.option("--title", default="Corpus quality report", show_default=True, help="Title of the dashboard.")
 @batch_options
 @click.option("--max-bytes", type=click.IntRange(0), default=50 * 1024 * 1024, show_default=True,
               help="Refuse larger input files, or larger records (0: no limit).")
+@MT_MODEL_OPTION
 def report(paths, out, select, ignore, rules, config_path, no_corpus, repeated_min_documents, no_grammar,
-           languagetool_url, grammar_timeout, no_readability, worst, title, batch, max_bytes):
+           languagetool_url, grammar_timeout, name_style, name_style_file, no_readability, worst, title, batch,
+           max_bytes):
     """Audit PATHS and write a quality report: per-document JSON, Markdown and HTML, summary.csv,
     summary.parquet and an index.html dashboard under --out (docs/batch.md).
 
     Exit 2 when an input could not be read (the others are still reported), else 0.
     """
+    from .extras import MissingExtra, require_all
+
+    try:  # HTML pages and the dashboard (Jinja2), summary.parquet (pyarrow)
+        require_all("the report command", {"jinja2": "html", "pyarrow": "parquet"})
+    except MissingExtra as exc:
+        click.echo(f"auditor: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
     from .batch import AuditJob
     from .grammar_session import grammar_options
     from .inputs import InputError, read_sources
@@ -252,6 +288,7 @@ def report(paths, out, select, ignore, rules, config_path, no_corpus, repeated_m
     from .score import Thresholds
 
     config, spec, ruleset = _load(config_path, select, ignore, rules)
+    name_options = _name_options(config, name_style, name_style_file)
     root = Path(out)
     read_options = batch.read_options(max_bytes)
 
@@ -272,6 +309,8 @@ def report(paths, out, select, ignore, rules, config_path, no_corpus, repeated_m
                              grammar_timeout) as options:
             options["repeated_min_documents"] = repeated_min_documents
             options["readability"] = not no_readability
+            options.update(name_options)
+            options.update(mt_options(config))
             job = AuditJob(spec, Thresholds(config.passing, config.warn), options, stats,
                            suppressions=config.suppressions or None)
             try:
@@ -476,6 +515,8 @@ def grammar_status():
     click.echo(("available: " if ok else "unavailable: ") + reason)
     sys.exit(EXIT_OK if ok else EXIT_FAIL)
 
+
+main.add_command(train_mt)
 
 if __name__ == "__main__":
     main()

@@ -46,6 +46,15 @@ GRAMMAR_TIMEOUT = click.option(
          "(tried three times) is reported with grammar skipped [default: $AUDITOR_GRAMMAR_TIMEOUT, else 30].")
 
 
+NAME_STYLE = (
+    click.option("--name-style", type=click.Choice(["default", "ukrainian"]), default=None,
+                 help="House style for names: ukrainian flags Russian-derived forms of Ukrainian names "
+                      "(Kharkov, Arestovich) [default: name_style in the configuration, else default].",),
+    click.option("--name-style-file", type=click.Path(exists=True, dir_okay=False),
+                 help="A newsroom's preferred name forms (TSV: form<TAB>preferred; or YAML), docs/names.md."),
+)
+
+
 def rule_options(fn):
     """Rule selection, configuration, the corpus pass and grammar: the same for check and clean."""
     options = [
@@ -61,6 +70,7 @@ def rule_options(fn):
         click.option("--no-grammar", is_flag=True, help="Do not run the grammar checker."),
         click.option("--languagetool-url", metavar="URL", help="Use this LanguageTool server instead of starting one."),
         GRAMMAR_TIMEOUT,
+        *NAME_STYLE,
     ]
     for option in reversed(options):
         fn = option(fn)

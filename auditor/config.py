@@ -2,7 +2,8 @@
 
 Keys: select, ignore (code prefixes), severity (code prefix -> level), rules (extra rule pack
 paths), pass / warn (verdict thresholds), fail_under, suppress and allow (auditor/suppress.py,
-docs/ci.md).
+docs/ci.md), name_style and name_style_file (docs/names.md), mt_model (a machine-translation
+model file) and mt_threshold (docs/mt-model.md).
 """
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from .errors import AuditorError
 from .suppress import SuppressionError, Suppressions
 from .suppress import parse as parse_suppressions
 
-KEYS = {"select", "ignore", "severity", "rules", "pass", "warn", "fail_under", "suppress", "allow"}
+KEYS = {"select", "ignore", "severity", "rules", "pass", "warn", "fail_under", "suppress", "allow", "name_style",
+        "name_style_file", "mt_model", "mt_threshold"}
 
 
 class ConfigError(AuditorError, ValueError):
@@ -32,6 +34,10 @@ class Config:
     fail_under: float | None = None
     source: str | None = None
     suppressions: Suppressions = field(default_factory=Suppressions)
+    name_style: str | None = None
+    name_style_file: str | None = None
+    mt_model: str | None = None
+    mt_threshold: float | None = None
 
 
 def find_config(start: Path | None = None) -> tuple[Path, dict] | None:
@@ -79,6 +85,10 @@ def load_config(path: Path | None = None) -> Config:
             warn=float(table.get("warn", 50)),
             fail_under=float(table["fail_under"]) if "fail_under" in table else None,
             source=str(path),
+            name_style=str(table["name_style"]) if "name_style" in table else None,
+            name_style_file=str(path.parent / table["name_style_file"]) if "name_style_file" in table else None,
+            mt_model=str(path.parent / table["mt_model"]) if "mt_model" in table else None,
+            mt_threshold=float(table["mt_threshold"]) if "mt_threshold" in table else None,
         )
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"{path}: bad value in [tool.auditor]: {exc}") from None
@@ -89,6 +99,10 @@ def load_config(path: Path | None = None) -> Config:
     bad = {k: v for k, v in config.severity.items() if v not in ("info", "warning", "error")}
     if bad:
         raise ConfigError(f"{path}: severity overrides must be info, warning or error: {bad}")
+    if config.name_style not in (None, "default", "ukrainian"):
+        raise ConfigError(f"{path}: name_style must be \"default\" or \"ukrainian\", got {config.name_style!r}")
+    if config.mt_threshold is not None and not 0.0 < config.mt_threshold <= 1.0:
+        raise ConfigError(f"{path}: mt_threshold must be above 0 and at most 1, got {config.mt_threshold}")
     if not config.warn <= config.passing:
         raise ConfigError(f"{path}: warn ({config.warn}) must not be above pass ({config.passing})")
     return config

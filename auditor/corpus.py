@@ -11,8 +11,10 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .document import Document
+from .name_text import name_spellings
 
 _DIGITS = re.compile(r"\d")
 _PUNCT_SPACE = re.compile(r"[\W_]+")
@@ -45,7 +47,7 @@ class CorpusStats:
     line_documents: Counter = field(default_factory=Counter)  # normalized line -> documents holding it
     names: Counter = field(default_factory=Counter)  # spelling of a rare capitalized name -> documents using it
 
-    def merge(self, other: "CorpusStats") -> "CorpusStats":
+    def merge(self, other: CorpusStats) -> CorpusStats:
         return CorpusStats(
             self.documents + other.documents,
             self.line_documents + other.line_documents,
@@ -54,18 +56,29 @@ class CorpusStats:
 
     __add__ = merge
 
-    def absorb(self, other: "CorpusStats") -> "CorpusStats":
+    def absorb(self, other: CorpusStats) -> CorpusStats:
         """Add ``other`` into this one in place (the same sum as ``merge``, without copying)."""
         self.documents += other.documents
         self.line_documents.update(other.line_documents)
         self.names.update(other.names)
+        self.__dict__.pop("name_index", None)  # built from the names, which just changed
         return self
 
-    def compact(self, min_documents: int = 2) -> "CorpusStats":
+    def compact(self, min_documents: int = 2) -> CorpusStats:
         """Drop lines held by fewer than ``min_documents`` documents: no repeated-line rule can
         fire on them (their threshold is at least 2), and workers then receive a small context."""
         self.line_documents = Counter({k: v for k, v in self.line_documents.items() if v >= min_documents})
         return self
+
+    @cached_property
+    def name_index(self) -> dict[tuple[str, int], list[str]]:
+        """Name spellings by (folded initial, length), each listed under the lengths within two of
+        its own: the candidates a spelling is compared with are one lookup away."""
+        index: dict[tuple[str, int], list[str]] = {}
+        for name in sorted(self.names):
+            for delta in (-2, -1, 0, 1, 2):
+                index.setdefault((name[:1].casefold(), len(name) + delta), []).append(name)
+        return index
 
     def line_count(self, text: str) -> int:
         return self.line_documents.get(normalize_line(text), 0)
@@ -77,10 +90,8 @@ class CorpusStats:
 
 def collect(document: Document) -> CorpusStats:
     """One document's share of the corpus context."""
-    from .detectors.entities import name_spellings
-
     return CorpusStats(documents=1, line_documents=Counter(document_line_keys(document)),
-                       names=Counter(name_spellings(document)))
+                       names=Counter(name_spellings(document.text)))
 
 
 def build(documents) -> CorpusStats:

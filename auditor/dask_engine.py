@@ -26,10 +26,13 @@ class DaskEngine:
     name = "dask"
 
     def __init__(self, scheduler: str | None = None, workers: int = 0, client=None):
+        from .extras import MissingExtra, require
+
         try:
-            from distributed import Client, LocalCluster
-        except ImportError as exc:  # pragma: no cover - a dependency
-            raise DaskUnavailable(f"dask.distributed is not installed: {exc}") from None
+            distributed = require("distributed", "dask", "the dask engine")
+        except MissingExtra as exc:
+            raise DaskUnavailable(str(exc)) from None
+        Client, LocalCluster = distributed.Client, distributed.LocalCluster
         self._own_cluster = None
         self._own_client = client is None
         if client is not None:

@@ -102,7 +102,8 @@ class Document:
             begin = 0
             for m in _SENTENCE_END.finditer(line.text):
                 head = line.text[begin:m.start()]
-                last = head.rstrip(".").rsplit(None, 1)[-1].lower() if head.strip() else ""
+                words = head.rstrip(".").rsplit(None, 1)  # none when the head is only dots ("...")
+                last = words[-1].lower() if words else ""
                 if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
                     continue
                 sentences.append(self._span(len(sentences), line.start + begin, line.start + m.start()))

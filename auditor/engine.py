@@ -25,6 +25,7 @@ class Report:
     grammar: dict = field(default_factory=lambda: {"status": "off", "reason": "grammar checking is off"})
     readability: dict | None = None
     errors: list[str] = field(default_factory=list)
+    mt: dict = field(default_factory=lambda: dict(MT_NOT_RUN))
 
     @property
     def verdict(self) -> str:
@@ -54,6 +55,7 @@ class Report:
             "language": self.language,
             "words": doc.words,
             "readability": self.readability,
+            "mt": self.mt,
             "costs": self.score.costs,
             "explanation": self.score.explanation,
             "grammar": self.grammar,
@@ -61,6 +63,9 @@ class Report:
             "errors": list(self.errors),
         }
 
+
+# The ``mt`` field of a report made without ``audit`` (every audit computes the ``mt`` stage).
+MT_NOT_RUN = {"probability": None, "reason": "not computed", "model": None}
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -95,7 +100,7 @@ def audit(
         findings = [replace(f, text=original.text[f.start:f.end]) for f in findings]
     score = score_findings(findings, document.text, document.words, thresholds)
     grammar = ctx.cache.get("grammar") or _grammar_off(ctx.options)
-    report = Report(original, findings, score, language, grammar=grammar)
+    report = Report(original, findings, score, language, grammar=grammar, mt=dict(ctx.need("mt")))
     if ctx.options.get("readability"):
         from .readability import ReadabilityUnavailable, readability
 

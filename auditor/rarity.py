@@ -2,16 +2,14 @@
 
 wordfreq loads its whole English list (and imports langcodes, ftfy, regex) on the first lookup:
 about 0.3 s, longer than auditing a short article. The name rules ask about a handful of words
-per document, so the list is copied once into an SQLite table in the package's __pycache__
-folder (like the other precompiled data, see auditor/cache.py) and each word is looked up there.
-When that folder is not writable, or for words wordfreq would split into several tokens,
-wordfreq answers directly.
+per document, so the list is copied once into an SQLite table in the user's cache folder (like
+the other precompiled data, see auditor/cache.py), keyed by wordfreq's version, and each word is
+looked up there. When that folder is not writable, or for words wordfreq would split into several
+tokens, wordfreq answers directly.
 """
 from __future__ import annotations
 
-import os
 import sqlite3
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,7 +18,10 @@ _SIMPLE = str.isalpha
 
 @lru_cache(maxsize=1)
 def _table() -> sqlite3.Connection | None:
-    if os.environ.get("AUDITOR_NO_CACHE"):
+    from .cache import cache_dir, write_atomically
+
+    folder = cache_dir()
+    if folder is None:
         return None
     try:
         from importlib.metadata import version
@@ -28,38 +29,31 @@ def _table() -> sqlite3.Connection | None:
         key = version("wordfreq")
     except Exception:  # noqa: BLE001 - no metadata: use wordfreq directly
         return None
-    folder = Path(__file__).resolve().parent / "__pycache__"
     path = folder / f"wordfreq-en-{key}.sqlite3"
-    if not path.exists():
-        try:
-            _build(folder, path)
-        except (OSError, sqlite3.Error):
-            return None
+    if not path.exists() and not write_atomically(path, _build):
+        return None
     try:
         return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
     except sqlite3.Error:
         return None
 
 
-def _build(folder: Path, path: Path) -> None:
+def _build(path: Path) -> None:
+    """The English list as a table, written to ``path`` (sqlite errors surface as OSError)."""
     import math
 
     from wordfreq import get_frequency_dict
 
-    folder.mkdir(exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-    os.close(fd)
+    path.unlink(missing_ok=True)  # a fresh, empty temporary file: sqlite creates its own
     try:
-        db = sqlite3.connect(tmp)
+        db = sqlite3.connect(path)
         db.execute("CREATE TABLE words (w TEXT PRIMARY KEY, z REAL) WITHOUT ROWID")
         db.executemany("INSERT OR REPLACE INTO words VALUES (?, ?)",
                        ((w, round(math.log10(f) + 9, 2)) for w, f in get_frequency_dict("en").items() if f > 0))
         db.commit()
         db.close()
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    except sqlite3.Error as exc:
+        raise OSError(f"cannot build the word table: {exc}") from exc
 
 
 @lru_cache(maxsize=65536)

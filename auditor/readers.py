@@ -1,4 +1,4 @@
-"""Readers for HTML pages and record files (JSONL, CSV, Parquet), registered in ``inputs``.
+"""Readers for HTML pages and record files (JSONL, CSV, Parquet); ``inputs`` tries them in order.
 
 HTML pages are reduced to their main text by trafilatura before they are audited. Record files
 hold one article per record: ``--text-field`` names the text, ``--id-field`` the identifier (by
@@ -15,7 +15,8 @@ from typing import Iterator
 from urllib.parse import urlsplit
 
 from .document import Document
-from .inputs import DEFAULT_MAX_BYTES, InputError, Source, read_decoded, register_reader
+from .extras import MissingExtra, require
+from .input_files import DEFAULT_MAX_BYTES, InputError, Reader, Source, read_decoded
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 RECORD_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
@@ -28,7 +29,6 @@ PARQUET_BATCH_ROWS = 512
 
 # --- HTML ------------------------------------------------------------------------------------
 
-@register_reader("html", lambda p: p.suffix.lower() in HTML_SUFFIXES, HTML_SUFFIXES)
 def read_html(source: Source, options: dict) -> Iterator[Document | InputError]:
     name = str(source.path)
     html = read_decoded(source.path, options)
@@ -37,6 +37,9 @@ def read_html(source: Source, options: dict) -> Iterator[Document | InputError]:
         return
     try:
         text, meta = extract_html(html)
+    except MissingExtra as exc:
+        yield InputError(name, str(exc))
+        return
     except ImportError as exc:
         yield InputError(name, f"cannot extract HTML: {exc}")
         return
@@ -48,7 +51,7 @@ def read_html(source: Source, options: dict) -> Iterator[Document | InputError]:
 
 def extract_html(html: str) -> tuple[str | None, dict]:
     """The page's main text (trafilatura, comments left out) and what it says about the page."""
-    import trafilatura
+    trafilatura = require("trafilatura", "html", "reading HTML")
 
     result = trafilatura.bare_extraction(html, include_comments=False, with_metadata=True)
     if result is None:
@@ -141,8 +144,6 @@ def _open_error(name: str, exc: OSError) -> InputError:
     return InputError(name, f"cannot read: {exc.strerror or exc}")
 
 
-@register_reader("jsonl", lambda p: _record_kind(p) == "jsonl",
-                 [s for s, f in RECORD_SUFFIXES.items() if f == "jsonl"])
 def read_jsonl(source: Source, options: dict) -> Iterator[Document | InputError]:
     records = _Records(source, options, "jsonl")
     try:
@@ -173,8 +174,6 @@ def read_jsonl(source: Source, options: dict) -> Iterator[Document | InputError]
             yield records.document(number, record, where)
 
 
-@register_reader("csv", lambda p: _record_kind(p) == "csv",
-                 [s for s, f in RECORD_SUFFIXES.items() if f == "csv"])
 def read_csv(source: Source, options: dict) -> Iterator[Document | InputError]:
     import csv
 
@@ -220,14 +219,12 @@ def read_csv(source: Source, options: dict) -> Iterator[Document | InputError]:
             yield records.document(number, dict(zip(header, row)), where)
 
 
-@register_reader("parquet", lambda p: _record_kind(p) == "parquet",
-                 [s for s, f in RECORD_SUFFIXES.items() if f == "parquet"])
 def read_parquet(source: Source, options: dict) -> Iterator[Document | InputError]:
     records = _Records(source, options, "parquet")
     try:
-        import pyarrow.parquet as pq
-    except ImportError as exc:  # pragma: no cover - pyarrow is a dependency
-        yield InputError(records.name, f"cannot read Parquet: {exc}")
+        pq = require("pyarrow.parquet", "parquet", "reading Parquet")
+    except MissingExtra as exc:
+        yield InputError(records.name, str(exc))
         return
     try:
         parquet = pq.ParquetFile(source.path)
@@ -259,3 +256,17 @@ def read_parquet(source: Source, options: dict) -> Iterator[Document | InputErro
 
 def record_suffixes() -> set[str]:
     return set(RECORD_SUFFIXES)
+
+
+def _record_reader(kind: str, read) -> Reader:
+    return Reader(kind, lambda p: _record_kind(p) == kind, read,
+                  frozenset(s for s, k in RECORD_SUFFIXES.items() if k == kind))
+
+
+# Tried in this order; a file none of them takes is read as plain text.
+READERS = (
+    _record_reader("parquet", read_parquet),
+    _record_reader("csv", read_csv),
+    _record_reader("jsonl", read_jsonl),
+    Reader("html", lambda p: p.suffix.lower() in HTML_SUFFIXES, read_html, frozenset(HTML_SUFFIXES)),
+)

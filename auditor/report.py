@@ -26,6 +26,7 @@ READABILITY = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog")
 TOP_RULES = 3
 TABLE_BATCH_ROWS = 2048
 HISTOGRAM_BINS = 20  # of 5 points each; 100 falls in the last bin
+MT_BINS = 10  # machine-translation probability, 0.1 wide; 1.0 falls in the last bin
 SUFFIXES = (".json", ".md", ".html")
 
 
@@ -33,7 +34,7 @@ SUFFIXES = (".json", ".md", ".html")
 
 COLUMNS: list[tuple[str, str]] = [
     ("id", "string"), ("path", "string"), ("site", "string"), ("score", "float64"), ("verdict", "string"),
-    ("language", "string"), ("words", "int64"),
+    ("language", "string"), ("words", "int64"), ("mt_probability", "float64"),
     *[(k, "float64") for k in READABILITY],
     ("grammar", "string"), ("findings", "int64"),
     *[(s, "int64") for s in SEVERITIES],
@@ -65,7 +66,8 @@ def top_rules(findings, n: int = TOP_RULES) -> str:
 def summary_row(report, href: str | None) -> dict:
     doc = report.document
     row = {"id": doc.id, "path": doc.path, "site": site_of(doc), "score": report.score.score,
-           "verdict": report.verdict, "language": report.language, "words": doc.words}
+           "verdict": report.verdict, "language": report.language, "words": doc.words,
+           "mt_probability": (report.mt or {}).get("probability")}
     figures = report.readability or {}
     for key in READABILITY:
         value = figures.get(key)
@@ -169,10 +171,17 @@ class SiteTally:
     verdicts: dict = field(default_factory=lambda: {"pass": 0, "warn": 0, "fail": 0})
     findings: int = 0
     words: int = 0
+    mt_sum: float = 0.0  # machine-translation probabilities, over the documents that have one
+    mt_documents: int = 0
+    mt_flagged: int = 0
 
     @property
     def mean(self) -> float:
         return self.score_sum / self.documents if self.documents else 0.0
+
+    @property
+    def mt_mean(self) -> float | None:
+        return self.mt_sum / self.mt_documents if self.mt_documents else None
 
 
 class Dashboard:
@@ -187,6 +196,8 @@ class Dashboard:
         self.severities = {s: 0 for s in SEVERITIES}
         self.categories = {c: 0 for c in CATEGORIES}
         self.bins = [0] * HISTOGRAM_BINS
+        self.mt_bins = [0] * MT_BINS  # machine-translation probabilities, 0.1 wide
+        self.mt_missing = 0
         self.rules: dict[str, RuleTally] = {}
         self.sites: dict[str, SiteTally] = {}
         self.languages: dict[str, int] = {}
@@ -226,6 +237,14 @@ class Dashboard:
         site.verdicts[report.verdict] += 1
         site.findings += len(report.findings)
         site.words += row["words"] or 0
+        probability = row.get("mt_probability")
+        if probability is None:
+            self.mt_missing += 1
+        else:
+            self.mt_bins[min(MT_BINS - 1, int(probability * MT_BINS))] += 1
+            site.mt_sum += probability
+            site.mt_documents += 1
+            site.mt_flagged += any(f.code == "TR201" for f in report.findings)
         # The worst documents: lowest score first, then input order.
         self._seq += 1
         entry = (-score, -self._seq, {k: row[k] for k in ("id", "path", "site", "score", "verdict", "words",
@@ -256,7 +275,13 @@ class Dashboard:
         rule_peak = rules[0].findings if rules else 1
         sites = sorted(self.sites.values(), key=lambda s: (s.mean, s.site))
         known_sites = [s for s in sites if s.site]
+        mt_peak = max(self.mt_bins) or 1
+        mt_histogram = [{"low": i / MT_BINS, "high": (i + 1) / MT_BINS, "count": n, "height": n / mt_peak}
+                        for i, n in enumerate(self.mt_bins)]
         return {
+            "mt_histogram": mt_histogram if any(self.mt_bins) else [],
+            "mt_peak": mt_peak,
+            "mt_missing": self.mt_missing,
             "title": title,
             "documents": self.documents,
             "mean": self.score_sum / self.documents if self.documents else None,

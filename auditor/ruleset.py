@@ -19,13 +19,15 @@ from .findings import Category, Fix, Severity
 
 KINDS = ("phrases", "patterns", "lines", "detector")
 WHERE = ("any", "title", "head", "tail")
-DATA_FOLDER = "entities"
+# Folders of data that rules read, not rule packs: gazetteers, and the phrase lists that
+# `phrases_file` names.
+DATA_FOLDERS = ("entities", "lexicon")
 _CODE = re.compile(r"^[A-Z]{2}\d{3}$")
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _COMMON_FIELDS = {"code", "name", "category", "severity", "confidence", "kind", "where", "fix",
                   "message", "why", "examples", "languages", "__line__"}
 _KIND_FIELDS = {
-    "phrases": {"phrases", "scope", "max_words"},
+    "phrases": {"phrases", "phrases_file", "scope", "max_words", "follow"},
     "patterns": {"patterns", "span", "group", "replacement", "refine"},
     "lines": {"test"},
     "detector": {"detector", "options", "scope", "reads"},
@@ -38,11 +40,12 @@ class RulePackError(AuditorError, ValueError):
 
 def bundled_rules_dir() -> Path:
     """Rule packs shipped with the package (inside the wheel), or the source tree's rules/."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "rules", here.parent / "rules"):
-        if candidate.is_dir():
-            return candidate
-    raise RulePackError(f"bundled rule packs not found next to {here}")
+    from .resources import bundled_rules_dir as find
+
+    try:
+        return find()
+    except FileNotFoundError as exc:
+        raise RulePackError(str(exc)) from None
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,8 @@ try:  # the C parser with the same safe constructor: much faster on large packs
     _LOADER = _FastLineLoader
 except AttributeError:  # PyYAML built without libyaml
     _LOADER = _LineLoader
+# Phrase data needs no line numbers: the plain safe loader, the C one when there is one.
+_DATA_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def load_pack(path: Path) -> list[Rule]:
@@ -138,7 +143,8 @@ def load_pack(path: Path) -> list[Rule]:
         return []
     if not isinstance(data, list):
         raise RulePackError(f"{path}: a rule pack is a YAML list of rules")
-    return [_parse_rule(item, path, i) for i, item in enumerate(data)]
+    data_files: dict[Path, dict] = {}  # phrases_file data, read once per pack
+    return [_parse_rule(item, path, i, data_files) for i, item in enumerate(data)]
 
 
 def _strip_lines(value):
@@ -150,7 +156,43 @@ def _strip_lines(value):
     return value
 
 
-def _parse_rule(item, path: Path, index: int) -> Rule:
+def _read_phrase_data(path: Path) -> dict:
+    """A ``phrases_file``: a mapping from rule code to a mapping from language to phrases."""
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_DATA_LOADER)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark else ""
+        raise ValueError(f"{path}{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValueError(f"cannot read {path}: {exc}") from None
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: a phrases file is a mapping from rule code to phrases by language")
+    return data
+
+
+def _phrases_from_file(item: dict, pack: Path, data_files: dict[Path, dict]) -> dict:
+    """The rule's phrases: its entry in ``phrases_file`` (a path relative to the pack), then any
+    ``phrases`` written in the rule itself, language by language."""
+    name = item["phrases_file"]
+    if not isinstance(name, str) or not name:
+        raise ValueError("phrases_file must be a path relative to the rule pack")
+    target = (pack.parent / name).resolve()
+    if target not in data_files:
+        data_files[target] = _read_phrase_data(target)
+    entry = data_files[target].get(item["code"])
+    if not isinstance(entry, dict) or not entry:
+        raise ValueError(f"phrases_file {name}: no phrases under {item['code']} in {target}")
+    merged = {lang: list(items) if isinstance(items, list) else items for lang, items in entry.items()}
+    for lang, items in (item.get("phrases") or {}).items():
+        if isinstance(items, list) and isinstance(merged.get(lang, []), list):
+            merged[lang] = merged.get(lang, []) + [p for p in items if p not in merged.get(lang, [])]
+        else:
+            merged[lang] = items  # left for the kind's validation to report
+    return merged
+
+
+def _parse_rule(item, path: Path, index: int, data_files: dict[Path, dict]) -> Rule:
     if not isinstance(item, dict):
         raise RulePackError(f"{path}: entry {index + 1} is not a mapping")
     line = item.get("__line__", 0)
@@ -200,11 +242,18 @@ def _parse_rule(item, path: Path, index: int) -> Rule:
     examples = item.get("examples") or {}
     if not isinstance(examples, dict) or not all(
         isinstance(examples.get(k, []), list) for k in ("match", "no_match", "corpus")
-    ) or set(examples) - {"match", "no_match", "corpus"}:
-        fail("examples must be a mapping with lists 'match', 'no_match' and optionally 'corpus'")
+    ) or set(examples) - {"match", "no_match", "corpus", "options"} or not isinstance(examples.get("options", {}), dict):
+        fail("examples must be a mapping with lists 'match', 'no_match' and optionally 'corpus', "
+             "and optionally the run 'options' (a mapping) they need")
     languages = item.get("languages") or []
     if not isinstance(languages, list) or not all(isinstance(x, str) and x for x in languages):
         fail("languages must be a list of language codes, like [en]")
+    if kind == "phrases" and "phrases_file" in item:
+        try:
+            item["phrases"] = _phrases_from_file(item, path, data_files)
+        except ValueError as exc:
+            fail(str(exc))
+        del item["phrases_file"]
     spec = {k: v for k, v in item.items() if k in _KIND_FIELDS[kind]}
     rule = Rule(
         code=item["code"], name=item["name"], category=category, severity=severity, kind=kind,
@@ -275,7 +324,9 @@ def load_rules(paths: Iterable[Path] | None = None) -> list[Rule]:
 
         folder = bundled_rules_dir()
         files = _pack_files([folder])
-        return cached("rules", folder, files, lambda: _load_files(files))
+        # The key covers the data the packs read too (phrases_file), not only the packs.
+        sources = [p for p in folder.rglob("*.yaml") if p.is_file()]
+        return cached("rules", sources, lambda: _load_files(files))
     return _load_files(_pack_files(paths))
 
 
@@ -284,30 +335,37 @@ def _pack_files(paths: Iterable[Path]) -> list[Path]:
     for p in paths:
         p = Path(p)
         if p.is_dir():
-            # entities/ holds gazetteers (data the entity detectors read), not rule packs.
+            # entities/ and lexicon/ hold data that rules read, not rule packs.
             files.extend(sorted(q for q in p.rglob("*.yaml")
-                                if q.is_file() and DATA_FOLDER not in q.relative_to(p).parts[:-1]))
+                                if q.is_file() and not set(DATA_FOLDERS) & set(q.relative_to(p).parts[:-1])))
         else:
             files.append(p)
     return files
 
 
 def _load_files(files: list[Path]) -> list[Rule]:
-    rules: list[Rule] = []
-    seen: dict[str, Rule] = {}
-    names: dict[str, Rule] = {}
-    for f in files:
-        for rule in load_pack(f):
-            if rule.code in seen:
-                raise RulePackError(
-                    f"{rule.location}: rule {rule.code}: code already used at {seen[rule.code].location}")
-            if rule.name in names:
-                raise RulePackError(
-                    f"{rule.location}: rule {rule.code}: name '{rule.name}' already used by "
-                    f"{names[rule.name].code} at {names[rule.name].location}")
-            seen[rule.code] = names[rule.name] = rule
-            rules.append(rule)
+    rules = [rule for f in files for rule in load_pack(f)]
+    check_unique(rules)
     return sorted(rules, key=lambda r: r.code)
+
+
+def check_unique(rules: Iterable[Rule]) -> None:
+    """Refuse two rules with one code or one name, wherever they come from (bundled packs, a
+    user's packs, or both): findings, suppressions and baselines name rules by code."""
+    codes: dict[str, Rule] = {}
+    names: dict[str, Rule] = {}
+    for rule in rules:
+        first = codes.get(rule.code)
+        if first is not None:
+            raise RulePackError(
+                f"{rule.location}: rule {rule.code}: code already used at {first.location} "
+                f"({first.name}); each rule needs its own code")
+        first = names.get(rule.name)
+        if first is not None:
+            raise RulePackError(
+                f"{rule.location}: rule {rule.code}: name '{rule.name}' already used by "
+                f"{first.code} at {first.location}")
+        codes[rule.code] = names[rule.name] = rule
 
 
 def load_ruleset(
@@ -318,7 +376,10 @@ def load_ruleset(
     extra: Iterable[Path] = (),
 ) -> Ruleset:
     """Load the packs, keep the rules selected by code prefix, apply severity overrides, compile."""
-    loaded = load_rules(paths) + (load_rules(extra) if extra else [])
+    loaded = load_rules(paths)
+    if extra:
+        loaded = loaded + load_rules(extra)
+        check_unique(loaded)
     rules = _selected(loaded, list(select), list(ignore))
     if severity:
         from dataclasses import replace

@@ -39,3 +39,8 @@ def test_sentences_do_not_split_after_abbreviations():
 
 def test_words_count_unicode_words():
     assert Document("Bir yanıt yazın — 3 words, don't!").words == 6
+
+
+def test_sentences_after_a_run_of_dots():
+    doc = Document("He paused ... And then he left. ... Then more.")
+    assert [s.text for s in doc.sentences][-1] == "Then more."

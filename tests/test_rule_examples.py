@@ -23,9 +23,10 @@ def test_rule_has_examples(rule):
 
 @pytest.fixture
 def options(request, rule):
-    """Grammar rules run their examples against a real LanguageTool server."""
+    """Grammar rules run their examples against a real LanguageTool server; a rule's examples may
+    name the run options they need (a house style)."""
     if rule.category.value != "grammar":
-        return {}
+        return dict(rule.examples.get("options", {}))
     server = request.getfixturevalue("languagetool_server")
     return {"grammar": True, "languagetool_url": server.url}
 

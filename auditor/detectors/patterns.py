@@ -17,6 +17,7 @@ from . import Context, Hit
 
 
 SET_MEMORY = 256 << 20
+PATTERN_MEMORY = 64 << 20
 
 
 @lru_cache(maxsize=None)
@@ -25,6 +26,9 @@ def _options():
 
     options = re2.Options()
     options.log_errors = False  # the error is reported with the rule's file and line instead
+    # Patterns with long word lists (month names, dateline keywords) need more than RE2's 8 MB
+    # default, or their automaton runs out of memory and RE2 falls back to a slower engine.
+    options.max_mem = PATTERN_MEMORY
     return options
 
 

@@ -3,6 +3,9 @@
 scope line:   the phrase is the whole line (compared by ``line_key``): one dict lookup per line.
 scope prefix: the line starts with the phrase; the finding covers the line: one combined regex.
 scope inline: the phrase anywhere on word boundaries: one combined regex over the text.
+A prefix rule may say with ``follow`` (RE2) what the rest of the line must look like after the
+phrase, so that an opening shared with ordinary sentences ("See also how ...", "We use cookies in
+the lab") is chrome only in the shape the widget prints.
 Placeholders ``{*}`` and ``{n}`` make a phrase a template, matched by one combined regex.
 """
 from __future__ import annotations
@@ -12,10 +15,11 @@ from functools import lru_cache
 
 from ..document import ZERO_WIDTH
 from . import Context, Hit
-from .text import EDGE_PUNCT, line_key, squash
+from .text import EDGE_PUNCT, line_key, prefix_key, squash
 
 SCOPES = ("line", "prefix", "inline")
-_PLACEHOLDER = re.compile(r"\{(\*|n)\}")
+# A placeholder: {*} any text (up to 80 characters), {n} a number.
+PLACEHOLDER = re.compile(r"\{(\*|n)\}")
 _SPACE_CLASS = r"[\s" + ZERO_WIDTH + r"]+"
 
 
@@ -32,12 +36,23 @@ def validate(rule) -> str | None:
     max_words = spec.get("max_words", 40)
     if not isinstance(max_words, int) or max_words < 0:
         return "max_words must be a whole number"
+    if "follow" in spec:
+        if spec.get("scope", "line") != "prefix":
+            return "follow is for scope: prefix only"
+        if not isinstance(spec["follow"], str):
+            return "follow must be a pattern (a string)"
+        from .patterns import compile_re2
+
+        try:
+            compile_re2(spec["follow"])
+        except ValueError as exc:
+            return f"follow {spec['follow']!r} is not valid RE2: {exc}"
     return None
 
 
-def _template_regex(key: str) -> str:
+def template_regex(key: str) -> str:
     """A line key with placeholders, as a regex over line keys."""
-    parts = _PLACEHOLDER.split(key)
+    parts = PLACEHOLDER.split(key)
     out = []
     for i, part in enumerate(parts):
         if i % 2 == 0:
@@ -53,7 +68,7 @@ def _bucket(key: str) -> str:
     first = key.split(" ", 1)[0]
     if any(_unspaced(c) for c in first[:1]):
         return "\0" + first[0]
-    return _PLACEHOLDER.split(first)[0] if _PLACEHOLDER.search(first) else first
+    return PLACEHOLDER.split(first)[0] if PLACEHOLDER.search(first) else first
 
 
 def _unspaced(char: str) -> bool:
@@ -95,7 +110,7 @@ def _unescape(text: str) -> str:
 def _literal_regex(phrase: str) -> str:
     """A phrase as a regex over original text: any white space run matches any other."""
     words = squash(phrase).split(" ")
-    body = _SPACE_CLASS.join(_template_regex(w) for w in words)
+    body = _SPACE_CLASS.join(template_regex(w) for w in words)
     return body
 
 
@@ -108,24 +123,27 @@ class PhraseMatcher:
         inline_alternatives: list[str] = []
         self.inline_owner: dict[str, tuple] = {}
         self.max_words: dict[str, int] = {}
+        self.follow: dict[str, str] = {}  # rule code -> RE2 pattern the rest of the line must match
         for rule in rules:  # rules come sorted by code: the first rule to claim a phrase keeps it
             scope = rule.spec.get("scope", "line")
             self.max_words[rule.code] = rule.spec.get("max_words", 40)
+            if "follow" in rule.spec:
+                self.follow[rule.code] = rule.spec["follow"]
             for lang, phrases in rule.spec["phrases"].items():
                 for phrase in phrases:
                     key = line_key(phrase)
                     if not key:
                         continue
                     if scope == "line":
-                        if _PLACEHOLDER.search(key):
-                            self.templates.append((_template_regex(key) + r"\Z", rule, lang))
+                        if PLACEHOLDER.search(key):
+                            self.templates.append((template_regex(key) + r"\Z", rule, lang))
                         else:
                             self.exact.setdefault(key, (rule, lang))
                     elif scope == "prefix":
-                        key = squash(phrase).casefold().rstrip(EDGE_PUNCT.replace(" ", "")) or key
+                        key = prefix_key(phrase) or key
                         if key not in seen_prefixes:
                             seen_prefixes.add(key)
-                            entry = (key, bool(_PLACEHOLDER.search(key)), rule, lang)
+                            entry = (key, bool(PLACEHOLDER.search(key)), rule, lang)
                             self.prefixes.setdefault(_bucket(key), []).append(entry)
                     else:
                         norm = squash(phrase).casefold()
@@ -166,7 +184,7 @@ class PhraseMatcher:
             if owner is None and self.template_any:
                 owner = self._template_owner(key)
             if owner is None and self.prefixes:
-                owner = self._prefix_owner(folded.lstrip(EDGE_PUNCT))
+                owner = self._prefix_owner(folded.lstrip(EDGE_PUNCT), line.text)
             if owner is not None:
                 rule, lang = owner
                 if ctx.line_allowed(rule.where, line.index):
@@ -200,15 +218,16 @@ class PhraseMatcher:
                 return rule, lang
         return None
 
-    def _prefix_owner(self, folded: str):
-        """The phrase the line starts with, followed by a non-word character or the end."""
+    def _prefix_owner(self, folded: str, original: str):
+        """The phrase the line starts with, followed by a non-word character or the end (and by
+        what the rule's ``follow`` asks for, if it asks)."""
         if not folded:
             return None
         candidates = (self.prefixes.get(folded.split(" ", 1)[0], []) + self.prefixes.get("\0" + folded[0], [])
                       + self.prefixes.get("", []))
         for key, is_template, rule, lang in candidates:
             if is_template:
-                m = _compiled(_template_regex(key) + r"(?!\w)").match(folded)
+                m = _compiled(template_regex(key) + r"(?!\w)").match(folded)
                 if not m:
                     continue
                 end = m.end()
@@ -216,9 +235,32 @@ class PhraseMatcher:
                 end = len(key)
                 if not folded.startswith(key) or (end < len(folded) and (folded[end].isalnum() or folded[end] == "_")):
                     continue
-            if len(folded[end:].split()) <= self.max_words[rule.code]:
-                return rule, lang
+            if len(folded[end:].split()) > self.max_words[rule.code]:
+                continue
+            follow = self.follow.get(rule.code)
+            # A template says itself what follows it (the colon of "Read more: {*}").
+            if follow is not None and not is_template and not _follows(follow, original, end):
+                continue
+            return rule, lang
         return None
+
+
+def _follows(pattern: str, original: str, end: int) -> bool:
+    """Whether the line's text after the phrase matches ``pattern`` at its start. ``end`` is where
+    the phrase ends in the case-folded line; the rest is taken from the line as written, since
+    case is part of what the pattern may test (a headline starts with a capital)."""
+    from .patterns import compile_re2
+
+    text = squash(original).lstrip(EDGE_PUNCT)
+    folded_length = 0
+    for index, char in enumerate(text):  # case folding may lengthen a character (ß -> ss)
+        if folded_length >= end:
+            rest = text[index:]
+            break
+        folded_length += len(char.casefold())
+    else:
+        rest = ""
+    return compile_re2(pattern).match(rest) is not None
 
 
 def build(rules) -> PhraseMatcher:

@@ -8,7 +8,11 @@ result depends on which other rules are selected or on the order they run in:
 - ``language``: the document's language (ISO 639-1, or ``und``);
 - ``data_hits``: the hits of every loaded data rule (phrases, patterns, lines), selected or not,
   after their refine functions;
-- ``chrome_spans``: the sorted spans that data rules would delete as web chrome.
+- ``chrome_spans``: the sorted spans that data rules would delete as web chrome;
+- ``name_runs``, ``rare_names``, ``person_findings``: name candidates, and the near misses of
+  listed people that the other name rules leave to EN101;
+- ``mt``: the probability that the article text is machine-translated English, with the model's
+  name, or null with a reason (machine_translation.py).
 """
 from __future__ import annotations
 
@@ -58,10 +62,34 @@ def _chrome_spans(ctx) -> list[tuple[int, int]]:
     return sorted({(h.start, h.end) for h in ctx.need("data_hits") if _deletes_chrome(h)})
 
 
+def _mt(ctx) -> dict:
+    from .machine_translation import assess
+
+    return assess(ctx)
+
+
 def _deletes_chrome(hit) -> bool:
     fix = hit.rule.fix
     return (fix is not None and fix.action == "delete" and not hit.no_fix
             and hit.rule.category == Category.BOILERPLATE)
+
+
+def _name_runs(ctx):
+    from ..name_text import capitalized_runs
+
+    return capitalized_runs(ctx.document.text)
+
+
+def _rare_names(ctx):
+    from ..name_text import rare_tokens
+
+    return rare_tokens(ctx.need("name_runs"))
+
+
+def _person_findings(ctx):
+    from .entities import find_people
+
+    return find_people(ctx)
 
 
 STAGES: dict[str, Stage] = {s.name: s for s in (
@@ -72,6 +100,12 @@ STAGES: dict[str, Stage] = {s.name: s for s in (
     Stage("data_hits", ("raw_data_hits", "raw_chrome_spans"), _data_hits,
           "hits of every loaded data rule, refined"),
     Stage("chrome_spans", ("data_hits",), _chrome_spans, "spans data rules delete as web chrome"),
+    Stage("name_runs", (), _name_runs, "runs of capitalized tokens (name candidates)"),
+    Stage("rare_names", ("name_runs",), _rare_names, "capitalized single words rare in English"),
+    Stage("person_findings", ("name_runs",), _person_findings,
+          "near misses of listed people (token, replacement, canonical name): other name rules skip them"),
+    Stage("mt", ("language", "chrome_spans"), _mt,
+          "probability that the article text is machine-translated English (or null, with the reason)"),
 )}
 
 

@@ -24,3 +24,9 @@ def squash(text: str) -> str:
 def line_key(text: str) -> str:
     """The form in which a whole line is compared with a phrase."""
     return squash(text).casefold().strip(EDGE_PUNCT)
+
+
+def prefix_key(text: str) -> str:
+    """The form in which a prefix phrase is compared with the start of a line: trailing
+    punctuation is dropped ("Read more:" acts as "Read more")."""
+    return squash(text).casefold().rstrip(EDGE_PUNCT.replace(" ", ""))

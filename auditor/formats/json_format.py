@@ -13,6 +13,7 @@ def error_document(error) -> dict:
     return {
         "id": error.path, "path": error.path, "score": None, "verdict": "error", "language": None,
         "words": 0, "readability": None, "costs": {}, "explanation": [], "grammar": None,
+        "mt": {"probability": None, "reason": "the input could not be read", "model": None},
         "findings": [], "errors": [error.message],
     }
 

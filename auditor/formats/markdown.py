@@ -9,13 +9,20 @@ def _cell(text: str, limit: int = 80) -> str:
     return text.replace("|", "\\|").replace("`", "'")
 
 
+def _mt(report) -> str:
+    mt = getattr(report, "mt", None) or {}
+    if mt.get("probability") is None:
+        return f"machine translation n/a ({mt.get('reason') or 'not computed'})"
+    return f"machine translation {mt['probability']:.2f}"
+
+
 def render_one(report) -> str:
     doc = report.document
     out = [
         f"# Audit: {doc.path or doc.id}",
         "",
         f"**Score {report.score.score:g}/100 — {report.verdict}** · language {report.language} · "
-        f"{doc.words} words · grammar {report.grammar.get('status')}",
+        f"{doc.words} words · grammar {report.grammar.get('status')} · {_mt(report)}",
         "",
         "## Why this score",
         "",

@@ -22,7 +22,9 @@ def render(reports: list, errors: list, show_info: bool = False, color: bool = F
         gate = ""
         if failed is not None and r.verdict != "fail" and (doc.id, doc.path) in failed:
             gate = ", " + paint("fails the gate", "fail")  # by --fail-under or --fail-on
-        out.append(f"{paint(doc.path or doc.id, 'bold')}: score {r.score.score:g} ({paint(r.verdict, r.verdict)}){gate}")
+        mt = (getattr(r, "mt", None) or {}).get("probability")
+        mt = f", MT probability {mt:.2f}" if mt is not None else ""
+        out.append(f"{paint(doc.path or doc.id, 'bold')}: score {r.score.score:g} ({paint(r.verdict, r.verdict)}){mt}{gate}")
         shown = [f for f in r.presented if show_info or f.severity.value != "info"]
         gutter = len(str(max((f.line for f in shown), default=1)))
         for f in shown:
