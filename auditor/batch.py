@@ -105,14 +105,18 @@ def audit_chunk(job: AuditJob, documents: list[Document], render=None) -> list[t
     return out
 
 
-def collect_chunk(job, documents: list[Document]) -> CorpusStats:
-    """The corpus first pass over a chunk: each document's statistics, merged."""
-    from .corpus import collect
+def collect_chunk(job, documents: list[Document]) -> tuple[CorpusStats, list]:
+    """The corpus first pass over a chunk: the documents' statistics merged, and each document's
+    print (its lines and what finds its copies), read in input order by ``collect_stream``."""
+    from .corpus import collect_with_print
 
     total = CorpusStats()
+    prints = []
     for document in documents:
-        total.absorb(collect(document))
-    return total
+        stats, doc_print = collect_with_print(document)
+        total.absorb(stats)
+        prints.append(doc_print)
+    return total, prints
 
 
 def _init_worker(job) -> None:
@@ -233,9 +237,13 @@ def audit_stream(items: Iterable, job: AuditJob, jobs: int = 0, engine=None, rul
 
 
 def collect_stream(items: Iterable, jobs: int = 0, engine=None, progress=None) -> CorpusStats:
-    """The corpus first pass: statistics gathered per chunk (in workers), merged here."""
+    """The corpus first pass: statistics gathered per chunk (in workers), merged here; copies of
+    one article are found here, in input order, and their lines are not counted again."""
+    from .corpus import Syndication
+
     engine, items = _local_engine(items, jobs, engine)
     total = CorpusStats()
+    syndication = Syndication()
     sizes: deque = deque()
 
     def feed():
@@ -243,8 +251,10 @@ def collect_stream(items: Iterable, jobs: int = 0, engine=None, progress=None) -
             sizes.append(len(chunk))
             yield [i for i in chunk if isinstance(i, Document)]
 
-    for part in engine.map_chunks(collect_chunk, None, feed()):
+    for part, prints in engine.map_chunks(collect_chunk, None, feed()):
         total.absorb(part)
+        for doc_print in prints:
+            total.add_print(doc_print, syndication)
         if progress is not None:
             progress.update(sizes.popleft())
     return total

@@ -38,6 +38,8 @@ _HSPACE = frozenset(_INVISIBLE)
 # Cleaning re-audits the cleaned text until no fix is left; deletions only shrink the text, so
 # this bound is reached only by rules whose replacements feed each other.
 MAX_PASSES = 6
+# The rule that says nothing of an article is left once chrome is set aside (BP001).
+NO_ARTICLE = "no-article"
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,6 +305,15 @@ class CleanResult:
     @property
     def changed(self) -> bool:
         return bool(self.edits)
+
+    @property
+    def no_article(self):
+        """The document-level "no article" finding of the original text, or None: too little of
+        an article is left once its chrome is set aside (cleaning still writes what is left)."""
+        for f in getattr(self.report, "findings", ()):
+            if f.name == NO_ARTICLE and getattr(f, "scope", "span") == "document":
+                return f
+        return None
 
 
 def clean_document(document: Document, audit_fn: Callable[[Document], object], unsafe: bool = False,

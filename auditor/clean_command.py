@@ -229,6 +229,9 @@ def _write_parquet(group: RecordFile, text_field: str) -> None:
     os.close(fd)
     try:
         pq.write_table(table, tmp)
+        from .output import file_mode
+
+        os.chmod(tmp, file_mode())  # mkstemp made it 0600: readable as the umask says, like the others
         os.replace(tmp, group.target)
     except BaseException:
         if os.path.exists(tmp):
@@ -275,6 +278,9 @@ def run(paths, opts: CleanOptions, ruleset, thresholds, echo: Callable[[str], No
         if not result.settled:
             echo(f"auditor: {name}: fixes still pending after {result.passes} passes; "
                  f"the output may not be final")
+        if result.no_article is not None:
+            echo(f"auditor: {name}: nothing of an article is left once its chrome is removed "
+                 f"({result.no_article.message}); writing what is left")
         for e in result.edits:
             log_lines.append(json.dumps(e.to_dict(name), ensure_ascii=False))
         edits += len(result.edits)

@@ -94,9 +94,14 @@ def _load(config_path, select, ignore, rules):
               help="Record this run's findings as the baseline FILE; the run then reports against it.")
 @click.option("--since", "since", metavar="REV", help="Only check files changed since this git revision (and untracked ones).")
 @MT_MODEL_OPTION
+@click.option("--max-results", type=click.IntRange(1), default=20_000, show_default=True,
+              help="SARIF: keep at most this many results, the most severe (GitHub refuses over 25,000 a run).")
+@click.option("--max-annotations", type=click.IntRange(0), default=10, show_default=True,
+              help="github: annotations of each kind (error, warning, notice) before one summary per file.")
 def check(paths, fmt, report_dir, fail_under, fail_on, exit_zero, select, ignore, rules, config_path, corpus,
           repeated_min_documents, no_grammar, languagetool_url, grammar_timeout, max_bytes, show_info,
-          readability, baseline_path, write_baseline, since, batch, show_suppressed, name_style, name_style_file):
+          readability, baseline_path, write_baseline, since, batch, show_suppressed, name_style, name_style_file,
+          max_results, max_annotations):
     """Audit PATHS (files, folders, globs, or - for stdin) and gate on the verdicts."""
     from .batch import AuditJob
     from .inputs import InputError, read_sources
@@ -142,13 +147,27 @@ def check(paths, fmt, report_dir, fail_under, fail_on, exit_zero, select, ignore
             threshold = fail_under if fail_under is not None else config.fail_under
             streamed = fmt in ("text", "json") and not (baseline is not None or write_baseline or show_suppressed
                                                         or config.suppressions)
+            ci_streamed = fmt in ("sarif", "github") and not write_baseline
             if streamed:
                 # Nothing needs the whole run at once: each report is printed as it comes (flat memory).
                 failed_count = _check_stream(pipeline.audit(job, ruleset), errors, fmt, report_dir, threshold,
-                                             fail_on, show_info)
+                                             fail_on, show_info, corpus)
+            elif ci_streamed:
+                # Gated one report at a time (suppressions, baseline) and written as it comes.
+                if fmt == "sarif":
+                    from .formats.sarif import SarifStream
+
+                    stream = SarifStream(sys.stdout, rules=ruleset.by_code, baseline=baseline is not None,
+                                         suppressed=show_suppressed, max_results=max_results)
+                else:
+                    from .formats.github import GithubStream
+
+                    stream = GithubStream(sys.stdout, show_info=show_info, max_annotations=max_annotations)
+                failed_count = _ci_stream(pipeline.audit(job, ruleset), stream, errors, config, baseline,
+                                          job.thresholds, report_dir, threshold, fail_on)
             else:
                 reports = [r for r in pipeline.audit(job, ruleset) if not isinstance(r, InputError)]
-    if streamed:
+    if streamed or ci_streamed:
         sys.exit(EXIT_ERROR if errors else EXIT_FAIL if failed_count and not exit_zero else EXIT_OK)
     reports = _gate(reports, config, baseline, write_baseline, job.thresholds)
     if report_dir:
@@ -165,12 +184,12 @@ def check(paths, fmt, report_dir, fail_under, fail_on, exit_zero, select, ignore
 
         from .formats.sarif import render
         render = partial(render, rules=ruleset.by_code, baseline=baseline is not None or bool(write_baseline),
-                         failed=failed_ids, suppressed=show_suppressed)
+                         failed=failed_ids, suppressed=show_suppressed, max_results=max_results)
     elif fmt == "github":
         from functools import partial
 
         from .formats.github import render
-        render = partial(render, show_info=show_info, failed=failed_ids)
+        render = partial(render, show_info=show_info, failed=failed_ids, max_annotations=max_annotations)
     elif fmt == "junit":
         from functools import partial
 
@@ -180,10 +199,10 @@ def check(paths, fmt, report_dir, fail_under, fail_on, exit_zero, select, ignore
         import os
         from functools import partial
 
-        from .formats.text import render
+        from .formats.text import CORPUS_OFF_NOTE, render
         color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         render = partial(render, show_info=show_info, color=color, failed=failed_ids,
-                         show_suppressed=show_suppressed)
+                         show_suppressed=show_suppressed, corpus_note="" if corpus else CORPUS_OFF_NOTE)
     sys.stdout.write(render(reports, errors))
     if errors:
         sys.exit(EXIT_ERROR)
@@ -260,17 +279,25 @@ def clean(paths, out, diff, in_place, backup, unsafe_fixes, edit_log, select, ig
 @NAME_STYLE[0]
 @NAME_STYLE[1]
 @click.option("--no-readability", is_flag=True, help="Do not compute readability figures.")
-@click.option("--worst", type=click.IntRange(1), default=25, show_default=True, help="Worst documents listed on the dashboard.")
+@click.option("--worst", type=click.IntRange(1), default=25, show_default=True,
+              help="Worst documents listed on the dashboard (each gets an HTML page).")
+@click.option("--per-document", "per_document", default="none", show_default=True, metavar="FORMATS",
+              help="Files per document besides reports.jsonl: none, all, or any of html,json,md (comma-separated).")
+@click.option("--site-min-documents", type=click.IntRange(1), default=20, show_default=True,
+              help="Dashboard: sources with fewer documents are left out of the table of sources.")
+@click.option("--site-rows", type=click.IntRange(1), default=25, show_default=True,
+              help="Dashboard: rows of the table of sources (worst mean score first).")
 @click.option("--title", default="Corpus quality report", show_default=True, help="Title of the dashboard.")
 @batch_options
 @click.option("--max-bytes", type=click.IntRange(0), default=50 * 1024 * 1024, show_default=True,
               help="Refuse larger input files, or larger records (0: no limit).")
 @MT_MODEL_OPTION
 def report(paths, out, select, ignore, rules, config_path, no_corpus, repeated_min_documents, no_grammar,
-           languagetool_url, grammar_timeout, name_style, name_style_file, no_readability, worst, title, batch,
-           max_bytes):
-    """Audit PATHS and write a quality report: per-document JSON, Markdown and HTML, summary.csv,
-    summary.parquet and an index.html dashboard under --out (docs/batch.md).
+           languagetool_url, grammar_timeout, name_style, name_style_file, no_readability, worst, per_document,
+           site_min_documents, site_rows, title, batch, max_bytes):
+    """Audit PATHS and write a quality report under --out: reports.jsonl (every report), summary.csv,
+    summary.parquet, an index.html dashboard with a page per document it lists, and files per
+    document when --per-document asks (docs/batch.md).
 
     Exit 2 when an input could not be read (the others are still reported), else 0.
     """
@@ -281,12 +308,19 @@ def report(paths, out, select, ignore, rules, config_path, no_corpus, repeated_m
     except MissingExtra as exc:
         click.echo(f"auditor: {exc}", err=True)
         sys.exit(EXIT_ERROR)
+
+    from functools import partial
+
     from .batch import AuditJob
     from .grammar_session import grammar_options
     from .inputs import InputError, read_sources
-    from .report import ReportWriter, inside, report_chunk
+    from .report import FileOptions, Layout, ReportWriter, fan_out_depth, inside, parse_per_document, report_chunk
     from .score import Thresholds
 
+    try:
+        formats = parse_per_document(per_document)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--per-document") from None
     config, spec, ruleset = _load(config_path, select, ignore, rules)
     name_options = _name_options(config, name_style, name_style_file)
     root = Path(out)
@@ -298,13 +332,19 @@ def report(paths, out, select, ignore, rules, config_path, no_corpus, repeated_m
 
     errors: list = []
     pipeline = _pipeline(items, batch, errors)
-    try:
-        writer = ReportWriter(root, worst=worst, title=title)
-    except OSError as exc:
-        click.echo(f"auditor: cannot write to {root}: {exc}", err=True)
-        sys.exit(EXIT_ERROR)
     with pipeline:
         stats = None if no_corpus else pipeline.corpus()
+        # Files per document spread over hashed folders when there are many (known from the corpus pass).
+        files = FileOptions(formats, Layout(fan_out_depth(pipeline.items_read) if formats else 0))
+        note = ("Corpus pass off (--no-corpus): no repeated lines or copies across the batch." if no_corpus else
+                "Corpus pass on: lines repeated across different articles are template chrome, copies of one "
+                "article are found; auditor check runs this pass only with --corpus, so its verdicts can differ.")
+        try:
+            writer = ReportWriter(root, worst=worst, title=title, files=files, corpus=stats,
+                                  site_min_documents=site_min_documents, site_rows=site_rows, corpus_note=note)
+        except OSError as exc:
+            click.echo(f"auditor: cannot write to {root}: {exc}", err=True)
+            sys.exit(EXIT_ERROR)
         with grammar_options(not no_grammar and pipeline.any_documents(), languagetool_url, ruleset,
                              grammar_timeout) as options:
             options["repeated_min_documents"] = repeated_min_documents
@@ -314,7 +354,7 @@ def report(paths, out, select, ignore, rules, config_path, no_corpus, repeated_m
             job = AuditJob(spec, Thresholds(config.passing, config.warn), options, stats,
                            suppressions=config.suppressions or None)
             try:
-                for item in pipeline.audit(job, ruleset, chunk_fn=report_chunk):
+                for item in pipeline.audit(job, ruleset, chunk_fn=partial(report_chunk, files)):
                     if isinstance(item, InputError):
                         writer.add_error(item)
                     else:
@@ -328,11 +368,12 @@ def report(paths, out, select, ignore, rules, config_path, no_corpus, repeated_m
     d = writer.dashboard
     click.echo(f"{d.documents} document(s): {d.verdicts['pass']} pass, {d.verdicts['warn']} warn, "
                f"{d.verdicts['fail']} fail" + (f"; {d.error_count} input error(s)" if d.error_count else "")
-               + f"; report in {root / 'index.html'}")
+               + (f"; {d.copies} cop(ies) of earlier documents" if d.copies else "")
+               + f"; {writer.files_written} file(s) written; report in {root / 'index.html'}")
     sys.exit(EXIT_ERROR if errors or writer.write_errors else EXIT_OK)
 
 
-def _check_stream(items, errors: list, fmt: str, report_dir, threshold, fail_on, show_info) -> int:
+def _check_stream(items, errors: list, fmt: str, report_dir, threshold, fail_on, show_info, corpus=False) -> int:
     """Print (and write) each report as it arrives; the same bytes as the formats' ``render``.
     Returns how many documents fail the gate."""
     import os
@@ -344,7 +385,10 @@ def _check_stream(items, errors: list, fmt: str, report_dir, threshold, fail_on,
     if fmt == "json":
         stream = JsonStream(sys.stdout)
     else:
-        stream = TextStream(sys.stdout, show_info, sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
+        from .formats.text import CORPUS_OFF_NOTE
+
+        stream = TextStream(sys.stdout, show_info, sys.stdout.isatty() and not os.environ.get("NO_COLOR"),
+                            "" if corpus else CORPUS_OFF_NOTE)
     root = Path(report_dir) if report_dir else None
     failed = 0
     for item in items:
@@ -355,6 +399,27 @@ def _check_stream(items, errors: list, fmt: str, report_dir, threshold, fail_on,
         if root is not None:
             _write_reports(root, [item], errors)
         stream.add(item, fails, gate_key(item))
+    stream.close(errors)
+    return failed
+
+
+def _ci_stream(items, stream, errors: list, config, baseline, thresholds, report_dir, threshold, fail_on) -> int:
+    """SARIF or GitHub output, each report gated (suppressions, baseline) and handed on as it comes.
+    Returns how many documents fail the gate."""
+    from .gate import apply
+    from .inputs import InputError
+
+    root = Path(report_dir) if report_dir else None
+    failed = 0
+    for item in items:
+        if isinstance(item, InputError):
+            continue  # kept in ``errors`` by the pipeline
+        report = apply([item], config.suppressions, baseline, thresholds)[0]
+        fails = _fails(report, threshold, fail_on)
+        failed += fails
+        if root is not None:
+            _write_reports(root, [report], errors)
+        stream.add(report, fails)
     stream.close(errors)
     return failed
 

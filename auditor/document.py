@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate
@@ -20,6 +21,16 @@ _EDGE_SPACE = " \t\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u20
 _WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
 # A sentence ends at . ! ? … (with closing quotes or brackets) followed by space and an opener.
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+(?=[\"'“‘«(\[]?[A-Z0-9\u00C0-\u024F\u0400-\u04FF])")
+# A line this long is a paragraph whose line breaks were lost (or a whole page flattened): chrome
+# is judged by its sentences and the runs of labels inside them, not by the line.
+LONG_LINE_WORDS = 200
+RUN_LABELS = 8  # net labels (labels less 1.5 per lower-case word) that open a sentence as a menu
+_TOKEN_SPAN = re.compile(r"\S+")
+# Separators between menu items and widgets: each stands alone as a segment.
+_SEPARATORS = frozenset("|•·»›/\\–—-=>‹«")
+# Lower-case words that join the capitalised words of one label ("Terms of Service", "Follow us on").
+_JOINERS = frozenset("of the and & to on in for at a an with by us our your".split())
+_SENTENCE_END_CJK = re.compile(_SENTENCE_END.pattern + r"|(?<=[。！？])[」』”’）]*\s*(?=\S)")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st sen rep gov gen col lt sgt capt jr sr vs etc inc ltd co corp no u.s u.k e.g i.e "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
@@ -34,6 +45,9 @@ class Span:
     start: int
     end: int
     text: str
+    # What the span is of its line (``segments``): the whole "line", a "sentence" of a long line,
+    # a "label" of a sentence made of labels (a menu), or a "lead" label that opens a sentence.
+    part: str = "line"
 
     @property
     def is_blank(self) -> bool:
@@ -112,6 +126,24 @@ class Document:
                 sentences.append(self._span(len(sentences), line.start + begin, line.end))
         return sentences
 
+    @cached_property
+    def segments(self) -> list[Span]:
+        """The units in which chrome is judged: every non-blank line, and in place of a long line
+        (``LONG_LINE_WORDS`` words or more: a paragraph or a page without its line breaks) its
+        sentences, with the runs of labels that open them (menus, widget captions, a headline run
+        into the first sentence) cut into one segment per label. ``index`` is the line's index."""
+        out: list[Span] = []
+        long_lines = Counter(line.text for line in self.content_lines if len(line.text) >= LONG_LINE_WORDS * 4)
+        for line in self.content_lines:
+            if (len(line.text) < LONG_LINE_WORDS * 4 or long_lines[line.text] > 1
+                    or count_words(line.text) < LONG_LINE_WORDS):
+                out.append(line)  # a long line printed twice stays whole: copies of the body
+                continue
+            for a, b in sentence_bounds(line.text):
+                for c, d, part in _label_runs(line.text, a, b):
+                    out.append(Span(line.index, line.start + c, line.start + d, line.text[c:d], part))
+        return out
+
     def _span(self, index: int, a: int, b: int) -> Span:
         return Span(index, a, b, self.text[a:b])
 
@@ -130,6 +162,98 @@ class Document:
     def title(self) -> Span | None:
         lines = self.content_lines
         return lines[0] if lines else None
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of one line (Chinese and Japanese end theirs without a space)."""
+    bounds = []
+    begin = 0
+    ends = _SENTENCE_END if text.isascii() else _SENTENCE_END_CJK
+    for m in ends.finditer(text):
+        head = text[begin:m.start()]
+        last = head.rstrip(".").rsplit(None, 1)[-1].lower() if head.strip() else ""
+        if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
+            continue
+        if m.start() > begin:
+            bounds.append((begin, m.start()))
+        begin = m.end()
+    if begin < len(text):
+        bounds.append((begin, len(text.rstrip())))
+    return bounds
+
+
+def _is_label_token(token: str) -> bool:
+    """A token of a label or menu item: it starts upper-case, with a digit or a symbol. Words of
+    scripts without letter case (Arabic, Chinese ...) never look like labels."""
+    first = token.lstrip("\"'“‘«([¿¡#@")[:1]
+    if not first:
+        return True
+    if first.isalpha():
+        return first.isupper()
+    return True
+
+
+def _label_runs(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
+    """One sentence ``text[a:b]`` cut where a run of labels opens it: each label its own segment,
+    then the sentence proper (from its first capitalised word after the run).
+
+    The run is the prefix where labels outweigh lower-case words most (a lower-case word counts
+    one and a half against a label), ending before a capitalised word; it is cut off when it
+    holds at least ``RUN_LABELS`` labels more than that. Separators ("|", "»", "•") stand alone."""
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN_SPAN.finditer(text, a, b)]
+    best, cut, score = 0.0, 0, 0.0
+    for k, (_, _, token) in enumerate(tokens):
+        if k and score > best and _is_label_token(token) and token[:1].isalpha():
+            best, cut = score, k
+        score += (0.5 if token.endswith(",") else 1.0) if _is_label_token(token) else -1.5
+    if best < RUN_LABELS or cut == 0:
+        return [(a, b, "sentence")]
+    # The sentence proper starts with the capitalised words just before the cut ("The New York
+    # State Attorney General (NYAG) is ..."): back up to the separator, colon or bracket before them
+    # when there is one within a few words.
+    back = cut
+    while back > 0 and cut - back < 6 and _is_label_token(tokens[back - 1][2]) \
+            and tokens[back - 1][2][-1] not in ":)],;" and tokens[back - 1][2] not in _SEPARATORS:
+        back -= 1
+    if back > 0 and (tokens[back - 1][2][-1] in ":)],;" or tokens[back - 1][2] in _SEPARATORS):
+        cut = back
+    rest = tokens[cut:]
+    if sum(1 for t in rest if not _is_label_token(t[2])) < 0.3 * len(rest):
+        cut = len(tokens)  # the whole sentence is labels
+    if _table_like(tokens[:cut]):
+        return [(a, b, "sentence")]  # rows of a table (cells between bars, figures): the article's data, kept as one
+    out: list[tuple[int, int, str]] = []
+    part = "lead" if cut < len(tokens) else "label"
+    item_start = None
+    previous = ""
+    for k in range(cut):
+        start, end, token = tokens[k]
+        if token in _SEPARATORS or (len(token) == 1 and not token.isalnum()):
+            if item_start is not None:
+                out.append((item_start, tokens[k - 1][1], part))
+            out.append((start, end, part))
+            item_start, previous = None, ""
+            continue
+        opens = _is_label_token(token) and previous.lower() not in _JOINERS and not previous.endswith(("-", "&"))
+        if item_start is not None and opens:
+            out.append((item_start, tokens[k - 1][1], part))
+            item_start = None
+        if item_start is None:
+            item_start = start
+        previous = token
+    if item_start is not None:
+        out.append((item_start, tokens[cut - 1][1], part))
+    if cut < len(tokens):
+        out.append((tokens[cut][0], b, "sentence"))
+    return out
+
+
+def _table_like(tokens: list) -> bool:
+    """Cells between bars with figures in them: a table's rows printed on one line."""
+    bars = sum(1 for t in tokens if t[2] == "|")
+    cells = [t for t in tokens if t[2] != "|"]
+    figures = sum(1 for t in cells if any(c.isdigit() for c in t[2]))
+    return bars >= 4 and figures >= 0.25 * max(len(cells), 1)
 
 
 def count_words(text: str) -> int:

@@ -12,6 +12,7 @@ from .corpus import CorpusStats
 from .detectors import Context, run_matchers
 from .document import Document
 from .findings import Category, Finding, Severity
+from .narrowing import narrow_hit
 from .ruleset import Ruleset, load_ruleset
 from .score import Score, Thresholds, score_findings
 
@@ -26,6 +27,7 @@ class Report:
     readability: dict | None = None
     errors: list[str] = field(default_factory=list)
     mt: dict = field(default_factory=lambda: dict(MT_NOT_RUN))
+    copy_of: str | None = None  # with a corpus: the first document of the batch with the same article
 
     @property
     def verdict(self) -> str:
@@ -61,6 +63,7 @@ class Report:
             "grammar": self.grammar,
             "findings": [f.to_dict() for f in self.presented],
             "errors": list(self.errors),
+            **({"copy_of": self.copy_of} if self.copy_of else {}),
         }
 
 
@@ -100,7 +103,8 @@ def audit(
         findings = [replace(f, text=original.text[f.start:f.end]) for f in findings]
     score = score_findings(findings, document.text, document.words, thresholds)
     grammar = ctx.cache.get("grammar") or _grammar_off(ctx.options)
-    report = Report(original, findings, score, language, grammar=grammar, mt=dict(ctx.need("mt")))
+    report = Report(original, findings, score, language, grammar=grammar, mt=dict(ctx.need("mt")),
+                    copy_of=corpus.copy_of(original) if corpus is not None else None)
     if ctx.options.get("readability"):
         from .readability import ReadabilityUnavailable, readability
 
@@ -130,10 +134,13 @@ def _hits(ctx: Context, ruleset: Ruleset):
     """The selected rules' hits: data rules' from the data_hits stage, then the detectors'."""
     selected = ruleset.by_code
     if any(rule.kind != "detector" for rule in ruleset.rules):
-        for hit in ctx.need("data_hits"):
+        for hit in ctx.need("data_hits"):  # already narrowed to their evidence (the stage does it)
             if hit.rule.code in selected:
                 yield hit
-    yield from run_matchers(ruleset.matchers, ctx)
+    text = ctx.document.text
+    for hit in run_matchers(ruleset.matchers, ctx):
+        # A delete takes only what its evidence covers: never the article prose around it.
+        yield from narrow_hit(text, hit)
 
 
 def _findings(ctx: Context, ruleset: Ruleset) -> list[Finding]:

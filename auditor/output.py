@@ -25,13 +25,23 @@ def safe_join(root: Path, name: str) -> Path:
     return target
 
 
-def write_atomic(path: Path, content: str) -> None:
-    """Write through a temporary file in the same folder, then rename: never a half-written file."""
+def file_mode() -> int:
+    """The mode a new file gets under the user's umask (``open`` would give it; mkstemp gives 0600)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def write_atomic(path: Path, content: str, mode: int | None = None) -> None:
+    """Write through a temporary file in the same folder, then rename: never a half-written file.
+
+    The file is readable as the user's umask says (``mode``, when given, saves asking again)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(content)
+            os.chmod(handle.fileno() if os.chmod in os.supports_fd else tmp, file_mode() if mode is None else mode)
         os.replace(tmp, path)
     except BaseException:
         try:

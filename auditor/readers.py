@@ -1,11 +1,13 @@
-"""Readers for HTML pages and record files (JSONL, CSV, Parquet); ``inputs`` tries them in order.
+"""Readers for HTML pages and record files (JSONL, CSV, Parquet, JSON); ``inputs`` tries them in order.
 
 HTML pages are reduced to their main text by trafilatura before they are audited. Record files
-hold one article per record: ``--text-field`` names the text, ``--id-field`` the identifier (by
-default the record's ``id`` field when it has one, else its 1-based number), and a record is
-named ``<file name>/<id>``. Record files are streamed (JSONL line by line, CSV row by row,
-Parquet batch by batch), so a file of millions of records is never held whole; a record that
-cannot be read is reported with the file and the record, and the others go on.
+(JSONL, CSV, Parquet, and JSON files named directly or by a glob) hold one article per record:
+``--text-field`` names the text, ``--id-field`` the identifier (by default the record's ``id``
+field when it has one, else its 1-based number), and a record is named ``<file name>/<id>``.
+JSONL, CSV and Parquet files are streamed (line by line, row by row, batch by batch), so a file
+of millions of records is never held whole; a ``.json`` file (an array of records, or an object
+holding one) is read whole within ``--max-bytes``. A record that cannot be read is reported with
+the file and the record, and the others go on.
 """
 from __future__ import annotations
 
@@ -19,7 +21,9 @@ from .extras import MissingExtra, require
 from .input_files import DEFAULT_MAX_BYTES, InputError, Reader, Source, read_decoded
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-RECORD_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
+RECORD_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet", ".json": "json"}
+# ``.json`` has no folder suffix (READERS below): in a folder it is more often configuration or
+# data of another kind than articles, so it is read only when named or matched by a glob.
 DEFAULT_TEXT_FIELD = "text"
 DEFAULT_ID_FIELD = "id"
 # Fields of a record that say where the article comes from (for the per-site table).
@@ -91,7 +95,8 @@ class _Records:
     def error(self, number: int, message: str, where: str = "") -> InputError:
         return InputError(self.name, f"record {number}{where}: {message}")
 
-    def document(self, number: int, record, where: str = "") -> Document | InputError:
+    def document(self, number: int, record, where: str = "", line: int | None = None) -> Document | InputError:
+        """``line``: the line of the file the record starts on (JSONL, CSV), for CI locations."""
         if not isinstance(record, dict):
             return self.error(number, f"not an object but {type(record).__name__}", where)
         if self.text_field not in record:
@@ -117,6 +122,11 @@ class _Records:
         self.seen.add(rid)
         meta = {"kind": "record", "format": self.fmt, "file": self.name, "file_id": self.source.output_name,
                 "record": number, "record_id": rid}
+        if line:
+            meta["line"] = line
+        url = record.get("url")
+        if isinstance(url, str) and url.strip():
+            meta["url"] = url.strip()
         site = _site(record)
         if site:
             meta["site"] = site
@@ -171,7 +181,7 @@ def read_jsonl(source: Source, options: dict) -> Iterator[Document | InputError]
             except ValueError as exc:
                 yield records.error(number, f"not valid JSON: {exc}", where)
                 continue
-            yield records.document(number, record, where)
+            yield records.document(number, record, where, line_no)
 
 
 def read_csv(source: Source, options: dict) -> Iterator[Document | InputError]:
@@ -216,7 +226,7 @@ def read_csv(source: Source, options: dict) -> Iterator[Document | InputError]:
             if len(row) != len(header):
                 yield records.error(number, f"{len(row)} fields where the header has {len(header)}", where)
                 continue
-            yield records.document(number, dict(zip(header, row)), where)
+            yield records.document(number, dict(zip(header, row)), where, first_line)
 
 
 def read_parquet(source: Source, options: dict) -> Iterator[Document | InputError]:
@@ -254,6 +264,49 @@ def read_parquet(source: Source, options: dict) -> Iterator[Document | InputErro
         yield records.error(number + 1, f"cannot read the rest of the file: {exc}")
 
 
+def read_json(source: Source, options: dict) -> Iterator[Document | InputError]:
+    """A ``.json`` file: an array of records, or an object with one field holding an array of records.
+
+    Its reader declares no folder suffix: a folder walk never picks a ``.json`` file up."""
+    records = _Records(source, options, "json")
+    text = read_decoded(source.path, options)
+    if isinstance(text, InputError):
+        yield text
+        return
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        yield InputError(records.name, f"not valid JSON: {exc}")
+        return
+    found = _record_array(data)
+    if isinstance(found, str):
+        yield InputError(records.name, f"{found}; a .json input must be an array of records (objects with a "
+                                       f"{records.text_field!r} field), or an object holding one such array "
+                                       "(for one article per file, use .txt)")
+        return
+    field_name, array = found
+    where_of = (lambda i: f" ({field_name}[{i - 1}])") if field_name else (lambda i: f" (item {i - 1})")
+    for number, record in enumerate(array, 1):
+        yield records.document(number, record, where_of(number))
+
+
+def _record_array(data) -> tuple[str | None, list] | str:
+    """(field, records) for an array of records or an object holding exactly one; else why not."""
+    if isinstance(data, list):
+        if data and not any(isinstance(item, dict) for item in data):
+            return f"an array of {type(data[0]).__name__}, not of objects"
+        return None, data
+    if not isinstance(data, dict):
+        return f"a single {type(data).__name__}, not records"
+    arrays = [k for k, v in data.items() if isinstance(v, list) and any(isinstance(i, dict) for i in v)]
+    if len(arrays) == 1:
+        return arrays[0], data[arrays[0]]
+    fields = ", ".join(map(str, list(data)[:8])) or "none"
+    if not arrays:
+        return f"an object with no array of records (fields: {fields})"
+    return f"an object with {len(arrays)} arrays of records ({', '.join(arrays[:8])}): which one is meant is unclear"
+
+
 def record_suffixes() -> set[str]:
     return set(RECORD_SUFFIXES)
 
@@ -268,5 +321,7 @@ READERS = (
     _record_reader("parquet", read_parquet),
     _record_reader("csv", read_csv),
     _record_reader("jsonl", read_jsonl),
+    # Only when named or matched by a glob: in a folder, a .json file is more often something else.
+    Reader("json", lambda p: _record_kind(p) == "json", read_json, frozenset()),
     Reader("html", lambda p: p.suffix.lower() in HTML_SUFFIXES, read_html, frozenset(HTML_SUFFIXES)),
 )

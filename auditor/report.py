@@ -1,10 +1,12 @@
 """`auditor report`: a quality report over a whole corpus.
 
-For every document: ``<name>.json``, ``<name>.md`` and ``<name>.html`` under the output folder
-(mirroring the input names); for the corpus: ``summary.csv`` and ``summary.parquet`` (one row
-per document) and ``index.html``, a dashboard that loads nothing from the network.
+For the corpus: ``reports.jsonl`` (every document's report, one JSON object a line),
+``summary.csv`` and ``summary.parquet`` (one row per document) and ``index.html``, a dashboard
+that loads nothing from the network, with an HTML page for each document it links to. Files per
+document (``--per-document html,json,md``) are a choice; they mirror the input names, spread
+over hashed subfolders when there are many (``Layout``).
 
-Everything streams: per-document files are rendered in the workers and written as their
+Everything streams: lines and per-document files are rendered in the workers and written as their
 reports arrive, table rows are written in batches, and the dashboard is built from running
 totals (histogram bins, counts per rule and per site, the worst documents), so memory stays
 flat however many documents there are.
@@ -12,13 +14,15 @@ flat however many documents there are.
 from __future__ import annotations
 
 import csv
-import heapq
-from dataclasses import dataclass, field
+import hashlib
+import json
+import os
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
 from .findings import Category, Severity
-from .output import UnsafeOutputPath, safe_join, write_atomic
+from .output import UnsafeOutputPath, file_mode, safe_join, write_atomic
 
 SEVERITIES = [s.value for s in Severity]
 CATEGORIES = [c.value for c in Category]
@@ -27,13 +31,20 @@ TOP_RULES = 3
 TABLE_BATCH_ROWS = 2048
 HISTOGRAM_BINS = 20  # of 5 points each; 100 falls in the last bin
 MT_BINS = 10  # machine-translation probability, 0.1 wide; 1.0 falls in the last bin
-SUFFIXES = (".json", ".md", ".html")
+PER_DOCUMENT_FORMATS = {"json": ".json", "md": ".md", "html": ".html"}
+# Above this many documents per-document files go into hashed subfolders (one level of 256, two
+# above FAN_OUT_DOCUMENTS * 256), so that no folder holds more than a few thousand files.
+FAN_OUT_DOCUMENTS = 1000
+# The dashboard's table of sources: sources with at least this many documents, at most this many rows.
+SITE_MIN_DOCUMENTS = 20
+SITE_ROWS = 25
 
 
 # --- one row per document ---------------------------------------------------------------------
 
 COLUMNS: list[tuple[str, str]] = [
-    ("id", "string"), ("path", "string"), ("site", "string"), ("score", "float64"), ("verdict", "string"),
+    ("id", "string"), ("path", "string"), ("record_id", "string"), ("url", "string"), ("site", "string"),
+    ("copy_of", "string"), ("score", "float64"), ("verdict", "string"),
     ("language", "string"), ("words", "int64"), ("mt_probability", "float64"),
     *[(k, "float64") for k in READABILITY],
     ("grammar", "string"), ("findings", "int64"),
@@ -65,7 +76,11 @@ def top_rules(findings, n: int = TOP_RULES) -> str:
 
 def summary_row(report, href: str | None) -> dict:
     doc = report.document
-    row = {"id": doc.id, "path": doc.path, "site": site_of(doc), "score": report.score.score,
+    meta = doc.meta or {}
+    record = meta.get("kind") == "record"
+    row = {"id": doc.id, "path": meta.get("file") if record else doc.path,
+           "record_id": meta.get("record_id") if record else None, "url": meta.get("url"),
+           "site": site_of(doc), "copy_of": report.copy_of, "score": report.score.score,
            "verdict": report.verdict, "language": report.language, "words": doc.words,
            "mt_probability": (report.mt or {}).get("probability")}
     figures = report.readability or {}
@@ -73,15 +88,16 @@ def summary_row(report, href: str | None) -> dict:
         value = figures.get(key)
         row[key] = float(value) if value is not None else None
     row["grammar"] = (report.grammar or {}).get("status")
-    row["findings"] = len(report.findings)
+    findings = report.findings  # every raw finding, as scores count them (per rule, not grouped)
+    row["findings"] = len(findings)
     for s in SEVERITIES:
         row[s] = 0
     for c in CATEGORIES:
         row[f"{c}_findings"] = 0
-    for f in report.findings:
+    for f in findings:
         row[f.severity.value] += 1
         row[f"{f.category.value}_findings"] += 1
-    row["top_rules"] = top_rules(report.findings)
+    row["top_rules"] = top_rules(findings)
     row["report"] = href
     row["errors"] = "; ".join(report.errors) or None
     return row
@@ -151,159 +167,16 @@ class TableWriter:
             tmp.unlink(missing_ok=True)
 
 
-# --- the dashboard's running totals -----------------------------------------------------------
+# --- where files of one document go ----------------------------------------------------------
 
-@dataclass
-class RuleTally:
-    code: str
-    name: str
-    category: str
-    findings: int = 0
-    documents: int = 0
-    severities: dict = field(default_factory=lambda: {s: 0 for s in SEVERITIES})
+def fan_out_depth(documents: int | None) -> int:
+    """Hashed subfolder levels for this many documents (None: unknown, assume many)."""
+    if documents is None:
+        return 1
+    if documents <= FAN_OUT_DOCUMENTS:
+        return 0
+    return 1 if documents <= FAN_OUT_DOCUMENTS * 256 else 2
 
-
-@dataclass
-class SiteTally:
-    site: str
-    documents: int = 0
-    score_sum: float = 0.0
-    verdicts: dict = field(default_factory=lambda: {"pass": 0, "warn": 0, "fail": 0})
-    findings: int = 0
-    words: int = 0
-    mt_sum: float = 0.0  # machine-translation probabilities, over the documents that have one
-    mt_documents: int = 0
-    mt_flagged: int = 0
-
-    @property
-    def mean(self) -> float:
-        return self.score_sum / self.documents if self.documents else 0.0
-
-    @property
-    def mt_mean(self) -> float | None:
-        return self.mt_sum / self.mt_documents if self.mt_documents else None
-
-
-class Dashboard:
-    """Totals for index.html, kept in bounded memory (the worst documents in a heap)."""
-
-    def __init__(self, worst: int = 25):
-        self.worst_n = worst
-        self.documents = 0
-        self.score_sum = 0.0
-        self.words = 0
-        self.verdicts = {"pass": 0, "warn": 0, "fail": 0}
-        self.severities = {s: 0 for s in SEVERITIES}
-        self.categories = {c: 0 for c in CATEGORIES}
-        self.bins = [0] * HISTOGRAM_BINS
-        self.mt_bins = [0] * MT_BINS  # machine-translation probabilities, 0.1 wide
-        self.mt_missing = 0
-        self.rules: dict[str, RuleTally] = {}
-        self.sites: dict[str, SiteTally] = {}
-        self.languages: dict[str, int] = {}
-        self.grammar: dict[str, int] = {}
-        self.errors: list[tuple[str, str]] = []
-        self.error_count = 0
-        self._worst: list = []  # heap of (-score, -seq, row)
-        self._seq = 0
-
-    def add(self, report, row: dict) -> None:
-        score = report.score.score
-        self.documents += 1
-        self.score_sum += score
-        self.words += row["words"] or 0
-        self.verdicts[report.verdict] = self.verdicts.get(report.verdict, 0) + 1
-        self.bins[min(HISTOGRAM_BINS - 1, int(score // (100 / HISTOGRAM_BINS)))] += 1
-        self.languages[report.language] = self.languages.get(report.language, 0) + 1
-        status = row["grammar"] or "off"
-        self.grammar[status] = self.grammar.get(status, 0) + 1
-        seen = set()
-        for f in report.findings:
-            self.severities[f.severity.value] += 1
-            self.categories[f.category.value] += 1
-            tally = self.rules.get(f.code)
-            if tally is None:
-                tally = self.rules[f.code] = RuleTally(f.code, f.name, f.category.value)
-            tally.findings += 1
-            tally.severities[f.severity.value] += 1
-            if f.code not in seen:
-                seen.add(f.code)
-                tally.documents += 1
-        site = self.sites.get(row["site"])
-        if site is None:
-            site = self.sites[row["site"]] = SiteTally(row["site"])
-        site.documents += 1
-        site.score_sum += score
-        site.verdicts[report.verdict] += 1
-        site.findings += len(report.findings)
-        site.words += row["words"] or 0
-        probability = row.get("mt_probability")
-        if probability is None:
-            self.mt_missing += 1
-        else:
-            self.mt_bins[min(MT_BINS - 1, int(probability * MT_BINS))] += 1
-            site.mt_sum += probability
-            site.mt_documents += 1
-            site.mt_flagged += any(f.code == "TR201" for f in report.findings)
-        # The worst documents: lowest score first, then input order.
-        self._seq += 1
-        entry = (-score, -self._seq, {k: row[k] for k in ("id", "path", "site", "score", "verdict", "words",
-                                                        "findings", "error", "warning", "top_rules", "report")})
-        if len(self._worst) < self.worst_n:
-            heapq.heappush(self._worst, entry)
-        elif entry > self._worst[0]:
-            heapq.heapreplace(self._worst, entry)
-
-    def add_error(self, error) -> None:
-        self.error_count += 1
-        if len(self.errors) < 200:
-            self.errors.append((error.path, error.message))
-
-    def worst(self) -> list[dict]:
-        return [row for _, _, row in sorted(self._worst, reverse=True)]
-
-    def context(self, title: str, table_names: dict) -> dict:
-        histogram = []
-        peak = max(self.bins) or 1
-        width = 100 / HISTOGRAM_BINS
-        for i, count in enumerate(self.bins):
-            low = int(i * width)
-            high = int((i + 1) * width)
-            verdict = "pass" if low >= 80 else "warn" if low >= 50 else "fail"
-            histogram.append({"low": low, "high": high, "count": count, "height": count / peak, "verdict": verdict})
-        rules = sorted(self.rules.values(), key=lambda r: (-r.findings, r.code))
-        rule_peak = rules[0].findings if rules else 1
-        sites = sorted(self.sites.values(), key=lambda s: (s.mean, s.site))
-        known_sites = [s for s in sites if s.site]
-        mt_peak = max(self.mt_bins) or 1
-        mt_histogram = [{"low": i / MT_BINS, "high": (i + 1) / MT_BINS, "count": n, "height": n / mt_peak}
-                        for i, n in enumerate(self.mt_bins)]
-        return {
-            "mt_histogram": mt_histogram if any(self.mt_bins) else [],
-            "mt_peak": mt_peak,
-            "mt_missing": self.mt_missing,
-            "title": title,
-            "documents": self.documents,
-            "mean": self.score_sum / self.documents if self.documents else None,
-            "words": self.words,
-            "verdicts": self.verdicts,
-            "severities": self.severities,
-            "categories": {k: v for k, v in self.categories.items() if v},
-            "histogram": histogram,
-            "histogram_peak": peak,
-            "rules": rules,
-            "rule_peak": rule_peak,
-            "sites": sites if known_sites else [],
-            "languages": sorted(self.languages.items(), key=lambda kv: (-kv[1], kv[0])),
-            "grammar": self.grammar,
-            "worst": self.worst(),
-            "errors": self.errors,
-            "error_count": self.error_count,
-            "tables": table_names,
-        }
-
-
-# --- files of one document (rendered in the workers) ------------------------------------------
 
 def output_parts(name: str) -> list[str]:
     """The path parts ``safe_join`` gives a document's outputs (for relative links)."""
@@ -311,78 +184,180 @@ def output_parts(name: str) -> list[str]:
     return [p for p in cleaned.split("/") if p not in ("", ".")]
 
 
+@dataclass(frozen=True)
+class Layout:
+    """Where a document's files go under the output folder: its name mirrored (``news/a.txt``,
+    ``feed.jsonl/42``), with ``depth`` levels of hashed folders before the last part when there
+    are many (``feed.jsonl/3f/42``: 256 folders a level, from a hash of the document's id)."""
+
+    depth: int = 0
+
+    def name(self, document_id: str) -> str:
+        if not self.depth:
+            return document_id
+        parts = output_parts(document_id)
+        if not parts:
+            return document_id
+        digest = hashlib.blake2b(document_id.encode("utf-8", "surrogatepass"), digest_size=4).hexdigest()
+        buckets = [digest[2 * i:2 * i + 2] for i in range(self.depth)]
+        return "/".join(parts[:-1] + buckets + parts[-1:])
+
+    def href(self, document_id: str, suffix: str = ".html") -> str:
+        """The document's file, relative to the output folder, as a URL."""
+        parts = output_parts(self.name(document_id))
+        if parts:
+            parts[-1] += suffix
+        return "/".join(quote(p, safe="") for p in parts)
+
+    def index_href(self, document_id: str) -> str:
+        """index.html, relative to the document's files."""
+        return "../" * max(0, len(output_parts(self.name(document_id))) - 1) + "index.html"
+
+
 def report_href(name: str) -> str:
-    """The document's HTML report, relative to index.html, as a URL."""
-    parts = output_parts(name)
-    if parts:
-        parts[-1] += ".html"
-    return "/".join(quote(p, safe="") for p in parts)
+    """The document's HTML report, relative to index.html, as a URL (mirrored layout)."""
+    return Layout().href(name)
 
 
-def render_files(report) -> dict:
-    """The per-document outputs and the table row: run in the worker beside ``audit``."""
+@dataclass(frozen=True)
+class FileOptions:
+    """What the workers render per document: which files (``--per-document``) and where they go."""
+
+    formats: tuple = ()  # of "html", "json", "md"
+    layout: Layout = Layout()
+
+
+def parse_per_document(value: str) -> tuple:
+    """``--per-document``: ``none``, ``all``, or a comma-separated list of html, json, md."""
+    names = [v.strip().lower() for v in value.split(",") if v.strip()]
+    if names in ([], ["none"]):
+        return ()
+    if names == ["all"]:
+        return tuple(PER_DOCUMENT_FORMATS)
+    unknown = [n for n in names if n not in PER_DOCUMENT_FORMATS]
+    if unknown:
+        raise ValueError(f"unknown per-document format {unknown[0]!r}: use none, all, or any of html, json, md")
+    return tuple(dict.fromkeys(names))
+
+
+# --- files of one document (rendered in the workers) ------------------------------------------
+
+def report_line(report) -> str:
+    """The document's line of reports.jsonl: the ``auditor/v1`` document, on one line."""
+    from .formats.json_format import SCHEMA
+
+    return json.dumps({"schema": SCHEMA, **report.to_dict()}, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def render_files(report, options: FileOptions = FileOptions()) -> dict:
+    """The report's line, its chosen files and its table row: run in the worker beside ``audit``."""
     from .formats import html, json_format, markdown
 
     name = report.document.id
-    depth = max(0, len(output_parts(name)) - 1)
-    href = report_href(name)
-    return {
-        "files": {
-            ".json": json_format.render_one(report),
-            ".md": markdown.render_one(report),
-            ".html": html.render_one(report, index_href="../" * depth + "index.html"),
-        },
-        "row": summary_row(report, href),
-    }
+    files = {}
+    for fmt in options.formats:
+        if fmt == "json":
+            files[".json"] = json_format.render_one(report)
+        elif fmt == "md":
+            files[".md"] = markdown.render_one(report)
+        elif fmt == "html":
+            files[".html"] = html.render_one(report, index_href=options.layout.index_href(name))
+    href = options.layout.href(name) if "html" in options.formats else None
+    return {"line": report_line(report), "files": files, "row": summary_row(report, href)}
 
 
-def report_chunk(job, documents):
+def report_chunk(options: FileOptions, job, documents):
+    """``audit_chunk`` with each report's files rendered in the worker (bind ``options`` first)."""
     from .batch import audit_chunk
 
-    return audit_chunk(job, documents, render=render_files)
+    return audit_chunk(job, documents, render=lambda report: render_files(report, options))
 
 
 # --- the whole report -------------------------------------------------------------------------
 
 class ReportWriter:
-    def __init__(self, out: Path, worst: int = 25, title: str = "Corpus quality report"):
+    def __init__(self, out: Path, worst: int = 25, title: str = "Corpus quality report",
+                 files: FileOptions = FileOptions(), corpus=None, site_min_documents: int = SITE_MIN_DOCUMENTS,
+                 site_rows: int = SITE_ROWS, corpus_note: str = ""):
+        from .report_totals import Dashboard
+
         self.out = out
         out.mkdir(parents=True, exist_ok=True)
         self.title = title
+        self.files = files
+        self.corpus = corpus
+        self.mode = file_mode()
         self.table = TableWriter(out)
-        self.dashboard = Dashboard(worst)
+        self.dashboard = Dashboard(worst, site_min_documents, site_rows)
+        self.corpus_note = corpus_note
         self.write_errors: list = []
+        self.files_written = 0
+        self.lines_path = out / "reports.jsonl"
+        self._lines_tmp = out / ".reports.jsonl.tmp"
+        self._lines = open(self._lines_tmp, "w", encoding="utf-8", newline="")
 
-    def add(self, report) -> None:
-        rendered = getattr(report, "rendered", None) or render_files(report)
-        row = rendered["row"]
+    def _check_name(self, document_id: str):
         try:
-            base = safe_join(self.out, report.document.id)
+            return safe_join(self.out, self.files.layout.name(document_id))
         except UnsafeOutputPath as exc:
             from .inputs import InputError
 
-            error = InputError(report.document.id, str(exc))
-            self.write_errors.append(error)
-            self.add_error(error)
+            return InputError(document_id, str(exc))
+
+    def add(self, report) -> None:
+        rendered = getattr(report, "rendered", None) or render_files(report, self.files)
+        row = rendered["row"]
+        base = self._check_name(report.document.id)
+        if not isinstance(base, Path):
+            self.write_errors.append(base)
+            self.add_error(base)
             return
+        self._lines.write(rendered["line"])
         for suffix, content in rendered["files"].items():
-            write_atomic(base.with_name(base.name + suffix), content)
+            write_atomic(base.with_name(base.name + suffix), content, self.mode)
+            self.files_written += 1
         self.table.add(row)
         self.dashboard.add(report, row)
 
     def add_error(self, error) -> None:
+        from .formats.json_format import SCHEMA, error_document
+
+        self._lines.write(json.dumps({"schema": SCHEMA, **error_document(error)}, ensure_ascii=False,
+                                     separators=(",", ":")) + "\n")
         self.table.add(error_row(error))
         self.dashboard.add_error(error)
 
+    def _write_pages(self) -> None:
+        """An HTML page for each document the dashboard links to (when pages are not written for all)."""
+        from .formats import html
+
+        for entry in self.dashboard.worst_entries():
+            report, row = entry
+            name = report.document.id
+            row["report"] = self.files.layout.href(name)
+            if "html" in self.files.formats:
+                continue
+            base = self._check_name(name)
+            write_atomic(base.with_name(base.name + ".html"),
+                         html.render_one(report, index_href=self.files.layout.index_href(name)), self.mode)
+            self.files_written += 1
+
     def close(self) -> None:
-        self.table.close()
         from .formats import dashboard
 
-        html = dashboard.render(self.dashboard.context(self.title, {"csv": "summary.csv",
-                                                                    "parquet": "summary.parquet"}))
-        write_atomic(self.out / "index.html", html)
+        self._lines.close()
+        os.replace(self._lines_tmp, self.lines_path)
+        self.table.close()
+        self._write_pages()
+        context = self.dashboard.context(self.title, {"csv": "summary.csv", "parquet": "summary.parquet",
+                                                      "jsonl": "reports.jsonl"}, self.corpus)
+        context["corpus_note"] = self.corpus_note
+        write_atomic(self.out / "index.html", dashboard.render(context), self.mode)
+        self.files_written += 4  # reports.jsonl, the two tables, index.html
 
     def abort(self) -> None:
+        self._lines.close()
+        self._lines_tmp.unlink(missing_ok=True)
         self.table.abort()
 
 
@@ -395,4 +370,3 @@ def inside(path: str | None, folder: Path) -> bool:
         return True
     except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
         return False
-

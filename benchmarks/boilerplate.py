@@ -2,13 +2,23 @@
 
 Token precision, recall and F1 as ../shared/eval/README.md defines them: the cleaned text and the
 gold body are bags of lowercase ``\\w+`` words counted with multiplicity; precision = shared words /
-words kept, recall = shared words / gold words; F1 per page, then the mean over pages. Measured on
-aeb-dev.jsonl for the ``trafilatura`` and ``html-text`` fields, beside "no cleaning"; also the share
-of pages where cleaning scores below no cleaning, and the share of bbc-dev.jsonl articles (clean,
-edited copy) that lose any word to cleaning.
+words kept, recall = shared words / gold words; F1 per page, then the mean over pages.
 
-    python benchmarks/boilerplate.py [--shared PATH] [--fields trafilatura html-text] [--show-worst N]
-                                     [--ignore PREFIX ...] [--no-bbc]
+Sets, each as written and "flat" (every line break replaced by a space, as CSV exports and
+newspaper-style scrapers deliver text):
+
+- aeb-dev ``trafilatura`` and ``html-text`` fields: F1 against the gold body, beside no cleaning,
+  and the share of pages where cleaning scores below no cleaning;
+- aeb-dev ``gold`` bodies themselves: nothing should go; the share of their words that cleaning
+  deletes, and the share of bodies that lose any word;
+- bbc-dev (clean, edited copy): the same word loss, and the share of articles with any warning
+  or error finding (false alarms).
+
+Every figure is given for the two halves of each set (rows at even and odd positions: tune on
+one, check on the other) and for the whole.
+
+    python benchmarks/boilerplate.py [--shared PATH] [--sets NAME ...] [--show-worst N]
+                                     [--ignore PREFIX ...]
 
 It reads the data where it lies (../shared beside the repository by default, or $AUDITOR_SHARED)
 and writes nothing.
@@ -31,11 +41,20 @@ from auditor import Document, audit, load_ruleset  # noqa: E402
 from auditor.clean import clean_document  # noqa: E402
 
 _WORD = re.compile(r"\w+")
-FIELDS = ("trafilatura", "html-text")
+_BREAKS = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t\r\n]*")
+PAGE_SETS = ("trafilatura", "trafilatura-flat", "html-text", "html-text-flat")
+LOSS_SETS = ("gold", "gold-flat", "bbc", "bbc-flat")
+SETS = PAGE_SETS + LOSS_SETS
+HALVES = ("even", "odd", "all")
 
 
 def bag(text: str) -> Counter:
     return Counter(w.lower() for w in _WORD.findall(text))
+
+
+def flatten(text: str) -> str:
+    """The text with every line break (and the blank lines around it) replaced by one space."""
+    return _BREAKS.sub(" ", text)
 
 
 def prf(kept: str, gold: str) -> tuple[float, float, float]:
@@ -48,12 +67,11 @@ def prf(kept: str, gold: str) -> tuple[float, float, float]:
     return p, r, f
 
 
-def cleaner(ruleset):
+def auditor_for(ruleset):
     options = {"grammar": False}
 
-    def run(text: str, name: str = "page") -> str:
-        document = Document(text, id=name)
-        return clean_document(document, lambda d: audit(d, ruleset, None, options=options)).text
+    def run(document: Document):
+        return audit(document, ruleset, None, options=options)
 
     return run
 
@@ -63,15 +81,69 @@ def mean(values) -> float:
     return sum(values) / len(values) if values else 0.0
 
 
+def halves(items: list) -> dict[str, list]:
+    return {"even": items[0::2], "odd": items[1::2], "all": items}
+
+
+def page_set(rows, name, run, show_worst):
+    field = name.removesuffix("-flat")
+    flat = name.endswith("-flat")
+    per_page = []
+    t0 = time.perf_counter()
+    for row in rows:
+        text = row[field] or ""
+        if flat:
+            text = flatten(text)
+        cleaned = clean_document(Document(text, id=str(row["id"])), run).text
+        per_page.append((prf(text, row["gold"]), prf(cleaned, row["gold"]), row["id"]))
+    elapsed = time.perf_counter() - t0
+    for half, pages in halves(per_page).items():
+        worse = sum(1 for b, c, _ in pages if c[2] < b[2] - 1e-9)
+        print(f"{name:<17} {half:<5} {mean(b[2] for b, _, _ in pages):>8.4f} {mean(c[0] for _, c, _ in pages):>9.4f} "
+              f"{mean(c[1] for _, c, _ in pages):>7.4f} {mean(c[2] for _, c, _ in pages):>7.4f} "
+              f"{worse / max(len(pages), 1):>7.1%}")
+    print(f"{'':<17} {len(rows)} pages, {elapsed:.1f} s")
+    if show_worst:
+        for b, c, pid in sorted(per_page, key=lambda x: x[1][2] - x[0][2])[:show_worst]:
+            print(f"    {c[2] - b[2]:+.3f}  {pid}")
+
+
+def loss_set(texts, name, run, show_worst):
+    flat = name.endswith("-flat")
+    per_doc = []
+    t0 = time.perf_counter()
+    for doc_id, text in texts:
+        if flat:
+            text = flatten(text)
+        result = clean_document(Document(text, id=doc_id), run)
+        before, after = bag(text), bag(result.text)
+        lost = sum((before - after).values())
+        alarms = sum(1 for f in result.report.findings if f.severity.value in ("warning", "error"))
+        per_doc.append((lost, sum(before.values()), alarms, doc_id))
+    elapsed = time.perf_counter() - t0
+    for half, docs in halves(per_doc).items():
+        lost = sum(d[0] for d in docs)
+        words = sum(d[1] for d in docs)
+        losing = sum(1 for d in docs if d[0])
+        alarmed = sum(1 for d in docs if d[2])
+        print(f"{name:<17} {half:<5} {lost / max(words, 1):>10.3%} {losing / max(len(docs), 1):>12.2%} "
+              f"{alarmed / max(len(docs), 1):>14.2%}")
+    print(f"{'':<17} {len(texts)} texts, {elapsed:.1f} s")
+    if show_worst:
+        for lost, words, alarms, doc_id in sorted(per_doc, reverse=True)[:show_worst]:
+            if lost:
+                print(f"    -{lost} of {words} words  {doc_id}")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path,
                         default=Path(os.environ.get("AUDITOR_SHARED", ROOT.parent / "shared")),
                         help="folder holding eval/ (default: ../shared beside the repository)")
-    parser.add_argument("--fields", nargs="+", default=list(FIELDS), choices=FIELDS)
+    parser.add_argument("--sets", nargs="+", default=list(SETS), choices=SETS, metavar="NAME",
+                        help=f"which sets to measure (default: all of {', '.join(SETS)})")
     parser.add_argument("--show-worst", type=int, default=0, metavar="N",
-                        help="also list the N pages per field where cleaning loses most against no cleaning")
-    parser.add_argument("--no-bbc", action="store_true", help="skip the bbc-dev word-loss check")
+                        help="also list the N pages per set where cleaning loses most")
     parser.add_argument("--ignore", nargs="*", default=[], metavar="PREFIX",
                         help="leave out rules by code prefix, to measure what they add (e.g. --ignore BP7)")
     args = parser.parse_args(argv)
@@ -86,52 +158,23 @@ def main(argv=None) -> int:
         return 2
 
     ruleset = load_ruleset(ignore=args.ignore)
-    clean = cleaner(ruleset)
+    run = auditor_for(ruleset)
     rows = [json.loads(line) for line in aeb.read_text(encoding="utf-8").splitlines() if line.strip()]
-    print(f"aeb-dev: {len(rows)} pages; rules: {len(ruleset)}"
-          + (f" (without {', '.join(args.ignore)})" if args.ignore else ""))
-    print()
-    print(f"{'input':<13} {'cleaning':<12} {'precision':>9} {'recall':>7} {'F1':>6} {'worse pages':>12} {'s':>6}")
-    results = {}
-    for field in args.fields:
-        base, ours, worse = [], [], []
-        t0 = time.perf_counter()
-        for row in rows:
-            text = row[field] or ""
-            cleaned = clean(text, str(row["id"]))
-            b = prf(text, row["gold"])
-            c = prf(cleaned, row["gold"])
-            base.append(b)
-            ours.append(c)
-            if c[2] < b[2] - 1e-9:
-                worse.append((b[2] - c[2], row["id"], row.get("url", "")))
-        elapsed = time.perf_counter() - t0
-        for label, scores, extra in (("none", base, ""), ("auditor", ours, f"{len(worse) / len(rows):.1%}")):
-            print(f"{field:<13} {label:<12} {mean(s[0] for s in scores):>9.4f} {mean(s[1] for s in scores):>7.4f} "
-                  f"{mean(s[2] for s in scores):>6.4f} {extra:>12} {elapsed if label == 'auditor' else 0:>6.1f}")
-        results[field] = (base, ours, worse)
-        if args.show_worst:
-            for loss, pid, url in sorted(worse, reverse=True)[:args.show_worst]:
-                print(f"    -{loss:.3f}  {pid}  {url}")
-    if not args.no_bbc:
-        total = lost = 0
-        examples = []
-        t0 = time.perf_counter()
-        for line in bbc.read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                continue
-            row = json.loads(line)
-            total += 1
-            text = row["text"]
-            cleaned = clean(text, str(row["id"]))
-            if bag(cleaned) != bag(text):
-                lost += 1
-                if len(examples) < 5:
-                    examples.append(str(row["id"]))
-        elapsed = time.perf_counter() - t0
+    print(f"rules: {len(ruleset)}" + (f" (without {', '.join(args.ignore)})" if args.ignore else ""))
+    pages = [s for s in args.sets if s in PAGE_SETS]
+    if pages:
         print()
-        print(f"bbc-dev: {lost} of {total} articles lose a word to cleaning ({lost / max(total, 1):.2%})"
-              f"{'; e.g. ' + ', '.join(examples) if examples else ''}  [{elapsed:.1f} s]")
+        print(f"{'aeb-dev input':<17} {'half':<5} {'none F1':>8} {'precision':>9} {'recall':>7} {'F1':>7} {'worse':>7}")
+        for name in pages:
+            page_set(rows, name, run, args.show_worst)
+    losses = [s for s in args.sets if s in LOSS_SETS]
+    if losses:
+        print()
+        print(f"{'clean copy':<17} {'half':<5} {'words lost':>10} {'texts losing':>12} {'warning/error':>14}")
+        gold = [(str(row["id"]), row["gold"] or "") for row in rows]
+        articles = [(str(r["id"]), r["text"]) for r in map(json.loads, bbc.read_text(encoding="utf-8").splitlines())]
+        for name in losses:
+            loss_set(gold if name.startswith("gold") else articles, name, run, args.show_worst)
     return 0
 
 

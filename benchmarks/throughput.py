@@ -6,8 +6,8 @@ default), and the real command line runs over it:
 
 - ``audit()`` in one process (the library, no I/O), for reference;
 - ``auditor check FILE --no-grammar`` with ``--jobs 1`` and ``--jobs 2`` (the CI gate path);
-- ``auditor report FILE --out DIR`` (corpus pass, readability, per-document JSON, Markdown and
-  HTML, the tables and the dashboard), ``--no-grammar``;
+- ``auditor report FILE --out DIR`` (corpus pass, readability, reports.jsonl, the tables, the
+  dashboard and the pages of the documents it lists), ``--no-grammar``;
 - the grammar profile: ``auditor check`` with grammar on (a LanguageTool server is started), on
   fewer documents (--grammar-docs, 300 by default: LanguageTool is far slower than the rules);
 - with ``--memory-docs N`` (100,000 for the figure in the README), the same check and report runs

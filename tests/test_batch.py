@@ -110,11 +110,11 @@ def test_report_on_dask_writes_the_same_files(dask_cluster, tmp_path):
         out = tmp_path / engine
         extra = ["--engine", "dask", "--scheduler", dask_cluster.scheduler_address] if engine == "dask" else []
         result = subprocess.run([sys.executable, "-m", "auditor", "report", str(source), "--out", str(out),
-                                 "--no-grammar", *extra], capture_output=True, text=True)
+                                 "--no-grammar", "--per-document", "all", *extra], capture_output=True, text=True)
         assert result.returncode == 0, result.stderr
         outputs[engine] = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*")
-                           if p.is_file() and p.suffix in (".json", ".md", ".html", ".csv")}
-    assert len(outputs["local"]) == 64 * 3 + 2
+                           if p.is_file() and p.suffix in (".json", ".jsonl", ".md", ".html", ".csv")}
+    assert len(outputs["local"]) == 64 * 3 + 3
     assert outputs["dask"] == outputs["local"]
 
 

@@ -37,7 +37,9 @@ ARTICLE = (
     "\n"
     "Author: Jane Roe\n"
 )
-CLEAN = "Rates held\n\nThe central bank kept its main rate unchanged on Thursday, citing slower inflation.\n"
+# An article long enough to be one (BP001 fails texts with fewer than 25 words of article text).
+CLEAN = ("Rates held\n\nThe central bank kept its main rate unchanged on Thursday, citing slower inflation "
+         "and weak demand across the region, and said it would look at the decision again in March.\n")
 # Only the rule families of the example: the goldens do not move when unrelated rules change.
 SELECT = ["--select", "BP,EN"]
 
@@ -322,3 +324,81 @@ def test_documents_with_the_same_name_are_gated_apart(tmp_path):
     assert cases["a/x.txt"].find("failure") is not None and cases["b/x.txt"].find("failure") is None
     text = run("check", "a/x.txt", "b/x.txt", "--fail-on", "error", cwd=tmp_path).stdout
     assert "b/x.txt: score 100 (pass)\n" in text and "1 fail the gate" in text
+
+
+# ---- within the CI platforms' limits ----------------------------------------------------------
+
+def _chrome_feed(path: Path, n: int) -> Path:
+    """n records, each with web chrome (errors) and a leftover share line (a warning)."""
+    with open(path, "w", encoding="utf-8") as handle:
+        for i in range(n):
+            text = (f"Storm closes road {i}\n\nWinds of more than {i} km/h closed the coast road on Sunday, "
+                    "police said, and the ferry was cancelled.\n\nLeave a Reply\n\nAuthor: Jane Roe\n")
+            handle.write(json.dumps({"id": f"r{i}", "url": f"https://example.org/{i}", "text": text}) + "\n")
+    return path
+
+
+def test_sarif_is_capped_keeping_the_most_severe_and_says_so(tmp_path):
+    _chrome_feed(tmp_path / "feed.jsonl", 60)
+    full = json.loads(run("check", "feed.jsonl", "--format", "sarif", *SELECT, cwd=tmp_path).stdout)
+    levels = [r["level"] for r in full["runs"][0]["results"]]
+    assert "properties" not in full["runs"][0] and len(levels) > 50
+    capped = json.loads(run("check", "feed.jsonl", "--format", "sarif", *SELECT, "--max-results", "50",
+                            cwd=tmp_path).stdout)
+    _validate(capped)
+    run_ = capped["runs"][0]
+    kept = [r["level"] for r in run_["results"]]
+    assert len(kept) == 50
+    # The most severe first: every error is kept before any warning or note.
+    assert kept.count("error") == min(50, levels.count("error"))
+    assert run_["properties"]["resultsTotal"] == len(levels) and run_["properties"]["resultsKept"] == 50
+    notes = [n["message"]["text"] for n in run_["invocations"][0]["toolExecutionNotifications"]]
+    assert any(f"{len(levels):,} results, 50 kept" in n for n in notes)
+
+
+def test_sarif_places_records_in_their_record_file(tmp_path):
+    _chrome_feed(tmp_path / "feed.jsonl", 3)
+    log = json.loads(run("check", "feed.jsonl", "--format", "sarif", *SELECT, cwd=tmp_path).stdout)
+    _validate(log)
+    run_ = log["runs"][0]
+    assert [a["location"]["uri"] for a in run_["artifacts"]] == ["feed.jsonl"]  # a file that exists
+    third = [r for r in run_["results"] if r["properties"]["recordId"] == "r2"]
+    assert third and all(r["locations"][0]["physicalLocation"]["region"] == {"startLine": 3} for r in third)
+    leave = third[0]  # the chrome block from "Leave a Reply" on
+    assert leave["properties"]["recordRegion"]["startLine"] == 5  # the line within the record's text
+    assert leave["properties"]["document"] == "feed.jsonl/r2" and "fixes" not in leave
+
+
+def test_github_annotations_stop_at_the_cap_then_one_summary_per_file(tmp_path):
+    _chrome_feed(tmp_path / "feed.jsonl", 30)
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    result = run("check", "feed.jsonl", "a.txt", "--format", "github", *SELECT, cwd=tmp_path)
+    lines = result.stdout.splitlines()
+    errors = [line for line in lines if line.startswith("::error") and "title=auditor%3A more" not in line]
+    assert len(errors) == 10
+    summaries = [line for line in lines if "title=auditor%3A more findings" in line]
+    assert [s.split("file=")[1].split(",")[0] for s in summaries] == ["feed.jsonl", "a.txt"]
+    assert "document(s) failing the gate" in summaries[0] and "most frequent BP" in summaries[0]
+    assert lines[-1].startswith("auditor: 31 document(s)")
+    everything = run("check", "feed.jsonl", "a.txt", "--format", "github", *SELECT, "--max-annotations", "1000",
+                     cwd=tmp_path)
+    assert not any("more findings" in line for line in everything.stdout.splitlines())
+
+
+def test_sarif_memory_stays_flat_with_the_number_of_documents(tmp_path):
+    """Peak memory of `check --format sarif` at 400 and at 4,000 records differs little."""
+    import resource  # noqa: F401  (Unix: the peak of a child process)
+
+    peaks = []
+    for n in (400, 4000):
+        feed = _chrome_feed(tmp_path / f"feed{n}.jsonl", n)
+        code = ("import resource, runpy, sys; sys.argv = ['auditor', 'check', %r, '--format', 'sarif', "
+                "'--no-grammar', '--jobs', '1', '--select', 'BP,EN', '--max-results', '300'];\n"
+                "try:\n    runpy.run_module('auditor', run_name='__main__')\n"
+                "except SystemExit:\n    pass\n"
+                "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)") % str(feed)
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
+        log = json.loads(result.stdout)
+        assert len(log["runs"][0]["results"]) == 300
+        peaks.append(int(result.stderr.strip().splitlines()[-1]))
+    assert peaks[1] < peaks[0] + 25 * 1024, peaks  # KB: ten times the records, not ten times the memory

@@ -59,7 +59,7 @@ def test_clean_and_report_honour_the_configuration(newsroom):
     assert "Olaf Scholes thanked" in (newsroom / "cleaned" / "name.txt").read_text(encoding="utf-8")
     wire = (newsroom / "cleaned" / "storm.txt").read_text(encoding="utf-8")
     assert "Author: Jane Roe" in wire and "Leave a Reply" not in wire
-    result = run("report", "desk", "wire", "--out", "report", cwd=newsroom)
+    result = run("report", "desk", "wire", "--out", "report", "--per-document", "json", cwd=newsroom)
     assert result.returncode == 0, result.stderr
     name = json.loads((newsroom / "report" / "name.txt.json").read_text(encoding="utf-8"))
     checked = documents(newsroom, "desk/name.txt")["desk/name.txt"]

@@ -12,7 +12,9 @@ BODY = ("Winds of more than 120 km/h closed the coast road on Sunday, police sai
         "islands was cancelled for the second day running. Engineers expect to reopen the road by Tuesday "
         "once fallen trees have been cleared, the regional council said in a statement. ") * 3
 CHROME = f"Storm closes coast road\n\n{BODY}\n\nLeave a Reply\n\nAuthor: Jane Roe\n"
-CLEAN = "Rates held\n\nThe central bank kept its main rate unchanged on Thursday, citing slower inflation.\n"
+# An article long enough to be one (BP001 fails texts with fewer than 25 words of article text).
+CLEAN = ("Rates held\n\nThe central bank kept its main rate unchanged on Thursday, citing slower inflation "
+         "and weak demand across the region, and said it would look at the decision again in March.\n")
 HEAVY = "Title here\n\nHome\nContact Us\nSubscribe\nLeave a Reply\nYour email address will not be published. Required fields are marked *\nPublished February 15, 2022\nAuthor: Jane Roe\n\nShort body.\n"
 
 

@@ -201,3 +201,45 @@ def test_record_files_stream_in_bounded_memory(tmp_path, kind):
     tracemalloc.stop()
     assert count == n
     assert peak < 8 * 1024 * 1024, f"peak {peak / 1e6:.1f} MB while streaming {n} records"
+
+
+def test_json_files_named_or_globbed_are_read_as_records_and_a_folder_walk_skips_them(tmp_path):
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "array.json").write_text(json.dumps([{"id": "a1", "body": CHROME_DOC}, {"id": "a2", "body": CLEAN_DOC}]),
+                                     encoding="utf-8")
+    (root / "wrapped.json").write_text(json.dumps({"source": "feed", "count": 1,
+                                                   "items": [{"id": "w1", "body": CLEAN_DOC}]}), encoding="utf-8")
+    (root / "story.txt").write_text(CLEAN_DOC, encoding="utf-8")
+    result, data = check_json(str(root / "array.json"), "--text-field", "body")
+    assert result.returncode == 0, result.stderr
+    assert ids(data) == ["array.json/a1", "array.json/a2"]
+    assert "BP101" in {f["code"] for f in data["documents"][0]["findings"]}
+    result, data = check_json(str(root / "*.json"), "--text-field", "body")
+    assert ids(data) == ["array.json/a1", "array.json/a2", "wrapped.json/w1"]
+    result, data = check_json(str(root))  # a folder walk: text only, the .json files are not articles
+    assert ids(data) == ["story.txt"]
+
+
+@pytest.mark.parametrize("content, says", [
+    ({"title": "x", "body": "y"}, "an object with no array of records (fields: title, body)"),
+    ({"a": [{"text": "x"}], "b": [{"text": "y"}]}, "an object with 2 arrays of records (a, b)"),
+    ("just a string", "a single str, not records"),
+    ([1, 2, 3], "an array of int, not of objects"),
+])
+def test_a_json_file_that_holds_no_records_is_refused_by_name(tmp_path, content, says):
+    path = tmp_path / "config.json"
+    path.write_text(json.dumps(content), encoding="utf-8")
+    result, data = check_json(str(path))
+    assert result.returncode == 2
+    assert f"{path}: {says}" in result.stderr and "array of records" in result.stderr
+    assert data["documents"][0]["verdict"] == "error"
+
+
+def test_a_record_of_a_json_file_without_the_text_field_names_its_place(tmp_path):
+    path = tmp_path / "feed.json"
+    path.write_text(json.dumps({"items": [{"id": 1, "text": CLEAN_DOC}, {"id": 2, "body": "x"}]}), encoding="utf-8")
+    result, data = check_json(str(path))
+    assert result.returncode == 2
+    assert "record 2 (items[1]): no field 'text'" in result.stderr
+    assert ids(data)[0] == "feed.json/1"

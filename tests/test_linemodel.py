@@ -13,6 +13,7 @@ from auditor.detectors import linemodel
 LINE_MODEL = load_ruleset(select=["BP7"])
 ALL_RULES = load_ruleset()
 OPTIONS = {"grammar": False}
+SETTINGS = linemodel.prepare(LINE_MODEL.by_code["BP701"]).settings
 
 P1 = "Winds of 120 km/h closed the coast road on Sunday, and police said it would stay shut until the storm had passed."
 P2 = "The council said that repairs would begin on Tuesday once engineers had inspected the damaged sea wall."
@@ -172,13 +173,13 @@ def test_findings_carry_the_contract():
     for f in audit(Document(text), LINE_MODEL, options=OPTIONS).findings:
         assert f.category.value == "boilerplate"
         assert f.fix.action == "delete" and f.fix.safety == "safe"
-        assert f.severity.value == ("warning" if f.confidence >= linemodel.INFO_BELOW else "info")
+        assert f.severity.value == ("warning" if f.confidence >= SETTINGS.info_below else "info")
         assert text[f.start:f.end] == f.text
 
 
 def test_the_model_runs_once_per_document():
     ctx = Context(Document(f"Title\n\n{P1}\n\nHome\nNews\nSport"))
-    assert linemodel.judge(ctx) is linemodel.judge(ctx)
+    assert linemodel.judge(ctx, SETTINGS) is linemodel.judge(ctx, SETTINGS)
 
 
 def test_clean_bbc_copy_loses_no_word(eval_dir):
@@ -201,6 +202,6 @@ def test_line_model_is_cheap(eval_dir):
         d.content_lines  # segmentation is the engine's cost, not the model's
     t0 = time.perf_counter()
     for d in documents:
-        linemodel.judge(Context(d))
+        linemodel.judge(Context(d), SETTINGS)
     per_doc = (time.perf_counter() - t0) / len(documents)
     assert per_doc < 0.001, f"{per_doc * 1000:.2f} ms per BBC article"

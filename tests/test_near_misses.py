@@ -26,6 +26,7 @@ KNOWN_CHROME_IN_GOLD = {
     "BP424": 1,  # an aeb gold body keeps the "Email the writer at <address>." contact line
     "BP425": 1,  # an aeb gold body keeps a "click here: <short link>" line (Portuguese)
     "BP502": 2,  # two aeb gold bodies end with the site footer's "All rights reserved."
+    "BP801": 2,  # two aeb gold bodies keep the "(Image credit: ...)" line under a picture
 }
 LAYOUTS = ("lines", "paragraph")
 

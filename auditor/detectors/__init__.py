@@ -32,6 +32,12 @@ class Hit:
     severity: str | None = None  # a detector may lower or raise the rule's severity per hit
     no_fix: bool = False  # this hit has no fix, though the rule's other hits may
     unsafe: bool = False  # this hit's fix is unsafe, though the rule's fix is safe elsewhere
+    # The detector judged this span as a whole (its shape and place, as the line model does), not
+    # by a phrase inside it: the engine does not narrow its delete to the chrome at its edges.
+    whole: bool = False
+    # The span holds article prose that the evidence does not cover: its delete was refused (the
+    # fix is unsafe) and it is not chrome to the detectors that read chrome spans.
+    prose: bool = False
     cost: float | None = None  # a document-level hit's points in the score
     refine: object = None  # a pattern rule's refine function, applied once all data rules have matched
 

@@ -25,4 +25,4 @@ def repeated_lines(ctx: Context, rule):
             continue
         count = corpus.line_documents.get(key, 0)
         if count >= minimum:
-            yield Hit(rule, line.start, line.end, {"count": count})
+            yield Hit(rule, line.start, line.end, {"count": count}, whole=True)  # the line recurs whole

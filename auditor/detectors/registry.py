@@ -3,12 +3,21 @@
 The YAML entry names the function as ``detector: module.function`` (a module of this package);
 the module is imported only when a ruleset that uses it is compiled. A detector is a generator
 ``fn(ctx, rule) -> Iterable[Hit]``.
+
+A module whose detectors need resources built from their options (word sets, settings) defines
+``prepare(rule) -> resources``: it is called once per rule when the ruleset is compiled (and when
+the rule is validated, so that bad options are refused with the rule's file and line), and each
+of the module's detectors is then called as ``fn(ctx, rule, resources)``.
 """
 from __future__ import annotations
 
 import importlib
 
 from . import Context
+
+
+def _module_of(fn):
+    return importlib.import_module(fn.__module__)
 
 
 def resolve(name: str):
@@ -25,9 +34,18 @@ def resolve(name: str):
     return fn
 
 
+def prepared(rule):
+    """The rule's detector function with its arguments after ``ctx``: (fn, (rule,) or (rule, resources))."""
+    fn = resolve(rule.spec.get("detector", ""))
+    prepare = getattr(_module_of(fn), "prepare", None)
+    if prepare is None:
+        return fn, (rule,)
+    return fn, (rule, prepare(rule))
+
+
 def validate(rule) -> str | None:
     try:
-        resolve(rule.spec.get("detector", ""))
+        prepared(rule)
     except ValueError as exc:
         return str(exc)
     if rule.spec.get("scope", "span") not in ("span", "document"):
@@ -48,15 +66,15 @@ class DetectorMatcher:
     def __init__(self, rules):
         from .stages import order
 
-        self.rules = [(rule, resolve(rule.spec["detector"])) for rule in rules]
+        self.rules = [prepared(rule) for rule in rules]
         # The stages these detectors read, each after what it reads: computed before any detector.
         self.stages = order(name for rule in rules for name in rule.spec.get("reads", []))
 
     def find(self, ctx: Context):
         for name in self.stages:
             ctx.need(name)
-        for rule, fn in self.rules:
-            yield from fn(ctx, rule)
+        for fn, args in self.rules:
+            yield from fn(ctx, *args)
 
 
 def build(rules) -> DetectorMatcher:

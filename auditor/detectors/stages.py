@@ -7,8 +7,8 @@ result depends on which other rules are selected or on the order they run in:
 
 - ``language``: the document's language (ISO 639-1, or ``und``);
 - ``data_hits``: the hits of every loaded data rule (phrases, patterns, lines), selected or not,
-  after their refine functions;
-- ``chrome_spans``: the sorted spans that data rules would delete as web chrome;
+  after their refine functions, each delete narrowed to what its evidence covers (auditor.narrowing);
+- ``chrome_spans``: the sorted spans that data rules would delete (safely) as web chrome;
 - ``name_runs``, ``rare_names``, ``person_findings``: name candidates, and the near misses of
   listed people that the other name rules leave to EN101;
 - ``mt``: the probability that the article text is machine-translated English, with the model's
@@ -48,13 +48,16 @@ def _raw_chrome(ctx) -> list[tuple[int, int]]:
 
 
 def _data_hits(ctx) -> list:
+    from ..narrowing import narrow_hit
+
     out = []
+    text = ctx.document.text
     for hit in ctx.need("raw_data_hits"):
         refine = hit.refine
         if refine is not None:
             hit = refine(ctx, hit)
         if hit is not None:
-            out.append(hit)
+            out.extend(narrow_hit(text, hit))  # a delete takes only what its evidence covers
     return out
 
 
@@ -70,8 +73,9 @@ def _mt(ctx) -> dict:
 
 def _deletes_chrome(hit) -> bool:
     fix = hit.rule.fix
-    return (fix is not None and fix.action == "delete" and not hit.no_fix
-            and hit.rule.category == Category.BOILERPLATE)
+    # A rule whose delete is unsafe (a tweet's signature) does not delete by default: not chrome.
+    return (fix is not None and fix.action == "delete" and fix.safety == "safe" and not hit.no_fix
+            and not hit.prose and hit.rule.category == Category.BOILERPLATE)
 
 
 def _name_runs(ctx):

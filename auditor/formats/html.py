@@ -103,9 +103,19 @@ def render_one(report, index_href: str | None = None) -> str:
         "fix_action": f.fix.action if f.fix else None,
     } for i, f in enumerate(findings)]
     return environment().get_template("document.html.j2").render(
-        title=doc.path or doc.id, id=doc.id, report=report.to_dict(), counts=counts, rows=rows,
+        title=doc.id, path=_source(doc), id=doc.id, report=report.to_dict(), counts=counts, rows=rows,
         segments=segments(doc.text, findings), index_href=index_href,
     )
+
+
+def _source(doc) -> str | None:
+    """Where the document was read from: the file (and the record's number), or its URL."""
+    meta = doc.meta or {}
+    if meta.get("url"):
+        return meta["url"]
+    if meta.get("kind") == "record":
+        return f"{meta.get('file')}, record {meta.get('record')}"
+    return doc.path
 
 
 def _excerpt(text: str, limit: int = 120) -> str:

@@ -12,8 +12,9 @@ from . import Tally
 
 
 class TextStream:
-    def __init__(self, out, show_info: bool = False, color: bool = False):
+    def __init__(self, out, show_info: bool = False, color: bool = False, corpus_note: str = ""):
         self.out = out
+        self.corpus_note = corpus_note
         self.show_info = show_info
         self.color = color
         self.tally = Tally()
@@ -33,6 +34,8 @@ class TextStream:
 
         tail = render([], errors, show_info=self.show_info, color=self.color)
         self.out.write(tail[: tail.rstrip("\n").rfind("\n") + 1])  # the input errors
+        if self.corpus_note and self.tally.documents > 1:
+            self.out.write((f"\x1b[2m{self.corpus_note}\x1b[0m" if self.color else self.corpus_note) + "\n")
         self.out.write(summary_line(self.tally.summary(errors), errors, "", _Count(self.failed)) + "\n")
 
 

@@ -11,8 +11,13 @@ _STYLE = {"bold": "1", "dim": "2", "error": "1;31", "warning": "1;33", "info": "
 EXCERPT_WIDTH = 100  # longer lines are shown as a window around the finding
 
 
+# Printed above the summary when `check` ran on several documents without the corpus pass.
+CORPUS_OFF_NOTE = ("note: no corpus pass (lines repeated across the inputs, copies of one article): add --corpus "
+                   "to check them; `auditor report` runs it by default, so its verdicts can differ")
+
+
 def render(reports: list, errors: list, show_info: bool = False, color: bool = False,
-           failed: frozenset | set | None = None, show_suppressed: bool = False) -> str:
+           failed: frozenset | set | None = None, show_suppressed: bool = False, corpus_note: str = "") -> str:
     def paint(text: str, style: str) -> str:
         return f"\x1b[{_STYLE[style]}m{text}\x1b[0m" if color else text
 
@@ -24,7 +29,9 @@ def render(reports: list, errors: list, show_info: bool = False, color: bool = F
             gate = ", " + paint("fails the gate", "fail")  # by --fail-under or --fail-on
         mt = (getattr(r, "mt", None) or {}).get("probability")
         mt = f", MT probability {mt:.2f}" if mt is not None else ""
-        out.append(f"{paint(doc.path or doc.id, 'bold')}: score {r.score.score:g} ({paint(r.verdict, r.verdict)}){mt}{gate}")
+        copy = f"; a copy of {r.copy_of}" if getattr(r, "copy_of", None) else ""
+        verdict = paint(r.verdict, r.verdict)
+        out.append(f"{paint(doc.path or doc.id, 'bold')}: score {r.score.score:g} ({verdict}){mt}{gate}{copy}")
         shown = [f for f in r.presented if show_info or f.severity.value != "info"]
         gutter = len(str(max((f.line for f in shown), default=1)))
         for f in shown:
@@ -50,6 +57,8 @@ def render(reports: list, errors: list, show_info: bool = False, color: bool = F
                 out.append(paint(f"  {f.line}:{f.column} suppressed {f.code} \"{text}\" ({s.reason})", "dim"))
     for e in errors:
         out.append(f"{paint(e.path, 'bold')}: {paint('error', 'error')}: {e.message}")
+    if corpus_note and len(reports) > 1:
+        out.append(paint(corpus_note, "dim"))
     out.append(summary_line(summary(reports, errors), errors, _suppressed_note(reports), failed))
     return "\n".join(out) + "\n"
 

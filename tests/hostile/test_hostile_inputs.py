@@ -221,19 +221,23 @@ def test_mojibake_is_repaired_by_clean(tmp_path):
 
 @pytest.mark.parametrize("command", COMMANDS)
 @pytest.mark.parametrize("content", [b"", b"   \n\t\n\r\n  \n"], ids=["empty", "whitespace"])
-def test_empty_and_whitespace_files_score_100(tmp_path, command, content):
+def test_empty_and_whitespace_files_have_no_article_and_fail(tmp_path, command, content):
     path = tmp_path / "in" / "blank.txt"
     path.parent.mkdir(parents=True)
     path.write_bytes(content)
     out = tmp_path / "out"
     result = run_all(command, [str(path)], out)
-    assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     if command == "clean":
-        assert (out / "blank.txt").read_bytes() == content
-    else:
-        doc = report_json(command, out, "blank.txt", result)
-        assert doc["score"] == 100.0 and doc["findings"] == []
+        assert result.returncode == 0, result.stderr  # cleaning does not gate
+        assert (out / "blank.txt").read_bytes() == content  # nothing is removed that no fix covers
+        assert "nothing of an article is left" in result.stderr
+        return
+    if command == "check":
+        assert result.returncode == 1, result.stderr  # no article, no pass
+    doc = report_json(command, out, "blank.txt", result)
+    assert doc["verdict"] == "fail"
+    assert [(f["code"], f["scope"]) for f in doc["findings"]] == [("BP001", "document")]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
