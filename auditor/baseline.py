@@ -58,6 +58,10 @@ def context(text: str, start: int, end: int, words: int = CONTEXT_WORDS) -> tupl
 
 
 def fingerprint(finding: Finding, text: str) -> str:
+    if finding.document_level:
+        # A verdict on the whole text has no place in it: its rule is its identity, so an edit
+        # elsewhere in the text does not make it new.
+        return hashlib.sha256(f"{finding.code}\x1fdocument".encode("utf-8")).hexdigest()[:20]
     before, after = context(text, finding.start, finding.end)
     key = "\x1f".join((finding.code, normalize(finding.text), before, after))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]

@@ -142,20 +142,25 @@ _DATA_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 def load_pack(path: Path) -> list[Rule]:
     """Read one YAML rule pack and validate every rule in it."""
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark else ""
-        raise RulePackError(f"{path}{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RulePackError(f"{path}: cannot read rule pack: {exc}") from None
+    data = _read_yaml(path, _LOADER, RulePackError, "cannot read rule pack")
     if data is None:
         return []
     if not isinstance(data, list):
         raise RulePackError(f"{path}: a rule pack is a YAML list of rules")
     data_files: dict[Path, dict] = {}  # phrases_file data, read once per pack
     return [_parse_rule(item, path, i, data_files) for i, item in enumerate(data)]
+
+
+def _read_yaml(path: Path, loader, error: type, cannot: str):
+    """One YAML file, or ``error`` naming the file (and the line, for a syntax error)."""
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark else ""
+        raise error(f"{path}{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise error(f"{path}: {cannot}: {exc}") from None
 
 
 def _strip_lines(value):
@@ -169,14 +174,7 @@ def _strip_lines(value):
 
 def _read_phrase_data(path: Path) -> dict:
     """A ``phrases_file``: a mapping from rule code to a mapping from language to phrases."""
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_DATA_LOADER)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark else ""
-        raise ValueError(f"{path}{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ValueError(f"cannot read {path}: {exc}") from None
+    data = _read_yaml(path, _DATA_LOADER, ValueError, "cannot read phrases file")
     if not isinstance(data, dict):
         raise ValueError(f"{path}: a phrases file is a mapping from rule code to phrases by language")
     return data

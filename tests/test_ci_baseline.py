@@ -18,7 +18,9 @@ BODY = ("Winds of more than 120 km/h closed the coast road on Sunday, police sai
 
 
 def run(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "auditor", *args, "--no-grammar"], capture_output=True,
+    # These tests are about suppressions and baselines: the machine-translation verdict on their
+    # made-up texts is left out (TR2), so that only the findings under test count.
+    return subprocess.run([sys.executable, "-m", "auditor", *args, "--no-grammar", "--ignore", "TR2"], capture_output=True,
                           text=True, cwd=cwd)
 
 

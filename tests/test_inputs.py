@@ -22,7 +22,8 @@ def run(*args, stdin=None, cwd=None):
 
 
 def check_json(*args, **kwargs):
-    result = run("check", *args, "--no-grammar", "--format", "json", "--exit-zero", **kwargs)
+    # About reading inputs: the machine-translation verdict on the made-up texts is left out (TR2).
+    result = run("check", *args, "--no-grammar", "--ignore", "TR2", "--format", "json", "--exit-zero", **kwargs)
     data = json.loads(result.stdout) if result.stdout else None
     return result, data
 

@@ -22,7 +22,10 @@ def test_readability_works_offline_without_touching_home(tmp_path):
     home.mkdir()
     path = tmp_path / "a.txt"
     path.write_text(TEXT, encoding="utf-8")
-    env = {**os.environ, "HOME": str(home), "NLTK_DATA": str(tmp_path / "nowhere")}
+    # The auditor's own precompiled data goes to its cache folder (here outside HOME); nothing
+    # else may be written under HOME, least of all NLTK's data.
+    env = {**os.environ, "HOME": str(home), "NLTK_DATA": str(tmp_path / "nowhere"),
+           "AUDITOR_CACHE_DIR": str(tmp_path / "cache")}
     result = subprocess.run([sys.executable, "-m", "auditor", "check", str(path), "--readability", "--no-grammar",
                              "--format", "json"], capture_output=True, text=True, env=env)
     doc = json.loads(result.stdout)["documents"][0]

@@ -59,12 +59,12 @@ def validate(rule) -> str | None:
 
 class LineShapeMatcher:
     def __init__(self, rules):
-        self.rules = rules
+        # each rule's tests, cheapest feature first: a line fails most rules on the first one
+        self.rules = [(rule, sorted(rule.spec["test"].items(), key=lambda kv: _ORDER[kv[0]])) for rule in rules]
 
     def find(self, ctx: Context):
         features = ctx.cache.setdefault("line_features", {})
-        for rule in self.rules:
-            tests = sorted(rule.spec["test"].items(), key=lambda kv: _ORDER[kv[0]])
+        for rule, tests in self.rules:
             for line in ctx.lines_for(rule.where):
                 known = features.setdefault(line.index, {})
                 for key, want in tests:

@@ -79,45 +79,96 @@ def validate(rule) -> str | None:
     return None
 
 
-# A pattern that starts with ``^`` (after inline flags) can only match at a line's start.
-_ANCHORED = re.compile(r"^(?:\(\?[a-zA-Z]+\))?\^")
+# ``^.*`` after the inline flags: the rest of the pattern may match anywhere in the line.
+_ANY_PREFIX = re.compile(r"^((?:\(\?[a-zA-Z]+\))?)\^\.\*\??")
+_COUNTED = re.compile(r"\{(\d+)(?:,(\d*))?\}")
+
+
+def loosened(pattern: str) -> str:
+    """The pattern with every counted repetition made unbounded (``x{0,40}`` becomes ``x*``,
+    ``x{2,5}`` becomes ``x+``): it matches every line the pattern matches, and more.
+
+    Only the set that says which rules to try on a line uses it; the rules' own patterns decide
+    what matches. A count makes RE2's automaton remember how far it has gone (``^.{0,160}`` and
+    an alternation of phrases is thousands of states), and those states are built while the
+    first documents are read; without counts a set needs far fewer. Character classes, escapes
+    (``\\p{Lu}``, ``\\x{00A0}``) and braces that are not a repetition are left as they are."""
+    out = []
+    i, n = 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            if pattern.startswith("\\Q", i):
+                return pattern  # a quoted literal run: left alone
+            j = i + 2
+            if pattern[i + 1:j] in ("p", "P", "x") and pattern[j:j + 1] == "{":
+                j = pattern.find("}", j) + 1 or n
+            out.append(pattern[i:j])
+            i = j
+        elif c == "[":
+            j = i + 1
+            if pattern[j:j + 1] == "^":
+                j += 1
+            if pattern[j:j + 1] == "]":
+                j += 1  # a ']' first in a class is a literal
+            while j < n and pattern[j] != "]":
+                if pattern[j] == "\\":
+                    j += 2
+                elif pattern.startswith("[:", j):
+                    j = pattern.find(":]", j + 2) + 2 if pattern.find(":]", j + 2) >= 0 else j + 1
+                else:
+                    j += 1
+            out.append(pattern[i:j + 1])
+            i = j + 1
+        elif c == "{" and (m := _COUNTED.match(pattern, i)):
+            out.append("*" if int(m.group(1)) == 0 else "+")
+            i = m.end()
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+def _prefilter(pattern: str) -> str:
+    """The set member standing for a pattern: loosened, and without a leading ``^.*``."""
+    loose = loosened(pattern)
+    m = _ANY_PREFIX.match(loose)
+    return m.group(1) + loose[m.end():] if m else loose
 
 
 class PatternMatcher:
-    """All patterns of all rules in RE2 sets: one pass per line says which patterns match, and
-    only those run again to find their spans.
+    """All patterns of all rules in one RE2 set: one pass per line says which rules may match,
+    and only those rules' patterns run to find their spans.
 
-    Patterns anchored at the line's start and the others go in two sets. RE2 builds each set's
-    automaton lazily, state by state, as lines need them; one automaton for both kinds has many
-    more states to build, which made the first thousand or so documents of a process (and every
-    one-file check) twice as slow per character. Once built, the two layouts cost the same."""
+    The set holds a loosened copy of each pattern (``loosened``): it may name a rule for a line
+    that the rule's patterns then do not match, never the reverse, so what is found is the same
+    as with the patterns themselves. RE2 builds a set's automaton lazily, state by state, as
+    lines need them; without counted repetitions the set has few states to build, so the first
+    documents of a process (and a one-file check) cost about what the later ones do, and the
+    set needs no second split by anchoring to stay small."""
 
     def __init__(self, rules):
         from .registry import resolve
 
-        # Each pattern is compiled on its own only when a set says it matched a line.
+        # Each pattern is compiled on its own only when the set says its rule may match a line.
         self.rules = [
             (rule, rule.spec["patterns"], rule.spec.get("span", "match"),
              rule.spec.get("group", 0), rule.spec.get("replacement"))
             for rule in rules
         ]
         self.refine = {i: resolve(rule.spec["refine"]) for i, rule in enumerate(rules) if "refine" in rule.spec}
-        grouped: dict[bool, list[tuple[str, int]]] = {True: [], False: []}
-        for i, (rule, _, _, _, _) in enumerate(self.rules):
-            for pattern in rule.spec["patterns"]:
-                grouped[bool(_ANCHORED.match(pattern))].append((pattern, i))
-        self.sets = [_compiled_set(members) for members in grouped.values() if members]
+        members = [(pattern, i) for i, (_, patterns, _, _, _) in enumerate(self.rules) for pattern in patterns]
+        self.set, self.owner = _compiled_set(members) if members else (None, [])
 
     def find(self, ctx: Context):
+        if self.set is None:
+            return
         candidates: dict[int, list] = {}
+        match, owner = self.set.Match, self.owner
         for line in ctx.document.content_lines:
-            owners = None
-            for regex_set, owner in self.sets:
-                hits = regex_set.Match(line.text)
-                if hits:
-                    owners = (owners or set()).union(owner[h] for h in hits)
-            if owners:
-                for i in sorted(owners):
+            hits = match(line.text)
+            if hits:
+                for i in sorted({owner[h] for h in hits}):
                     candidates.setdefault(i, []).append(line)
         for i, lines in sorted(candidates.items()):
             refine = self.refine.get(i)
@@ -156,7 +207,7 @@ class PatternMatcher:
 
 
 def _compiled_set(members: list[tuple[str, int]]):
-    """An RE2 set of the patterns, with the rule index of each set member."""
+    """An RE2 set of the patterns' loosened copies, with the rule index of each set member."""
     import re2
 
     options = re2.Options()
@@ -164,7 +215,10 @@ def _compiled_set(members: list[tuple[str, int]]):
     options.max_mem = SET_MEMORY  # many large-alternation patterns at once need more than the default
     regex_set = re2.Set.SearchSet(options)
     for pattern, _ in members:
-        regex_set.Add(pattern)
+        try:
+            regex_set.Add(_prefilter(pattern))
+        except re2.error:  # loosening made it too large (a count that bounded a nesting): keep it whole
+            regex_set.Add(pattern)
     regex_set.Compile()
     return regex_set, [i for _, i in members]
 

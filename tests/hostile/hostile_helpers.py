@@ -23,9 +23,12 @@ def run(command: str, *args: str, grammar: bool = False, timeout: float = 120, c
 
 
 def run_all(command: str, inputs: list[str], out: Path, *extra: str, timeout: float = 120):
-    """The same inputs through ``check`` (JSON plus a report dir), ``clean --out`` or ``report --out``."""
+    """The same inputs through ``check`` (JSON plus a report dir), ``clean --out`` or ``report --out``
+    (with every per-document file, so each input's outputs can be checked)."""
     if command == "check":
         return run("check", *inputs, "--format", "json", "--report-dir", str(out), *extra, timeout=timeout)
+    if command == "report":
+        extra = ("--per-document", "all", *extra)
     return run(command, *inputs, "--out", str(out), *extra, timeout=timeout)
 
 

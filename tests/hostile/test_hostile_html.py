@@ -61,7 +61,8 @@ def xss_report(tmp_path_factory) -> Path:
         for i, payload in enumerate(PAYLOADS[:6]):
             handle.write(json.dumps({"id": f"r{i}{payload}", "site": payload, "text": article(i, payload)}) + "\n")
     out = root / "out"
-    result = run("report", str(src), "--out", str(out), "--title", f"Quality {PAYLOADS[0]}", timeout=300)
+    result = run("report", str(src), "--out", str(out), "--per-document", "all", "--title", f"Quality {PAYLOADS[0]}",
+                 timeout=300)
     assert result.returncode == 0, result.stderr[-3000:]
     return out
 

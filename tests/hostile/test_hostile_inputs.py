@@ -49,7 +49,8 @@ def report_json(command, out: Path, name: str, result) -> dict:
         raise AssertionError("clean writes no report")
     if command == "check":
         return documents(result)[name]
-    return json.loads((out / f"{name}.json").read_text(encoding="utf-8"))
+    rows = [json.loads(line) for line in (out / "reports.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    return next(row for row in rows if row["id"] == name)
 
 
 # --- refused inputs ------------------------------------------------------------------------------
