@@ -1,3 +1,3 @@
-from .cli import main
+from auditor.commands.cli import main
 
 main()

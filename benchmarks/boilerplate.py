@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from auditor import Document, audit, load_ruleset  # noqa: E402
-from auditor.clean import clean_document  # noqa: E402
+from auditor.engine.clean import clean_document  # noqa: E402
 
 _WORD = re.compile(r"\w+")
 _BREAKS = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t\r\n]*")

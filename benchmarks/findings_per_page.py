@@ -18,10 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from auditor.document import Document  # noqa: E402
-from auditor.engine import audit  # noqa: E402
-from auditor.findings import Category  # noqa: E402
-from auditor.ruleset import load_ruleset  # noqa: E402
+from auditor.core.document import Document  # noqa: E402
+from auditor.engine.audit import audit  # noqa: E402
+from auditor.core.findings import Category  # noqa: E402
+from auditor.engine.ruleset import load_ruleset  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "eval" / "aeb-dev.jsonl"
 

@@ -44,7 +44,7 @@ def texts_from(shared: Path, n: int) -> list[dict]:
 def server_alone(url: str, texts: list[str], jobs: int) -> float:
     """Seconds to check every text by posting it straight to /v2/check from ``jobs`` threads."""
     from auditor.detectors.languagetool import DISABLED_RULES
-    from auditor.grammar_client import check_params
+    from auditor.resources.grammar_client import check_params
 
     def post(text: str) -> int:
         data = urllib.parse.urlencode(check_params(text, "en-US", DISABLED_RULES)).encode("utf-8")
@@ -85,7 +85,7 @@ def main() -> None:
 
     records = texts_from(args.shared, args.docs)
     texts = [r["text"] for r in records]
-    from auditor.grammar_server import LanguageToolServer
+    from auditor.resources.grammar_server import LanguageToolServer
 
     server = None
     url = args.languagetool_url

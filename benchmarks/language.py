@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from auditor import language as L  # noqa: E402
+from auditor.resources import language as L  # noqa: E402
 
 CORE = ("en", "tr", "de", "es", "fr", "it", "pt", "pl", "ru", "ro", "nl", "ar", "zh")
 BUCKETS = ((1, 1), (2, 3), (4, 6), (7, 12))

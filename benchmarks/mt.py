@@ -36,8 +36,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from auditor import Document, audit, load_ruleset  # noqa: E402
-from auditor.mt_model import load_model  # noqa: E402
-from auditor.mt_train import auroc  # noqa: E402
+from auditor.resources.mt_model import load_model  # noqa: E402
+from auditor.resources.mt_train import auroc  # noqa: E402
 
 SHARED = ROOT / ".." / "shared"
 EVAL = SHARED / "eval"

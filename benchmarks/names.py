@@ -35,7 +35,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from auditor import Document, audit, load_ruleset
-from auditor.corpus import build
+from auditor.resources.corpus import build
 
 ROOT = Path(__file__).resolve().parent
 DATA = ROOT.parent.parent / "shared" / "eval" / "wmt22-ru-en.xml.gz"

@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from auditor import Document, audit  # noqa: E402
-from auditor.ruleset import Ruleset, load_rules  # noqa: E402
+from auditor.engine.ruleset import Ruleset, load_rules  # noqa: E402
 
 # Regex syntax that is not literal text: Unicode classes, escapes, character classes, group
 # openers, repetition counts.

@@ -29,8 +29,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from auditor.mt_model import DEFAULT_BITS, DEFAULT_MODEL, file_sha256  # noqa: E402
-from auditor.mt_train import (  # noqa: E402
+from auditor.resources.mt_model import DEFAULT_BITS, DEFAULT_MODEL, file_sha256  # noqa: E402
+from auditor.resources.mt_train import (  # noqa: E402
     CALIBRATION_NATIVE_SHARE, DEFAULT_ALPHA, POSITIVE, auroc, design_matrix, expected_calibration_error, fit, sample_weights, scores,
 )
 

@@ -38,7 +38,7 @@ def skip_or_fail(reason: str):
 @pytest.fixture(scope="session")
 def languagetool_server():
     """One real LanguageTool server for the whole test session."""
-    from auditor import grammar
+    from auditor.resources import grammar
 
     if grammar.find_java() is None:
         skip_or_fail("Java is not installed")

@@ -7,11 +7,11 @@ import sys
 
 import pytest
 
-from auditor.batch import AuditJob, RulesetSpec, collect_stream
-from auditor.corpus import build
-from auditor.document import Document
-from auditor.inputs import InputError
-from auditor.pipeline import BatchOptions, Pipeline
+from auditor.batch.run import AuditJob, RulesetSpec, collect_stream
+from auditor.resources.corpus import build
+from auditor.core.document import Document
+from auditor.inputs.reading import InputError
+from auditor.batch.pipeline import BatchOptions, Pipeline
 
 TOPICS = ["budget", "harbour", "railway", "school", "hospital", "bridge", "election", "library"]
 REPEATED = "Sign up for our weekly newsletter and never miss a story"
@@ -74,7 +74,7 @@ def test_a_pool_of_two_gives_the_same_reports_in_input_order(local_run):
 
 
 def test_the_corpus_pass_merges_the_same_in_workers():
-    from auditor.batch import LocalEngine
+    from auditor.batch.run import LocalEngine
 
     docs = [d for d in make_documents() if isinstance(d, Document)]
     parallel = collect_stream(iter(docs), engine=LocalEngine(2))
@@ -141,7 +141,7 @@ class _Terminal(io.StringIO):
 
 
 def test_progress_shows_on_a_terminal_and_never_when_quiet_or_piped():
-    from auditor.progress import Progress
+    from auditor.batch.progress import Progress
 
     screen = _Terminal()
     with Progress("auditing", total=3, stream=screen, delay=0) as progress:
@@ -183,7 +183,7 @@ def test_streamed_output_is_byte_for_byte_what_render_prints(fmt, show_info):
     import auditor
     from auditor.formats import json_format, text
     from auditor.formats.stream import JsonStream, TextStream
-    from auditor.gate import fails, gate_key
+    from auditor.engine.gate import fails, gate_key
 
     docs = [d for d in make_documents(20) if isinstance(d, Document)]
     docs.append(Document("Title\n\nHome\nContact Us\nSubscribe\nLeave a Reply\nAuthor: Jane Roe\n\nShort.\n",

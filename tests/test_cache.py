@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from auditor import cache
+from auditor.core import cache
 
 
 @pytest.fixture

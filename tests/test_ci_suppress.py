@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from auditor.findings import Category, Finding, Severity
-from auditor.suppress import Suppressions, glob_match, parse
+from auditor.core.findings import Category, Finding, Severity
+from auditor.engine.suppress import Suppressions, glob_match, parse
 
 BODY = ("Winds of more than 120 km/h closed the coast road on Sunday, police said, and the ferry to the "
         "islands was cancelled for the second day running. ") * 4

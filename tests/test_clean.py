@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from auditor import Document, audit, load_ruleset
-from auditor.clean import apply_edits, clean_document, clean_text
-from auditor.findings import Category, Finding, Fix, Severity
+from auditor.engine.clean import apply_edits, clean_document, clean_text
+from auditor.core.findings import Category, Finding, Fix, Severity
 
 RULESET = load_ruleset()
 OPTIONS = {"grammar": False}

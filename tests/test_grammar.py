@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-import auditor.grammar as grammar
-import auditor.grammar_client as grammar_client
-from auditor.grammar import (
+import auditor.resources.grammar as grammar
+import auditor.resources.grammar_client as grammar_client
+from auditor.resources.grammar import (
     GrammarChecker,
     GrammarMatch,
     GrammarUnavailable,
@@ -339,7 +339,7 @@ def test_a_default_check_loads_no_grammar_code() -> None:
         "    runpy.run_module('auditor', run_name='__main__')\n"
         "except SystemExit:\n"
         "    pass\n"
-        "loaded = [m for m in ('auditor.grammar_client', 'auditor.grammar_server', 'auditor.grammar_install',\n"
+        "loaded = [m for m in ('auditor.resources.grammar_client', 'auditor.resources.grammar_server', 'auditor.resources.grammar_install',\n"
         "                      'language_tool_python') if m in sys.modules]\n"
         "print('LOADED', loaded, file=sys.stderr)\n"
     )

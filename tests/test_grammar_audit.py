@@ -80,7 +80,7 @@ def test_style_suggestions_are_info_without_a_fix(languagetool_server):
 
 
 def test_a_failed_server_is_recorded_on_the_run_session_only():
-    from auditor.grammar_session import GrammarSession
+    from auditor.resources.grammar_session import GrammarSession
 
     dead = "http://127.0.0.1:9"
     first = GrammarSession(dead, timeout=1)
@@ -103,7 +103,7 @@ def _env():
 
 def test_without_languagetool_the_report_says_why(tmp_path, monkeypatch):
     monkeypatch.setenv("AUDITOR_LANGUAGETOOL_HOME", str(tmp_path / "none"))
-    from auditor.grammar_session import grammar_options
+    from auditor.resources.grammar_session import grammar_options
 
     notices = []
     with grammar_options(True, None, load_ruleset(), notify=notices.append) as options:
@@ -145,7 +145,7 @@ def test_grammar_serve_keeps_a_server_that_runs_use_and_a_run_says_when_it_start
 def test_a_worker_gets_its_own_copy_of_the_session():
     import pickle
 
-    from auditor.grammar_session import GrammarSession
+    from auditor.resources.grammar_session import GrammarSession
 
     session = GrammarSession("http://127.0.0.1:9", timeout=2)
     session.failure = "LanguageTool at http://127.0.0.1:9 failed 3 times"

@@ -10,8 +10,8 @@ import sys
 import pytest
 
 from auditor import Document, audit, load_ruleset
-from auditor.clean import clean_document
-from auditor.narrowing import narrow
+from auditor.engine.clean import clean_document
+from auditor.core.narrowing import narrow
 
 RULESET = load_ruleset()
 OPTIONS = {"grammar": False}
@@ -213,7 +213,7 @@ def test_gold_bodies_without_line_breaks_keep_their_words(eval_dir):
 # -- the line model's settings are options of its rules ---------------------------------------------
 
 def test_a_line_model_rule_with_bad_settings_is_refused_with_its_file(tmp_path):
-    from auditor.ruleset import RulePackError
+    from auditor.engine.ruleset import RulePackError
 
     pack = tmp_path / "mine.yaml"
     pack.write_text(

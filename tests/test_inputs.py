@@ -175,7 +175,7 @@ def test_stdin_is_read_once_even_with_the_corpus_pass():
 @pytest.mark.parametrize("kind", ["jsonl", "csv", "parquet"])
 def test_record_files_stream_in_bounded_memory(tmp_path, kind):
     """Reading 30,000 records of 1 KB (30 MB of text) never holds more than a few of them."""
-    from auditor.inputs import read_sources
+    from auditor.inputs.reading import read_sources
 
     n, text = 30_000, ("word " * 200)[:1000]
     path = tmp_path / f"big.{kind}"

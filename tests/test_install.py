@@ -39,7 +39,7 @@ BLOCKED_RUNNER = textwrap.dedent(f"""
             return None
 
     sys.meta_path.insert(0, RefuseOptional())
-    from auditor.cli import main
+    from auditor.commands.cli import main
 
     main(sys.argv[1:], prog_name="auditor")
 """)

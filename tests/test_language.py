@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from auditor import Document, audit, load_ruleset
-from auditor import language as L
+from auditor.resources import language as L
 from auditor.detectors import language_fragments as lf
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -267,7 +267,7 @@ def test_model_needs_no_network():
         "import socket\n"
         "def refuse(*a, **k): raise OSError('network access attempted')\n"
         "socket.socket.connect = refuse; socket.create_connection = refuse; socket.getaddrinfo = refuse\n"
-        "from auditor import language as L\n"
+        "from auditor.resources import language as L\n"
         "print(L.get_backend().name, L.identify('Deja una respuesta')[0].lang)\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,

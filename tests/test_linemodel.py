@@ -6,7 +6,7 @@ import re
 import time
 
 from auditor import Document, audit, load_ruleset
-from auditor.clean import clean_document
+from auditor.engine.clean import clean_document
 from auditor.detectors import Context
 from auditor.detectors import linemodel
 

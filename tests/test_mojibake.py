@@ -6,8 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from auditor.detectors.encoding import changed_spans
-from auditor.document import Document
-from auditor.engine import audit, default_ruleset
+from auditor.core.document import Document
+from auditor.engine.audit import audit, default_ruleset
 
 
 def replay(broken: str, fixed: str, spans) -> str:

@@ -12,8 +12,8 @@ import pytest
 from click.testing import CliRunner
 
 from auditor import Document, audit, load_ruleset
-from auditor.cli import main
-from auditor.mt_model import DEFAULT_MODEL, MTModel, features, load_model, normalize_text
+from auditor.commands.cli import main
+from auditor.resources.mt_model import DEFAULT_MODEL, MTModel, features, load_model, normalize_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT / ".." / "shared"
@@ -66,7 +66,7 @@ def test_runtime_probability_equals_scikit_learn():
     pytest.importorskip("sklearn", reason="the comparison needs scikit-learn (train extra)")
     from sklearn.linear_model import LogisticRegression
 
-    from auditor.mt_train import design_matrix
+    from auditor.resources.mt_train import design_matrix
 
     texts = _texts(MACHINE_MARKS, 30, 5) + _texts(NATIVE_MARKS, 30, 6)
     labels = [1] * 30 + [0] * 30
@@ -82,7 +82,7 @@ def test_runtime_probability_equals_scikit_learn():
 
 def test_runtime_equals_the_training_matrix_on_odd_texts():
     pytest.importorskip("sklearn", reason="the design matrix needs scipy (train extra)")
-    from auditor.mt_train import design_matrix, scores
+    from auditor.resources.mt_train import design_matrix, scores
 
     rng = np.random.default_rng(1)
     model = MTModel(rng.standard_normal(2**12).astype(np.float32), -0.3, 0.8, 0.1, 12)

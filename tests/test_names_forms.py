@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from auditor import Document, audit, load_ruleset
-from auditor.cli import main
-from auditor.corpus import build
+from auditor.commands.cli import main
+from auditor.resources.corpus import build
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -217,7 +217,7 @@ def test_ukrainian_style_reads_a_listed_ukrainians_surname_in_russian_form(rules
                                  ("Tatiana", "Tatyana"), ("Maksim", "Maxim"), ("Nataliia", "Natalia"),
                                  ("Mykolaiv", "Mykolayiv"), ("Arsenyev", "Arseniev"), ("Semyon", "Semen")])
 def test_romanizations_of_one_cyrillic_spelling_are_one_name(a, b):
-    from auditor.gazetteer import default_gazetteer
+    from auditor.resources.gazetteer import default_gazetteer
 
     assert default_gazetteer().forms.same_romanization(a, b)
 
@@ -225,7 +225,7 @@ def test_romanizations_of_one_cyrillic_spelling_are_one_name(a, b):
 @pytest.mark.parametrize("a,b", [("Habek", "Habeck"), ("Sholts", "Scholz"), ("Vahoshkin", "Vakhoshkin"),
                                  ("Kiev", "Kyiv"), ("Alihan", "Alikhan"), ("Valerie", "Valery")])
 def test_other_spellings_are_not_romanizations_of_each_other(a, b):
-    from auditor.gazetteer import default_gazetteer
+    from auditor.resources.gazetteer import default_gazetteer
 
     assert not default_gazetteer().forms.same_romanization(a, b)
 
@@ -240,7 +240,7 @@ def test_the_gazetteer_pickles_without_its_memo_tables_and_works_after():
     memo tables are rebuilt on use, never shipped."""
     import pickle
 
-    from auditor.gazetteer import default_gazetteer
+    from auditor.resources.gazetteer import default_gazetteer
 
     gz = default_gazetteer()
     assert gz.near_places("Lukansk") and gz.forms.same_romanization("Valery", "Valeriy")
@@ -261,7 +261,7 @@ UKRAINIAN_NAMES = ["Валерій", "Сергій", "Олексій", "Зеле
 def test_every_romanization_system_gives_one_name(name, systems):
     """The romanization key agrees with the systems' own tables: BGN/PCGN, the Russian passport
     system, news practice, and the Ukrainian national system all spell one name."""
-    from auditor.gazetteer import default_gazetteer
+    from auditor.resources.gazetteer import default_gazetteer
 
     forms = default_gazetteer().forms
     spellings = [forms.romanize(name, system) for system in systems]

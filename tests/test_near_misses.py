@@ -16,7 +16,7 @@ from collections import defaultdict
 import pytest
 from conftest import EVAL, ROOT, need
 
-from auditor.ruleset import Ruleset, load_rules
+from auditor.engine.ruleset import Ruleset, load_rules
 
 # A few gold bodies keep a line of the page's chrome that the person marking them left in. The
 # rule that deletes such a line is right to; it may do so this many times, and no more.

@@ -5,13 +5,13 @@ import json
 
 from click.testing import CliRunner
 
-from auditor.cli import main
-from auditor.clean import clean_text
-from auditor.document import Document
-from auditor.engine import audit
-from auditor.findings import Category, Finding, Severity
-from auditor.presentation import present
-from auditor.score import score_findings
+from auditor.commands.cli import main
+from auditor.engine.clean import clean_text
+from auditor.core.document import Document
+from auditor.engine.audit import audit
+from auditor.core.findings import Category, Finding, Severity
+from auditor.core.presentation import present
+from auditor.core.score import score_findings
 
 PAGE = """Storm closes coastal roads as rivers rise
 
@@ -61,7 +61,7 @@ def test_one_span_is_one_finding_with_the_other_rules_as_related():
 def test_a_language_finding_inside_a_deleted_chrome_line_is_folded_into_it():
     text = "Bir yanıt yazın"
     chrome = _finding("BP101", 0, 15, fix=None)
-    from auditor.findings import Fix
+    from auditor.core.findings import Fix
 
     chrome.fix = Fix("delete", "safe")
     language = _finding("LG101", 0, 15, category=Category.LANGUAGE)

@@ -305,6 +305,6 @@ def test_a_clean_article_present_five_times_stays_a_pass_and_is_listed_once(tmp_
 @pytest.mark.parametrize("peak, ticks", [(1, [0, 1]), (7, [0, 2, 4, 6, 8]), (23, [0, 5, 10, 15, 20, 25]),
                                          (1234, [0, 500, 1000, 1500])])
 def test_the_count_axis_has_round_steps_up_to_the_tallest_bar(peak, ticks):
-    from auditor.report_totals import y_ticks
+    from auditor.batch.report_totals import y_ticks
 
     assert y_ticks(peak) == ticks

@@ -6,8 +6,8 @@ import re
 import pytest
 
 from auditor import Document, audit, load_ruleset
-from auditor.corpus import build
-from auditor.ruleset import Ruleset, load_rules
+from auditor.resources.corpus import build
+from auditor.engine.ruleset import Ruleset, load_rules
 
 RULES = load_rules()
 

@@ -6,7 +6,7 @@ import textwrap
 import pytest
 
 from auditor import Document, RulePackError, audit, load_ruleset
-from auditor.ruleset import load_pack
+from auditor.engine.ruleset import load_pack
 
 GOOD = """
 - code: XX101

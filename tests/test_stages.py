@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from auditor.detectors import Context, stages
-from auditor.document import Document
-from auditor.engine import audit
-from auditor.ruleset import load_ruleset
+from auditor.core.document import Document
+from auditor.engine.audit import audit
+from auditor.engine.ruleset import load_ruleset
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

@@ -12,9 +12,9 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Iterator
 
 if TYPE_CHECKING:
-    from ..corpus import CorpusStats
-    from ..document import Document, Span
-    from ..ruleset import Rule
+    from auditor.resources.corpus import CorpusStats
+    from auditor.core.document import Document, Span
+    from auditor.engine.ruleset import Rule
 
 _IN_PROGRESS = object()
 HEAD_LINES = 6
@@ -57,7 +57,7 @@ class Context:
 
     def need(self, name: str):
         """The result of stage ``name`` for this document, computed once (stages.py)."""
-        from .stages import compute
+        from auditor.detectors.stages import compute
 
         if name not in self._stages:
             self._stages[name] = _IN_PROGRESS

@@ -1,8 +1,8 @@
 """Detectors that read the corpus context (the first pass over all inputs)."""
 from __future__ import annotations
 
-from ..corpus import MAX_REPEATED_LINE_WORDS, normalize_line
-from . import Context, Hit
+from auditor.resources.corpus import MAX_REPEATED_LINE_WORDS, normalize_line
+from auditor.detectors import Context, Hit
 
 DEFAULT_MIN_DOCUMENTS = 3
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from . import Context, Hit
+from auditor.detectors import Context, Hit
 
 BODY_WORDS = 12  # a closing paragraph is at least this long
 _TERMINAL = frozenset(".!?。！？؟")

@@ -9,7 +9,7 @@ import difflib
 import re
 from collections.abc import Iterator
 
-from . import Context, Hit
+from auditor.detectors import Context, Hit
 
 # Characters that mojibake of UTF-8 read as Latin-1 / Windows-1252 nearly always contains.
 _SUSPECT = re.compile("[ÃÂâÅÄÐÑ€™œ\u0080-\u009f]")

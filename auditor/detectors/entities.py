@@ -8,11 +8,11 @@ name ("Anthony Blinken"), or an earlier mention in the same document ("Scholes s
 """
 from __future__ import annotations
 
-from ..name_similarity import NAME_SIMILARITY, PLACE_SIMILARITY, edits, near
-from ..name_similarity import similarity as _similar
-from ..name_text import Token, ascii_fold, translit_key, transliteration_variants
-from ..rarity import zipf
-from . import Context, Hit
+from auditor.resources.name_similarity import NAME_SIMILARITY, PLACE_SIMILARITY, edits, near
+from auditor.resources.name_similarity import similarity as _similar
+from auditor.resources.name_text import Token, ascii_fold, translit_key, transliteration_variants
+from auditor.resources.rarity import zipf
+from auditor.detectors import Context, Hit
 
 __all__ = [
     "NAME_SIMILARITY",
@@ -55,7 +55,7 @@ def person_findings(ctx: Context) -> list[tuple[Token, str, str]]:
 
 def gazetteer(ctx: Context):
     """The gazetteer a run passes in (``options["gazetteer"]``), else the bundled one."""
-    from ..gazetteer import default_gazetteer
+    from auditor.resources.gazetteer import default_gazetteer
 
     return ctx.options.get("gazetteer") or default_gazetteer()
 

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import re
 
-from ..name_similarity import edits, near
-from ..name_style import resolve_style
-from ..name_text import transliteration_variants
-from ..rarity import zipf
-from . import Context, Hit
-from .entities import MAX_PAIR_ZIPF, gazetteer, person_findings, rare_names, tokens
+from auditor.resources.name_similarity import edits, near
+from auditor.resources.name_style import resolve_style
+from auditor.resources.name_text import transliteration_variants
+from auditor.resources.rarity import zipf
+from auditor.detectors import Context, Hit
+from auditor.detectors.entities import MAX_PAIR_ZIPF, gazetteer, person_findings, rare_names, tokens
 
 # Letters and digraphs that no romanization of Russian or Ukrainian used by English news writes
 # (the scholarly č, š, ž included, and a bare c).

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 
-from ..name_similarity import edits
-from ..name_style import resolve_style
-from ..name_text import Token, ascii_fold, translit_key
-from ..rarity import zipf
-from . import Context, Hit
-from .entities import gazetteer, person_findings, tokens
+from auditor.resources.name_similarity import edits
+from auditor.resources.name_style import resolve_style
+from auditor.resources.name_text import Token, ascii_fold, translit_key
+from auditor.resources.rarity import zipf
+from auditor.detectors import Context, Hit
+from auditor.detectors.entities import gazetteer, person_findings, tokens
 
 # A form with a case ending must be a word English never prints (Kharkova, Zelenskogo).
 MAX_OBLIQUE_ZIPF = 1.0

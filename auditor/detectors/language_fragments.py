@@ -23,7 +23,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from ..language import (
+from auditor.resources.language import (
     Guess,
     MARK_LETTERS,
     clearly_native,
@@ -38,7 +38,7 @@ from ..language import (
     gate_words,
     tokens,
 )
-from . import Context, Hit
+from auditor.detectors import Context, Hit
 
 # Words of other languages' lists that are also ordinary words of the document language:
 # they are no evidence of a foreign line (they only decide whether the model is asked).

@@ -6,7 +6,7 @@ news: then they are warnings and the score charges them (docs/grammar.md has the
 """
 from __future__ import annotations
 
-from . import Context, Hit
+from auditor.detectors import Context, Hit
 
 # Matches per 1,000 words above which grammar is unusual: 0.5% of bbc-dev articles reach it
 # (docs/grammar.md has the distribution).
@@ -45,7 +45,7 @@ def _session(options: dict):
     """The run's GrammarSession; a library call that gives only a URL gets one for this document."""
     session = options.get("grammar_session")
     if session is None and options.get("languagetool_url"):
-        from ..grammar_session import GrammarSession, default_timeout
+        from auditor.resources.grammar_session import GrammarSession, default_timeout
 
         session = GrammarSession(options["languagetool_url"], options.get("grammar_timeout") or default_timeout())
     return session
@@ -65,7 +65,7 @@ def matches(ctx: Context, rule):
     if code is None:
         _status(ctx, "skipped", f"no grammar rules for language '{language}'")
         return
-    from ..grammar_client import GrammarUnavailable
+    from auditor.resources.grammar_client import GrammarUnavailable
 
     try:
         found = session.check(ctx.document.text, code, DISABLED_RULES)

@@ -32,10 +32,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from ..document import count_words
-from . import Context, Hit
-from .linemodel_body import ModelSettings, revise
-from .linemodel_shape import (
+from auditor.core.document import count_words
+from auditor.detectors import Context, Hit
+from auditor.detectors.linemodel_body import ModelSettings, revise
+from auditor.detectors.linemodel_shape import (
     CJK as _CJK, CLOSERS, GOOD_STOP, GOOD_UNITS, SPLIT_CHARS, STOPSETS, TERMINAL_CHARS, TOKEN, LineInfo, classify,
     document_stopwords, line_info,
 )

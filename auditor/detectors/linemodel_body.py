@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, fields
 from functools import partial
 
-from .linemodel_shape import (
+from auditor.detectors.linemodel_shape import (
     ASSET_URL, SECTION_BREAK, LineInfo, data_row, headline_like, is_label, line_key, menu_item, menu_like,
     structured_items,
 )

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from . import Context, Hit
+from auditor.detectors import Context, Hit
 
 _TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
 _SEPARATORS = re.compile(r"\s[|»›>•·]\s|^[|»›>•·]\s|\s[|»›>•·]$")

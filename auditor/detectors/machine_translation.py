@@ -12,9 +12,9 @@ The model is a resource: loaded once per process and path (``load_model``), chos
 """
 from __future__ import annotations
 
-from ..document import count_words
-from ..mt_model import ModelError, load_model
-from . import Context, Hit
+from auditor.core.document import count_words
+from auditor.resources.mt_model import ModelError, load_model
+from auditor.detectors import Context, Hit
 
 MIN_WORDS = 50
 DEFAULT_THRESHOLD = 0.5

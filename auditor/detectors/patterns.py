@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from . import Context, Hit
+from auditor.detectors import Context, Hit
 
 
 SET_MEMORY = 256 << 20
@@ -52,7 +52,7 @@ def validate(rule) -> str | None:
     if spec.get("span", "match") not in ("match", "line"):
         return "span must be match or line"
     if "refine" in spec:
-        from .registry import resolve
+        from auditor.detectors.registry import resolve
 
         try:
             resolve(spec["refine"])
@@ -148,7 +148,7 @@ class PatternMatcher:
     set needs no second split by anchoring to stay small."""
 
     def __init__(self, rules):
-        from .registry import resolve
+        from auditor.detectors.registry import resolve
 
         # Each pattern is compiled on its own only when the set says its rule may match a line.
         self.rules = [

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..document import ZERO_WIDTH
-from . import Context, Hit
-from .text import EDGE_PUNCT, line_key, prefix_key, squash
+from auditor.core.document import ZERO_WIDTH
+from auditor.detectors import Context, Hit
+from auditor.detectors.text import EDGE_PUNCT, line_key, prefix_key, squash
 
 SCOPES = ("line", "prefix", "inline")
 # A placeholder: {*} any text (up to 80 characters), {n} a number.
@@ -41,7 +41,7 @@ def validate(rule) -> str | None:
             return "follow is for scope: prefix only"
         if not isinstance(spec["follow"], str):
             return "follow must be a pattern (a string)"
-        from .patterns import compile_re2
+        from auditor.detectors.patterns import compile_re2
 
         try:
             compile_re2(spec["follow"])
@@ -249,7 +249,7 @@ def _follows(pattern: str, original: str, end: int) -> bool:
     """Whether the line's text after the phrase matches ``pattern`` at its start. ``end`` is where
     the phrase ends in the case-folded line; the rest is taken from the line as written, since
     case is part of what the pattern may test (a headline starts with a capital)."""
-    from .patterns import compile_re2
+    from auditor.detectors.patterns import compile_re2
 
     text = squash(original).lstrip(EDGE_PUNCT)
     folded_length = 0

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import importlib
 
-from . import Context
+from auditor.detectors import Context
 
 
 def _module_of(fn):
@@ -53,7 +53,7 @@ def validate(rule) -> str | None:
     reads = rule.spec.get("reads", [])
     if not isinstance(reads, list):
         return "reads must be a list of stage names"
-    from .stages import order
+    from auditor.detectors.stages import order
 
     try:
         order(reads)
@@ -64,7 +64,7 @@ def validate(rule) -> str | None:
 
 class DetectorMatcher:
     def __init__(self, rules):
-        from .stages import order
+        from auditor.detectors.stages import order
 
         self.rules = [prepared(rule) for rule in rules]
         # The stages these detectors read, each after what it reads: computed before any detector.

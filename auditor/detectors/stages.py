@@ -17,21 +17,31 @@ result depends on which other rules are selected or on the order they run in:
 from __future__ import annotations
 
 from dataclasses import dataclass
+import importlib
 from typing import Callable
 
-from ..findings import Category
+from auditor.core.findings import Category
 
 
 @dataclass(frozen=True)
 class Stage:
     name: str
     reads: tuple[str, ...]
-    compute: Callable
+    # A function, or "module.function" of a detector module: a stage that detectors compute is
+    # found by name, as detectors are (registry.py), so this module imports none of them.
+    compute: Callable | str
     doc: str
+
+    def run(self, ctx):
+        fn = self.compute
+        if isinstance(fn, str):
+            module, _, name = fn.rpartition(".")
+            fn = getattr(importlib.import_module(f"auditor.detectors.{module}"), name)
+        return fn(ctx)
 
 
 def _language(ctx) -> str:
-    from ..language import guess_language
+    from auditor.resources.language import guess_language
 
     return guess_language(ctx.document.text)
 
@@ -48,7 +58,7 @@ def _raw_chrome(ctx) -> list[tuple[int, int]]:
 
 
 def _data_hits(ctx) -> list:
-    from ..narrowing import narrow_hit
+    from auditor.core.narrowing import narrow_hit
 
     out = []
     text = ctx.document.text
@@ -65,12 +75,6 @@ def _chrome_spans(ctx) -> list[tuple[int, int]]:
     return sorted({(h.start, h.end) for h in ctx.need("data_hits") if _deletes_chrome(h)})
 
 
-def _mt(ctx) -> dict:
-    from .machine_translation import assess
-
-    return assess(ctx)
-
-
 def _deletes_chrome(hit) -> bool:
     fix = hit.rule.fix
     # A rule whose delete is unsafe (a tweet's signature) does not delete by default: not chrome.
@@ -79,21 +83,15 @@ def _deletes_chrome(hit) -> bool:
 
 
 def _name_runs(ctx):
-    from ..name_text import capitalized_runs
+    from auditor.resources.name_text import capitalized_runs
 
     return capitalized_runs(ctx.document.text)
 
 
 def _rare_names(ctx):
-    from ..name_text import rare_tokens
+    from auditor.resources.name_text import rare_tokens
 
     return rare_tokens(ctx.need("name_runs"))
-
-
-def _person_findings(ctx):
-    from .entities import find_people
-
-    return find_people(ctx)
 
 
 STAGES: dict[str, Stage] = {s.name: s for s in (
@@ -106,9 +104,9 @@ STAGES: dict[str, Stage] = {s.name: s for s in (
     Stage("chrome_spans", ("data_hits",), _chrome_spans, "spans data rules delete as web chrome"),
     Stage("name_runs", (), _name_runs, "runs of capitalized tokens (name candidates)"),
     Stage("rare_names", ("name_runs",), _rare_names, "capitalized single words rare in English"),
-    Stage("person_findings", ("name_runs",), _person_findings,
+    Stage("person_findings", ("name_runs",), "entities.find_people",
           "near misses of listed people (token, replacement, canonical name): other name rules skip them"),
-    Stage("mt", ("language", "chrome_spans"), _mt,
+    Stage("mt", ("language", "chrome_spans"), "machine_translation.assess",
           "probability that the article text is machine-translated English (or null, with the reason)"),
 )}
 
@@ -118,7 +116,7 @@ def compute(name: str, ctx):
         stage = STAGES[name]
     except KeyError:
         raise KeyError(f"unknown stage {name!r}; known: {', '.join(sorted(STAGES))}") from None
-    return stage.compute(ctx)
+    return stage.run(ctx)
 
 
 def order(names) -> list[str]:

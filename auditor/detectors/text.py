@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import ZERO_WIDTH
+from auditor.core.document import ZERO_WIDTH
 
 # Any run of white space, no-break spaces or zero-width characters is one space.
 _SPACE_RUN = re.compile(r"[\s" + ZERO_WIDTH + r"]+")

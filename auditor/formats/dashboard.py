@@ -6,7 +6,7 @@ documents (ids, paths, sites, rule messages) is escaped by Jinja2's autoescape.
 """
 from __future__ import annotations
 
-from .html import environment
+from auditor.formats.html import environment
 
 
 def render(context: dict) -> str:

@@ -12,9 +12,9 @@ Values are escaped as the Actions toolkit does: ``%``, CR and LF in the message;
 """
 from __future__ import annotations
 
-from . import Tally
-from ..gate import gate_key
-from .location import relative_path
+from auditor.formats import Tally
+from auditor.engine.gate import gate_key
+from auditor.formats.location import relative_path
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 

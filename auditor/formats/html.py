@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from ..findings import Severity
+from auditor.core.findings import Severity
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from . import summary
+from auditor.formats import summary
 
 SCHEMA = "auditor/v1"
 
@@ -19,7 +19,7 @@ def error_document(error) -> dict:
 
 
 def render(reports: list, errors: list) -> str:
-    from ..gate import suppressed_counts
+    from auditor.engine.gate import suppressed_counts
 
     documents = [r.to_dict() for r in reports] + [error_document(e) for e in errors]
     totals = summary(reports, errors)

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from . import summary
-from .github import describe
-from ..gate import gate_key
-from .location import relative_path
+from auditor.formats import summary
+from auditor.formats.github import describe
+from auditor.engine.gate import gate_key
+from auditor.formats.location import relative_path
 
 # Characters XML 1.0 cannot carry, even escaped.
 _NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -52,7 +52,7 @@ def render(reports: list, errors: list, *, show_info: bool = False, failed: froz
             c = r.counts()
             failure = ET.SubElement(case, "failure", {
                 "message": _clean(f"{head}: {c['error']} error(s), {c['warning']} warning(s)"),
-                "type": "auditor.gate",
+                "type": "auditor.engine.gate",
             })
             failure.text = _clean("\n".join([head, *lines]) + "\n")
         else:

@@ -15,10 +15,10 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
-from ..baseline import fingerprint
-from ..findings import Finding
-from ..gate import gate_key
-from .location import relative_path
+from auditor.engine.baseline import fingerprint
+from auditor.core.findings import Finding
+from auditor.engine.gate import gate_key
+from auditor.formats.location import relative_path
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -174,7 +174,7 @@ class SarifStream:
         return quotas
 
     def close(self, errors: list) -> None:
-        from .. import __version__
+        from auditor._version import __version__
 
         notifications = []
         for e in errors:

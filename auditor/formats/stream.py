@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from . import Tally
+from auditor.formats import Tally
 
 
 class TextStream:
@@ -21,7 +21,7 @@ class TextStream:
         self.failed = 0
 
     def add(self, report, fails: bool, key) -> None:
-        from .text import render
+        from auditor.formats.text import render
 
         self.tally.add(report)
         self.failed += bool(fails)
@@ -30,7 +30,7 @@ class TextStream:
         self.out.write(block[: block.rstrip("\n").rfind("\n") + 1])  # without the summary line
 
     def close(self, errors: list) -> None:
-        from .text import render, summary_line
+        from auditor.formats.text import render, summary_line
 
         tail = render([], errors, show_info=self.show_info, color=self.color)
         self.out.write(tail[: tail.rstrip("\n").rfind("\n") + 1])  # the input errors
@@ -41,7 +41,7 @@ class TextStream:
 
 class JsonStream:
     def __init__(self, out):
-        from .json_format import SCHEMA
+        from auditor.formats.json_format import SCHEMA
 
         self.out = out
         self.tally = Tally()
@@ -58,7 +58,7 @@ class JsonStream:
         self._document(report.to_dict())
 
     def close(self, errors: list) -> None:
-        from .json_format import error_document
+        from auditor.formats.json_format import error_document
 
         for e in errors:
             self._document(error_document(e))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from . import summary
+from auditor.formats import summary
 
 # ANSI styles, used only when ``color`` is true (the CLI: stdout is a terminal and NO_COLOR is unset).
 _STYLE = {"bold": "1", "dim": "2", "error": "1;31", "warning": "1;33", "info": "1;36",
@@ -76,7 +76,7 @@ def summary_line(s: dict, errors: list, suppressed_note: str = "", failed: froze
 
 
 def _suppressed_note(reports: list) -> str:
-    from ..gate import suppressed_counts
+    from auditor.engine.gate import suppressed_counts
 
     counts = suppressed_counts(reports)
     if counts is None:

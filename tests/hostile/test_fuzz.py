@@ -16,9 +16,9 @@ import os
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from auditor.clean import apply_edits, clean_document
-from auditor.document import Document
-from auditor.engine import audit, default_ruleset
+from auditor.engine.clean import apply_edits, clean_document
+from auditor.core.document import Document
+from auditor.engine.audit import audit, default_ruleset
 
 COMMON = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
               derandomize=False, print_blob=True)

@@ -134,7 +134,7 @@ def test_a_file_without_read_permission_is_refused(tmp_path, good, command):
 
 def test_a_read_error_is_reported_with_the_file_and_the_reason(tmp_path, monkeypatch):
     """What chmod 000 does for a user other than root, simulated: the read fails with EACCES."""
-    from auditor.inputs import InputError, read_decoded
+    from auditor.inputs.reading import InputError, read_decoded
 
     path = tmp_path / "secret.txt"
     path.write_text("Secret text.\n", encoding="utf-8")
@@ -149,7 +149,7 @@ def test_a_read_error_is_reported_with_the_file_and_the_reason(tmp_path, monkeyp
 
 
 def test_the_reader_checks_for_a_regular_file_before_opening(tmp_path):
-    from auditor.inputs import InputError, read_decoded
+    from auditor.inputs.reading import InputError, read_decoded
 
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
@@ -320,7 +320,7 @@ WESTERN_AND_OTHERS = {
 @pytest.mark.parametrize("encoding", sorted(WESTERN_AND_OTHERS))
 def test_short_legacy_texts_decode_to_what_was_written(encoding):
     """Regression: short Latin-1 text came out as cp775 ("cafķ ķtait") and cp1252 quotes as cp852."""
-    from auditor.inputs import decode
+    from auditor.inputs.reading import decode
 
     text = WESTERN_AND_OTHERS[encoding]
     assert decode(text.encode(encoding.split("-")[0]), "x.txt") == text

@@ -84,9 +84,9 @@ DOCS = [GOOD, "The council met on Tuesday. It have approved the budget, official
 def audit_batch(url: str, session=None):
     """The documents audited as one run does: one GrammarSession for the run (made here if not given)."""
     from auditor import audit
-    from auditor.document import Document
-    from auditor.engine import default_ruleset
-    from auditor.grammar_session import GrammarSession
+    from auditor.core.document import Document
+    from auditor.engine.audit import default_ruleset
+    from auditor.resources.grammar_session import GrammarSession
 
     options = {"grammar": True, "grammar_session": session or GrammarSession(url, timeout=1.0)}
     return [audit(Document(text=t, id=f"d{i}.txt", path=None), default_ruleset(), None, options=options)
@@ -116,7 +116,7 @@ def test_a_dead_server_costs_one_document_not_every_document():
     try:
         url = f"http://127.0.0.1:{server.server_address[1]}"
         began = time.monotonic()
-        from auditor.grammar_session import GrammarSession
+        from auditor.resources.grammar_session import GrammarSession
 
         run_session = GrammarSession(url, timeout=1.0)
         reports = audit_batch(url, run_session) + audit_batch(url, run_session)

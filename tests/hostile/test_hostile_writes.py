@@ -56,7 +56,7 @@ def test_outputs_never_leave_the_output_folder(tmp_path, hostile_tree, command):
 
 
 def test_safe_join_refuses_or_confines_every_hostile_name(tmp_path):
-    from auditor.output import UnsafeOutputPath, safe_join
+    from auditor.core.output import UnsafeOutputPath, safe_join
 
     root = tmp_path / "out"
     root.mkdir()
@@ -70,7 +70,7 @@ def test_safe_join_refuses_or_confines_every_hostile_name(tmp_path):
 
 
 def test_safe_join_refuses_a_symlink_inside_the_output_that_points_out(tmp_path):
-    from auditor.output import UnsafeOutputPath, safe_join
+    from auditor.core.output import UnsafeOutputPath, safe_join
 
     root = tmp_path / "out"
     root.mkdir()
@@ -80,7 +80,7 @@ def test_safe_join_refuses_a_symlink_inside_the_output_that_points_out(tmp_path)
 
 
 def test_write_atomic_leaves_the_old_file_and_no_temporary_on_failure(tmp_path, monkeypatch):
-    from auditor import output
+    from auditor.core import output
 
     target = tmp_path / "report.json"
     target.write_text("old", encoding="utf-8")

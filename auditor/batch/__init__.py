@@ -1,0 +1,1 @@
+"""batch layer (see docs/architecture.md)."""

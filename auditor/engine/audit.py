@@ -1,0 +1,190 @@
+"""The pure core: ``audit(document, ruleset, corpus) -> Report``.
+
+No global state and no I/O: the CLI, batch runs, cleanup and every output format call this.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import cached_property, lru_cache
+
+from auditor.resources.corpus import CorpusStats
+from auditor.detectors import Context, run_matchers
+from auditor.core.document import Document
+from auditor.core.findings import Finding, Severity
+from auditor.core.narrowing import narrow_hit
+from auditor.engine.ruleset import Ruleset, load_ruleset
+from auditor.core.score import Score, Thresholds, score_findings
+
+
+@dataclass
+class Report:
+    document: Document
+    findings: list[Finding]
+    score: Score
+    language: str
+    grammar: dict = field(default_factory=lambda: {"status": "off", "reason": "not asked for (--grammar turns it on)"})
+    readability: dict | None = None
+    errors: list[str] = field(default_factory=list)
+    mt: dict = field(default_factory=lambda: dict(MT_NOT_RUN))
+    copy_of: str | None = None  # with a corpus: the first document of the batch with the same article
+
+    @property
+    def verdict(self) -> str:
+        return self.score.verdict
+
+    @cached_property
+    def presented(self) -> list[Finding]:
+        """The findings as shown to people and CI platforms (presentation.py): same-span
+        findings merged, runs of chrome lines as one block. Scores and fixes use ``findings``."""
+        from auditor.core.presentation import present
+
+        return present(self.findings, self.document.text)
+
+    def counts(self) -> dict[str, int]:
+        out = {s.value: 0 for s in Severity}
+        for f in self.presented:
+            out[f.severity.value] += 1
+        return out
+
+    def to_dict(self) -> dict:
+        doc = self.document
+        return {
+            "id": doc.id,
+            "path": doc.path,
+            "score": self.score.score,
+            "verdict": self.score.verdict,
+            "language": self.language,
+            "words": doc.words,
+            "readability": self.readability,
+            "mt": self.mt,
+            "costs": self.score.costs,
+            "explanation": self.score.explanation,
+            "grammar": self.grammar,
+            "findings": [f.to_dict() for f in self.presented],
+            "errors": list(self.errors),
+            **({"copy_of": self.copy_of} if self.copy_of else {}),
+        }
+
+
+# The ``mt`` field of a report made without ``audit`` (every audit computes the ``mt`` stage).
+MT_NOT_RUN = {"probability": None, "reason": "not computed", "model": None}
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+@lru_cache(maxsize=1)
+def default_ruleset() -> Ruleset:
+    return load_ruleset()
+
+
+def audit(
+    document: Document,
+    ruleset: Ruleset | None = None,
+    corpus: CorpusStats | None = None,
+    thresholds: Thresholds = Thresholds(),
+    options: dict | None = None,
+) -> Report:
+    """Run every rule of the ruleset on one document and score it."""
+    ruleset = ruleset or default_ruleset()
+    original = document
+    if _SURROGATE.search(document.text):
+        # Lone surrogates (bytes decoded with surrogateescape) cannot be encoded for RE2: the rules
+        # see U+FFFD in their place, one code point for one, so every offset stays the same.
+        document = Document(text=_SURROGATE.sub("\ufffd", document.text), id=document.id, path=document.path,
+                            meta=document.meta)
+    ctx = Context(document, corpus, options, ruleset)
+    language = ctx.need("language")
+    _share_stages(ctx, ruleset)
+    findings = _findings(ctx, ruleset)
+    if original is not document:
+        from dataclasses import replace
+
+        findings = [replace(f, text=original.text[f.start:f.end]) for f in findings]
+    score = score_findings(findings, document.text, document.words, thresholds)
+    grammar = ctx.cache.get("grammar") or _grammar_off(ctx.options)
+    report = Report(original, findings, score, language, grammar=grammar, mt=dict(ctx.need("mt")),
+                    copy_of=corpus.copy_of(original) if corpus is not None else None)
+    if ctx.options.get("readability"):
+        from auditor.resources.readability import ReadabilityUnavailable, readability
+
+        try:
+            report.readability = readability(document.text, language)
+        except ReadabilityUnavailable as exc:
+            report.errors.append(f"readability: {exc}")
+    return report
+
+
+def _grammar_off(options: dict) -> dict:
+    if not options.get("grammar"):
+        return {"status": "off", "reason": "not asked for (--grammar turns it on)"}
+    return {"status": "off", "reason": "no grammar rule selected"}
+
+
+def _share_stages(ctx: Context, ruleset: Ruleset) -> None:
+    """Stage results that detectors not yet declaring ``reads`` find in ``ctx.cache``."""
+    ctx.cache["language"] = ctx.need("language")
+    if ruleset.matchers:
+        chrome = ctx.need("chrome_spans")
+        if chrome:
+            ctx.cache["chrome_spans"] = list(chrome)
+
+
+def _hits(ctx: Context, ruleset: Ruleset):
+    """The selected rules' hits: data rules' from the data_hits stage, then the detectors'."""
+    selected = ruleset.by_code
+    if any(rule.kind != "detector" for rule in ruleset.rules):
+        for hit in ctx.need("data_hits"):  # already narrowed to their evidence (the stage does it)
+            if hit.rule.code in selected:
+                yield hit
+    text = ctx.document.text
+    for hit in run_matchers(ruleset.matchers, ctx):
+        # A delete takes only what its evidence covers: never the article prose around it.
+        yield from narrow_hit(text, hit)
+
+
+def _findings(ctx: Context, ruleset: Ruleset) -> list[Finding]:
+    document = ctx.document
+    seen: set[tuple] = set()
+    findings: list[Finding] = []
+    language = ctx.need("language")
+    for hit in _hits(ctx, ruleset):
+        rule = ruleset.by_code.get(hit.rule.code, hit.rule)  # with the run's severity overrides
+        # A rule bound to languages applies to those documents, and to documents whose language is unknown.
+        if rule.languages and language != "und" and language not in rule.languages:
+            continue
+        if rule.document_level:
+            hit.start = hit.end = 0
+        key = (rule.code, hit.start, hit.end)
+        if key in seen or hit.end < hit.start:
+            continue
+        seen.add(key)
+        text = document.text[hit.start:hit.end]
+        values = {"lang": "", "text": text, **hit.values}
+        try:
+            message = rule.message.format(**values)
+        except (KeyError, IndexError, ValueError):
+            message = rule.message
+        fix = None if hit.no_fix else rule.fix
+        if fix is not None and hit.fix_replacement is not None:
+            fix = replace(fix, replacement=hit.fix_replacement)
+        if fix is not None and hit.unsafe:
+            fix = replace(fix, safety="unsafe")
+        severity = Severity(hit.severity) if hit.severity else rule.severity
+        confidence = rule.confidence if hit.confidence is None else hit.confidence
+        if rule.document_level:
+            findings.append(Finding(
+                code=rule.code, name=rule.name, category=rule.category, severity=severity,
+                start=0, end=0, text="", message=message, confidence=confidence, fix=None,
+                scope="document", cost=hit.cost,
+            ))
+            continue
+        line, column = document.line_col(hit.start)
+        end_line, end_column = document.line_col(hit.end)
+        findings.append(Finding(
+            code=rule.code, name=rule.name, category=rule.category, severity=severity,
+            start=hit.start, end=hit.end, text=text, message=message, confidence=confidence,
+            fix=fix, line=line, column=column, end_line=end_line, end_column=end_column,
+        ))
+    findings.sort(key=lambda f: (f.scope != "document", f.start, -f.severity.rank, f.code))
+    return findings

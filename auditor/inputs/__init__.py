@@ -1,0 +1,1 @@
+"""inputs layer (see docs/architecture.md)."""

@@ -1,0 +1,257 @@
+"""The machine-translation model at run time: hashed n-gram features and a linear model, in numpy.
+
+A text is normalized (quotes and white space made uniform, so that how a publisher typesets
+quotation marks or breaks lines says nothing), then turned into five groups of hashed features:
+character 2-, 3- and 4-grams and word 1- and 2-grams (words lower-cased, punctuation marks as
+words). Each feature is a bucket of a table of ``2**bits`` weights; a group's value for a text is
+the mean weight of its n-grams (term frequency divided by the group's length, so long and short
+texts are on one scale). The logit is the bias plus the groups' means; Platt scaling, fitted with
+equal class priors, turns it into a probability.
+
+Every n-gram's bucket is computed in vectorized numpy from one polynomial prefix hash of the
+text (modulo 2**64: numpy's unsigned integers wrap), so a BBC-sized article costs tens of
+microseconds and no scikit-learn is needed at run time. Training (scripts/train_mt.py, ``auditor
+train-mt``) calls the same :func:`feature_groups`, so the model sees the same features at run time
+as when it was fitted.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from auditor.core.errors import AuditorError
+from auditor.core.paths import PACKAGE
+
+FORMAT = "auditor-mt/1"
+DEFAULT_BITS = 20
+CHAR_ORDERS = (2, 3, 4)
+WORD_ORDERS = (1, 2)
+GROUPS = tuple(f"char{n}" for n in CHAR_ORDERS) + tuple(f"word{n}" for n in WORD_ORDERS)
+DEFAULT_MODEL = PACKAGE / "models" / "mt-en.npz"
+
+_BASE = np.uint64(0x100000001B3)  # odd, so invertible modulo 2**64
+_BASE_INVERSE = np.uint64(pow(0x100000001B3, -1, 2**64))
+_MIX = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing: the top bits of h * MIX spread well
+_SALT = {name: np.uint64((i + 1) * 0xD6E8FEB86659FD93 % 2**64) for i, name in enumerate(GROUPS)}
+_SHIFT29 = np.uint64(29)
+
+# Character classes and replacements for the Basic Multilingual Plane, built once per process:
+# white space (every kind, as one class), word characters (letters, digits, underscore), and the
+# rest; quotation marks of every style, and the cp1252 code points of curly quotes that badly
+# decoded text carries, become ASCII ones. Code points above the plane count as "other" as is.
+_SPACE_CLASS, _WORD_CLASS, _OTHER_CLASS = 0, 1, 2
+_PLANE = 0x10000
+_DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u00ab\u00bb\x93\x94"
+_SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2039\u203a\x91\x92"
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[np.ndarray, np.ndarray]:
+    """Per code point of the plane: its class, and what it becomes (lower case, ASCII quotes, one
+    space, digits 0)."""
+    chars = [chr(c) for c in range(_PLANE)]
+    classes = np.array(
+        [_SPACE_CLASS if ch.isspace() else _WORD_CLASS if (ch.isalnum() or ch == "_") else _OTHER_CLASS
+         for ch in chars], dtype=np.uint8)
+    classes[0xD800:0xE000] = _OTHER_CLASS
+    lower = [ch.lower() for ch in chars]
+    replace = np.array([ord(low) if len(low) == 1 else c for c, low in enumerate(lower)], dtype=np.uint64)
+    replace[[ord(c) for c in _DOUBLE_QUOTES]] = ord('"')
+    replace[[ord(c) for c in _SINGLE_QUOTES]] = ord("'")
+    replace[classes == _SPACE_CLASS] = ord(" ")
+    replace[[c for c, ch in enumerate(chars) if ch.isdigit()]] = ord("0")
+    for table in (classes, replace):
+        table.setflags(write=False)
+    return classes, replace
+
+
+@lru_cache(maxsize=1)
+def _powers(length: int) -> tuple[np.ndarray, np.ndarray]:
+    """BASE**k and BASE**-k for k = 0 .. length (modulo 2**64)."""
+    powers = np.full(length + 1, _BASE, dtype=np.uint64)
+    powers[0] = 1
+    np.cumprod(powers, out=powers)
+    inverse = np.full(length + 1, _BASE_INVERSE, dtype=np.uint64)
+    inverse[0] = 1
+    np.cumprod(inverse, out=inverse)
+    powers.setflags(write=False)
+    inverse.setflags(write=False)
+    return powers, inverse
+
+
+_POWERS_KEPT = 1 << 15  # texts up to this many characters reuse one table of powers
+
+
+def normalized_codes(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """Code points of the normalized text, and each one's class. Normalized: lower case, quotes
+    made ASCII, digits made 0 (figures say what a text is about, not how it was written), white
+    space runs made one space."""
+    raw = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    classes_table, replace_table = _tables()
+    if not len(raw) or raw.max() < _PLANE:  # the common case: no emoji or rare scripts
+        classes = classes_table[raw]
+        codes = replace_table[raw]
+    else:
+        in_plane = raw < _PLANE
+        clipped = np.where(in_plane, raw, 0)
+        classes = np.where(in_plane, classes_table[clipped], _OTHER_CLASS)
+        codes = np.where(in_plane, replace_table[clipped], raw.astype(np.uint64))
+    space = classes == _SPACE_CLASS
+    keep = ~space
+    keep[1:] |= space[1:] & ~space[:-1]  # the first space of a run stays
+    codes, classes = codes[keep], classes[keep]
+    return codes, classes
+
+
+def normalize_text(text: str) -> str:
+    """What the features are computed on, as a string (for reading; features use the codes)."""
+    codes, _ = normalized_codes(text)
+    return codes.astype(np.uint32).tobytes().decode("utf-32-le", "surrogatepass").strip(" ")
+
+
+def _prefix_hashes(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """H[j] = hash of codes[:j] and P[k] = BASE**k, so that codes[i:j] hashes to H[j] - H[i] * P[j-i]."""
+    n = len(codes)
+    powers, inverse = _powers(_POWERS_KEPT) if n <= _POWERS_KEPT else _powers.__wrapped__(n)
+    sums = np.zeros(n + 1, dtype=np.uint64)
+    np.cumsum((codes + np.uint64(1)) * inverse[1:n + 1], out=sums[1:])
+    return powers[:n + 1] * sums, powers
+
+
+def features(text: str, bits: int = DEFAULT_BITS) -> tuple[np.ndarray, np.ndarray]:
+    """Bucket indexes of every n-gram of the normalized text, grouped, and each group's size
+    (in GROUPS order; a group is empty when the text is too short for it)."""
+    codes, classes = normalized_codes(text)
+    if len(codes) and classes[0] == _SPACE_CLASS:
+        codes, classes = codes[1:], classes[1:]
+    if len(codes) and classes[-1] == _SPACE_CLASS:
+        codes, classes = codes[:-1], classes[:-1]
+    prefix, powers = _prefix_hashes(codes)
+    n = len(codes)
+    parts = []
+    for order in CHAR_ORDERS:
+        count = max(0, n - order + 1)
+        parts.append(prefix[order:order + count] - prefix[:count] * powers[order] + _SALT[f"char{order}"])
+    # Words: runs of word characters; every other visible character is a word of its own.
+    word = classes == _WORD_CLASS
+    other = classes == _OTHER_CLASS
+    begins = word.copy()
+    begins[1:] &= ~word[:-1]
+    ends = word.copy()
+    ends[:-1] &= ~word[1:]
+    a = np.flatnonzero(begins | other)
+    b = np.flatnonzero(ends | other) + 1
+    words = prefix[b] - prefix[a] * powers[b - a]
+    parts.append(words + _SALT["word1"])
+    parts.append(words[:-1] * _MIX + words[1:] + _SALT["word2"])
+    sizes = np.array([len(p) for p in parts], dtype=np.int64)
+    h = np.concatenate(parts)
+    h ^= h >> _SHIFT29
+    return ((h * _MIX) >> np.uint64(64 - bits)).astype(np.intp), sizes
+
+
+@dataclass(frozen=True)
+class MTModel:
+    """Weights, bias and calibration of one trained model, with what it was trained on."""
+
+    weights: np.ndarray  # float32, 2**bits
+    bias: float
+    platt_a: float
+    platt_b: float
+    bits: int
+    meta: dict = field(default_factory=dict)
+    path: str = ""
+
+    @property
+    def name(self) -> str:
+        return self.meta.get("name") or Path(self.path).name or "mt-model"
+
+    def logit(self, text: str) -> float:
+        indexes, sizes = features(text, self.bits)
+        return self.bias + group_means(self.weights[indexes], sizes)
+
+    def probability(self, text: str) -> float:
+        return calibrate(self.logit(text), self.platt_a, self.platt_b)
+
+    def save(self, path: str | Path) -> None:
+        """Write the model as a compressed npz; the same model always gives the same bytes."""
+        meta = dict(self.meta, format=FORMAT, bits=self.bits)
+        arrays = {
+            "weights": self.weights.astype(np.float32),
+            "params": np.array([self.bias, self.platt_a, self.platt_b], dtype=np.float64),
+            "meta": np.frombuffer(json.dumps(meta, sort_keys=True, indent=1).encode(), dtype=np.uint8),
+        }
+        _write_npz(Path(path), arrays)
+
+
+def group_means(values: np.ndarray, sizes: np.ndarray) -> float:
+    """The sum over groups of each group's mean value (an empty group adds nothing)."""
+    if not len(values):
+        return 0.0
+    starts = np.cumsum(sizes) - sizes
+    sums = np.add.reduceat(values, np.minimum(starts, len(values) - 1), dtype=np.float64)
+    return float(np.sum(np.where(sizes > 0, sums / np.maximum(sizes, 1), 0.0)))
+
+
+def calibrate(z: float, a: float, b: float) -> float:
+    s = a * z + b
+    if s >= 0:
+        return 1.0 / (1.0 + math.exp(-s))
+    e = math.exp(s)
+    return e / (1.0 + e)
+
+
+class ModelError(AuditorError, ValueError):
+    """A model file that cannot be used; the message names the file."""
+
+
+def _write_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:
+    # np.savez_compressed stamps the current time into the zip entries; a fixed date makes the
+    # file depend on the model alone, so a rebuild can be compared byte for byte.
+    import io
+    import zipfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, array in arrays.items():
+            buffer = io.BytesIO()
+            np.lib.format.write_array(buffer, np.ascontiguousarray(array), allow_pickle=False)
+            info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, buffer.getvalue(), compresslevel=9)
+
+
+@lru_cache(maxsize=4)
+def load_model(path: str | None = None) -> MTModel:
+    """Read a model file once per process and path (the default: the model shipped in the wheel)."""
+    path = str(path or DEFAULT_MODEL)
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            meta = json.loads(bytes(data["meta"]).decode())
+            weights = data["weights"].astype(np.float32)
+            bias, a, b = (float(x) for x in data["params"])
+    except FileNotFoundError:
+        raise ModelError(f"{path}: machine-translation model not found") from None
+    except (OSError, KeyError, ValueError) as exc:
+        raise ModelError(f"{path}: not a machine-translation model ({exc})") from None
+    if meta.get("format") != FORMAT:
+        raise ModelError(f"{path}: model format {meta.get('format')!r}, expected {FORMAT!r}")
+    bits = int(meta["bits"])
+    if len(weights) != 2**bits:
+        raise ModelError(f"{path}: {len(weights)} weights, expected 2**{bits}")
+    return MTModel(weights, bias, a, b, bits, meta, path)
+
+
+def file_sha256(*paths: str | Path) -> str:
+    digest = hashlib.sha256()
+    for p in paths:
+        with open(p, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(chunk)
+    return digest.hexdigest()

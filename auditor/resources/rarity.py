@@ -1,0 +1,68 @@
+"""How common a word is in English (wordfreq's Zipf scale), fast enough for a one-file check.
+
+wordfreq loads its whole English list (and imports langcodes, ftfy, regex) on the first lookup:
+about 0.3 s, longer than auditing a short article. The name rules ask about a handful of words
+per document, so the list is copied once into an SQLite table in the user's cache folder (like
+the other precompiled data, see auditor/cache.py), keyed by wordfreq's version, and each word is
+looked up there. When that folder is not writable, or for words wordfreq would split into several
+tokens, wordfreq answers directly.
+"""
+from __future__ import annotations
+
+import sqlite3
+from functools import lru_cache
+from pathlib import Path
+
+_SIMPLE = str.isalpha
+
+
+@lru_cache(maxsize=1)
+def _table() -> sqlite3.Connection | None:
+    from auditor.core.cache import cache_dir, write_atomically
+
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        from importlib.metadata import version
+
+        key = version("wordfreq")
+    except Exception:  # noqa: BLE001 - no metadata: use wordfreq directly
+        return None
+    path = folder / f"wordfreq-en-{key}.sqlite3"
+    if not path.exists() and not write_atomically(path, _build):
+        return None
+    try:
+        return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    except sqlite3.Error:
+        return None
+
+
+def _build(path: Path) -> None:
+    """The English list as a table, written to ``path`` (sqlite errors surface as OSError)."""
+    import math
+
+    from wordfreq import get_frequency_dict
+
+    path.unlink(missing_ok=True)  # a fresh, empty temporary file: sqlite creates its own
+    try:
+        db = sqlite3.connect(path)
+        db.execute("CREATE TABLE words (w TEXT PRIMARY KEY, z REAL) WITHOUT ROWID")
+        db.executemany("INSERT OR REPLACE INTO words VALUES (?, ?)",
+                       ((w, round(math.log10(f) + 9, 2)) for w, f in get_frequency_dict("en").items() if f > 0))
+        db.commit()
+        db.close()
+    except sqlite3.Error as exc:
+        raise OSError(f"cannot build the word table: {exc}") from exc
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str) -> float:
+    """wordfreq's Zipf frequency of an English word (0 for a word it has never seen)."""
+    table = _table() if _SIMPLE(word) else None
+    if table is None:
+        from wordfreq import zipf_frequency
+
+        return zipf_frequency(word, "en")
+    row = table.execute("SELECT z FROM words WHERE w = ?", (word.casefold(),)).fetchone()
+    return row[0] if row else 0.0
