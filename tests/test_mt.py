@@ -128,7 +128,7 @@ def test_shipped_model_fits_in_the_wheel():
 def test_model_loads_lazily_once():
     code = (
         "from auditor import Document, audit, load_ruleset\n"
-        "from auditor.mt_model import load_model\n"
+        "from auditor.resources.mt_model import load_model\n"
         "rules = load_ruleset(select=['TR2'])\n"
         "print(load_model.cache_info().misses)\n"
         "audit(Document('Too short.'), rules)\n"

@@ -52,7 +52,7 @@ def render(reports: list, errors: list, *, show_info: bool = False, failed: froz
             c = r.counts()
             failure = ET.SubElement(case, "failure", {
                 "message": _clean(f"{head}: {c['error']} error(s), {c['warning']} warning(s)"),
-                "type": "auditor.engine.gate",
+                "type": "auditor.gate",
             })
             failure.text = _clean("\n".join([head, *lines]) + "\n")
         else:
