@@ -1,6 +1,7 @@
 """The architecture holds: layers from the commands down to the core, no import circles, short modules."""
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -16,6 +17,8 @@ def test_the_layer_contracts_hold():
     """import-linter's contracts in pyproject.toml: each layer imports only the layers below it."""
     lint = shutil.which("lint-imports") or str(Path(sys.executable).parent / "lint-imports")
     if not Path(lint).exists():
+        if os.environ.get("CI"):
+            pytest.fail("import-linter is not installed: CI installs the test extra")
         pytest.skip("import-linter is not installed (it is in the test extra)")
     result = subprocess.run([lint, "--config", str(ROOT / "pyproject.toml")], cwd=ROOT,
                             capture_output=True, text=True)
@@ -24,7 +27,10 @@ def test_the_layer_contracts_hold():
 
 def test_no_module_imports_itself_through_others():
     """No import circles anywhere in the package, lazy (function-level) imports included."""
-    grimp = pytest.importorskip("grimp")
+    if os.environ.get("CI"):
+        import grimp
+    else:
+        grimp = pytest.importorskip("grimp")
     graph = grimp.build_graph("auditor", exclude_type_checking_imports=True)
     index: dict[str, int] = {}
     low: dict[str, int] = {}
