@@ -77,24 +77,32 @@ def document_cost(probability: float, at: float) -> float:
     return round(BASE_COST + SLOPE_COST * min(1.0, max(0.0, rise)), 1)
 
 
-def machine_translated(ctx: Context, rule):
-    """TR201: one document-level hit when the probability reaches the threshold."""
+def _flagged(ctx: Context, rule) -> tuple[dict, float, float] | None:
+    """The mt stage's result, its probability and the threshold, when the document is flagged."""
     result = ctx.need("mt")
     p = result["probability"]
     at = threshold(ctx, rule)
     if p is None or p < at:
+        return None
+    return result, p, at
+
+
+def machine_translated(ctx: Context, rule):
+    """TR201: one document-level hit when the probability reaches the threshold."""
+    flagged = _flagged(ctx, rule)
+    if flagged is None:
         return
+    result, p, at = flagged
     yield Hit(rule, 0, 0, values={"probability": f"{p:.2f}", "model": result["model"]},
               confidence=1.0, cost=document_cost(p, at))
 
 
 def evidence(ctx: Context, rule):
     """TR202: on a flagged document, the sentences the model scores highest, each with its score."""
-    result = ctx.need("mt")
-    p = result["probability"]
-    at = threshold(ctx, rule)
-    if p is None or p < at:
+    flagged = _flagged(ctx, rule)
+    if flagged is None:
         return
+    at = flagged[2]
     model = load_model(ctx.options.get("mt_model"))
     scored = []
     for sentence in ctx.document.sentences:
