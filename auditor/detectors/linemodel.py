@@ -90,8 +90,8 @@ def judge(ctx: Context, settings: ModelSettings) -> Judgement:
     # Lines, and in place of a line that holds a paragraph or a page without its line breaks,
     # its sentences and labels: the model judges those as it judges lines.
     lines = document.segments
-    known = STOPSETS.get(ctx.cache.get("language", ""))  # the engine's guess, when it has a list here
-    if known is not None and "chrome_spans" not in ctx.cache and _all_paragraphs(lines, known):
+    known = STOPSETS.get(ctx.need("language"))  # the engine's guess, when it has a list here
+    if known is not None and not ctx.need("chrome_spans") and _all_paragraphs(lines, known):
         judgement = ctx.cache[key] = Judgement([], {})
         return judgement  # a headline and paragraphs only: the common case, decided cheaply
     # Long lines are body text or close to it: splitting on white space is enough there.
@@ -104,7 +104,7 @@ def judge(ctx: Context, settings: ModelSettings) -> Judgement:
         info.kind = classify(info)
         info.segment = line is not whole[line.index]
         info.part = line.part
-    _mark_chrome(infos, ctx.cache.get("chrome_spans"))
+    _mark_chrome(infos, ctx.need("chrome_spans"))
     body = revise(infos, settings)
     judgement = ctx.cache[key] = Judgement(infos, body)
     return judgement
@@ -239,7 +239,7 @@ def article_words(ctx: Context, settings: ModelSettings) -> float:
     """Words of the text outside its chrome: what other rules delete and what the model judges.
     Chinese, Japanese and Korean text counts a word per two characters."""
     document = ctx.document
-    spans = list(ctx.cache.get("chrome_spans") or [])
+    spans = list(ctx.need("chrome_spans"))
     spans += [(info.start, info.end) for info in judge(ctx, settings).lines if info.verdict]
     text = document.text
     total = document.words + _cjk_words(text)

@@ -95,7 +95,6 @@ def audit(
                             meta=document.meta)
     ctx = Context(document, corpus, options, ruleset)
     language = ctx.need("language")
-    _share_stages(ctx, ruleset)
     findings = _findings(ctx, ruleset)
     if original is not document:
         from dataclasses import replace
@@ -119,15 +118,6 @@ def _grammar_off(options: dict) -> dict:
     if not options.get("grammar"):
         return {"status": "off", "reason": "not asked for (--grammar turns it on)"}
     return {"status": "off", "reason": "no grammar rule selected"}
-
-
-def _share_stages(ctx: Context, ruleset: Ruleset) -> None:
-    """Stage results that detectors not yet declaring ``reads`` find in ``ctx.cache``."""
-    ctx.cache["language"] = ctx.need("language")
-    if ruleset.matchers:
-        chrome = ctx.need("chrome_spans")
-        if chrome:
-            ctx.cache["chrome_spans"] = list(chrome)
 
 
 def _hits(ctx: Context, ruleset: Ruleset):
