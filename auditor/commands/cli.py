@@ -10,7 +10,8 @@ from pathlib import Path
 
 import click
 
-from auditor.commands.cli_options import GRAMMAR_OPTIONS, NAME_STYLE, batch_options, grammar_notice, grammar_wanted, rule_options
+from auditor.commands.cli_options import (GRAMMAR_OPTIONS, MAX_BYTES, NAME_STYLE, batch_options, grammar_notice,
+                                          grammar_wanted, rule_options)
 from auditor.commands.grammar_command import grammar
 from auditor.commands.mt_command import MT_MODEL_OPTION, mt_options, train_mt
 
@@ -94,7 +95,7 @@ def _load(config_path, select, ignore, rules):
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when documents fail (input errors still exit 2).")
 @rule_options
 @batch_options
-@click.option("--max-bytes", type=click.IntRange(0), default=50 * 1024 * 1024, show_default=True, help="Refuse larger input files (0: no limit).")
+@MAX_BYTES
 @click.option("--show-info", is_flag=True, help="Also print info findings (text, github, junit).")
 @click.option("--show-suppressed", is_flag=True,
               help="Also list suppressed and baselined findings (text; SARIF with suppressions).")
@@ -236,7 +237,7 @@ def check(paths, fmt, report_dir, fail_under, fail_on, exit_zero, select, ignore
                    "chrome, names, conventions, grammar.")
 @click.option("--edit-log", type=click.Path(dir_okay=False), help="Write one JSON object per edit to this file.")
 @rule_options
-@click.option("--max-bytes", type=click.IntRange(0), default=50 * 1024 * 1024, show_default=True, help="Refuse larger input files (0: no limit).")
+@MAX_BYTES
 @click.option("--text-field", metavar="NAME",
               help="Record inputs (.jsonl, .csv, .parquet): the field holding the article text [default: text].")
 @click.option("--id-field", metavar="NAME", help="Record inputs: the field naming each record.")
@@ -311,8 +312,7 @@ def clean(paths, out, diff, in_place, backup, unsafe_fixes, fix_classes, edit_lo
               help="Dashboard: rows of the table of sources (worst mean score first).")
 @click.option("--title", default="Corpus quality report", show_default=True, help="Title of the dashboard.")
 @batch_options
-@click.option("--max-bytes", type=click.IntRange(0), default=50 * 1024 * 1024, show_default=True,
-              help="Refuse larger input files, or larger records (0: no limit).")
+@MAX_BYTES
 @MT_MODEL_OPTION
 def report(paths, out, select, ignore, rules, config_path, no_corpus, repeated_min_documents, grammar,
            languagetool_url, grammar_timeout, name_style, name_style_file, no_readability, worst, per_document,

@@ -40,6 +40,10 @@ def batch_options(fn):
     return wrapper
 
 
+# One limit for every command that reads inputs (check, clean, report).
+MAX_BYTES = click.option("--max-bytes", type=click.IntRange(0), default=50 * 1024 * 1024, show_default=True,
+                         help="Refuse larger input files, or larger records (0: no limit).")
+
 GRAMMAR_TIMEOUT = click.option(
     "--grammar-timeout", type=click.FloatRange(0.1), default=None, metavar="SECONDS",
     help="Longest wait for one LanguageTool answer; a document whose check times out "
