@@ -10,8 +10,8 @@ from pathlib import Path
 
 import click
 
-from auditor.commands.cli_options import (GRAMMAR_OPTIONS, MAX_BYTES, NAME_STYLE, batch_options, grammar_notice,
-                                          grammar_wanted, rule_options)
+from auditor.commands.cli_options import (GRAMMAR_OPTIONS, MAX_BYTES, batch_options, grammar_and_name_options,
+                                          grammar_notice, grammar_wanted, rule_options, selection_options)
 from auditor.commands.grammar_command import grammar
 from auditor.commands.mt_command import MT_MODEL_OPTION, mt_options, train_mt
 
@@ -289,18 +289,11 @@ def clean(paths, out, diff, in_place, backup, unsafe_fixes, fix_classes, edit_lo
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--out", "out", required=True, type=click.Path(file_okay=False),
               help="Folder for the reports, summary.csv, summary.parquet and index.html.")
-@click.option("--select", multiple=True, help="Only rules whose code starts with these prefixes (comma-separated).")
-@click.option("--ignore", multiple=True, help="Skip rules whose code starts with these prefixes.")
-@click.option("--rules", "rules", multiple=True, type=click.Path(exists=True), help="Extra rule pack (file or folder).")
-@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="auditor.toml or pyproject.toml to use.")
+@selection_options
 @click.option("--no-corpus", is_flag=True, help="Skip the corpus pass (repeated lines, name spellings across the inputs).")
 @click.option("--repeated-min-documents", type=click.IntRange(2), default=3, show_default=True,
               help="A line in this many documents is template chrome.")
-@GRAMMAR_OPTIONS[0]
-@GRAMMAR_OPTIONS[1]
-@GRAMMAR_OPTIONS[2]
-@NAME_STYLE[0]
-@NAME_STYLE[1]
+@grammar_and_name_options
 @click.option("--no-readability", is_flag=True, help="Do not compute readability figures.")
 @click.option("--worst", type=click.IntRange(1), default=25, show_default=True,
               help="Worst documents listed on the dashboard (each gets an HTML page).")

@@ -82,21 +82,39 @@ NAME_STYLE = (
 )
 
 
+SELECTION_OPTIONS = (
+    click.option("--select", multiple=True, help="Only rules whose code starts with these prefixes (comma-separated)."),
+    click.option("--ignore", multiple=True, help="Skip rules whose code starts with these prefixes."),
+    click.option("--rules", "rules", multiple=True, type=click.Path(exists=True),
+                 help="Extra rule pack (file or folder)."),
+    click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False),
+                 help="auditor.toml or pyproject.toml to use."),
+)
+
+
+def _apply(fn, options):
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+def selection_options(fn):
+    """Rule selection and configuration: the same for every command that audits."""
+    return _apply(fn, SELECTION_OPTIONS)
+
+
+def grammar_and_name_options(fn):
+    """Grammar and the house style for names: the same for every command that audits."""
+    return _apply(fn, (*GRAMMAR_OPTIONS, *NAME_STYLE))
+
+
 def rule_options(fn):
     """Rule selection, configuration, the corpus pass and grammar: the same for check and clean."""
-    options = [
-        click.option("--select", multiple=True, help="Only rules whose code starts with these prefixes (comma-separated)."),
-        click.option("--ignore", multiple=True, help="Skip rules whose code starts with these prefixes."),
-        click.option("--rules", "rules", multiple=True, type=click.Path(exists=True),
-                     help="Extra rule pack (file or folder)."),
-        click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False),
-                     help="auditor.toml or pyproject.toml to use."),
+    return _apply(fn, [
+        *SELECTION_OPTIONS,
         click.option("--corpus", is_flag=True, help="Run the corpus pass (repeated lines across the inputs)."),
         click.option("--repeated-min-documents", type=click.IntRange(2), default=3, show_default=True,
                      help="With --corpus: a line in this many documents is template chrome."),
         *GRAMMAR_OPTIONS,
         *NAME_STYLE,
-    ]
-    for option in reversed(options):
-        fn = option(fn)
-    return fn
+    ])
