@@ -99,6 +99,24 @@ def test_features_ignore_quote_style_and_line_breaks():
     assert normalize_text("  A\n\n b ") == "a b"
 
 
+def test_names_are_masked_but_sentence_openers_are_not():
+    text = 'The talks in Geneva ended. Officials said "Talks go on" and Angela Merkel agreed.\nWhite smoke rose.'
+    assert normalize_text(text) == 'the talks in N ended. officials said "talks go on" and N N agreed. white smoke rose.'
+
+
+def test_a_story_scores_the_same_whoever_and_wherever_it_is_about():
+    # Names and places say what a story is about, not how it was translated: the shipped model
+    # gives two stories that differ only in them the same probability.
+    template = ("The minister {0} met the delegation from {1} on Monday. Talks with {0} lasted three hours, "
+                "and the officials of {1} said afterwards that the agreement on trade would be signed by the "
+                "end of the year. Critics in {1} were not convinced, and {0} promised to answer them in a "
+                "speech on Friday.")
+    model = load_model()
+    first = model.probability(template.format("Olaf Scholz", "Brazil"))
+    second = model.probability(template.format("Xi Jinping", "Kenya"))
+    assert first == pytest.approx(second, abs=1e-9)
+
+
 def test_saved_model_gives_the_same_bytes_and_scores(tmp_path):
     rng = np.random.default_rng(0)
     model = MTModel(rng.standard_normal(2**10).astype(np.float32), 0.1, 1.5, -0.2, 10, {"name": "t"})
