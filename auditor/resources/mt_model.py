@@ -1,17 +1,18 @@
 """The machine-translation model at run time: hashed n-gram features and a linear model, in numpy.
 
 A text is normalized (quotes and white space made uniform, so that how a publisher typesets
-quotation marks or breaks lines says nothing), then turned into five groups of hashed features:
-character 2-, 3- and 4-grams and word 1- and 2-grams (words lower-cased, punctuation marks as
-words). Each feature is a bucket of a table of ``2**bits`` weights; a group's value for a text is
-the mean weight of its n-grams (term frequency divided by the group's length, so long and short
+quotation marks or breaks lines says nothing; digits made 0 and names made one ``N``, so that
+what a story is about says nothing either), then turned into three groups of hashed features:
+character 4-grams and word 1- and 2-grams (words lower-cased, punctuation marks as words).
+Each feature is a bucket of a table of ``2**bits`` weights; a group's value for a text is the
+mean weight of its n-grams (term frequency divided by the group's length, so long and short
 texts are on one scale). The logit is the bias plus the groups' means; Platt scaling, fitted with
 equal class priors, turns it into a probability.
 
 Every n-gram's bucket is computed in vectorized numpy from one polynomial prefix hash of the
 text (modulo 2**64: numpy's unsigned integers wrap), so a BBC-sized article costs tens of
 microseconds and no scikit-learn is needed at run time. Training (scripts/train_mt.py, ``auditor
-train-mt``) calls the same :func:`feature_groups`, so the model sees the same features at run time
+train-mt``) calls the same :func:`features`, so the model sees the same features at run time
 as when it was fitted.
 """
 from __future__ import annotations
@@ -42,9 +43,9 @@ _SALT = {name: np.uint64((i + 1) * 0xD6E8FEB86659FD93 % 2**64) for i, name in en
 
 # Character kinds and replacements for the Basic Multilingual Plane, built once per process:
 # white space (every kind, as one class), word characters (letters, digits, underscore), and the
-# rest, with two flags (upper case or title case; a line break); quotation marks of every style,
-# and the cp1252 code points of curly quotes that badly decoded text carries, become ASCII ones.
-# Code points above the plane count as "other" as is.
+# rest, with the flags below; quotation marks of every style, and the cp1252 code points of curly
+# quotes that badly decoded text carries, become ASCII ones. Code points above the plane count as
+# "other" as is.
 _SPACE_CLASS, _WORD_CLASS, _OTHER_CLASS = 0, 1, 2  # a word character has bit 0 set
 _CLASS_BITS = 3
 # Flags for finding names: a capital letter; white space that does not break the line; white
@@ -61,8 +62,10 @@ NAME = ord("N")  # what a name becomes (free: every other capital letter is made
 # third a capital letter and the fourth a word character.
 _NAME_MASK = np.uint32(_OPENS_FLAG | _PLAIN_SPACE_FLAG << 8 | _UPPER_FLAG << 16 | 1 << 24)
 _NAME_PATTERN = np.uint32(_PLAIN_SPACE_FLAG << 8 | _UPPER_FLAG << 16 | 1 << 24)
-NAME_LETTERS = 23  # a name longer than this keeps its later letters (none is, in practice)
+NAME_LETTERS = 16  # a name longer than this keeps its later letters (few are)
 _NAME_STEPS = np.arange(1, NAME_LETTERS + 1)
+_NAME_COLUMNS = np.arange(NAME_LETTERS)[None, :]
+_PADDING = " " * (NAME_LETTERS + 1)
 
 
 @lru_cache(maxsize=1)
@@ -117,8 +120,9 @@ def normalized_codes(text: str) -> tuple[np.ndarray, np.ndarray]:
     break, where any word is capitalised. Names say what a text is about and where it was
     written, not how it was translated; a model that learns them does not carry over to new
     stories."""
-    # A space after the text: every name then ends before the end of the array.
-    raw = np.frombuffer((text + " ").encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    # Spaces after the text: every name ends before the end of the array, with room to look
+    # NAME_LETTERS characters past any capital.
+    raw = np.frombuffer((text + _PADDING).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     kinds_table, replace_table = _tables()
     if raw.max() < _PLANE:  # the common case: no emoji or rare scripts
         kinds = kinds_table[raw]
@@ -139,10 +143,12 @@ def normalized_codes(text: str) -> tuple[np.ndarray, np.ndarray]:
         windows = np.ndarray((len(raw) - 3,), dtype="<u4", buffer=kinds, strides=(1,))
         starts = capitals[(windows[capitals - 2] & _NAME_MASK) == _NAME_PATTERN]
         if len(starts):
-            # The letters after a name's first, up to NAME_LETTERS of them, are dropped.
-            after = np.minimum(starts[:, None] + _NAME_STEPS, len(raw) - 1)
-            letters = np.logical_and.accumulate((kinds[after] & 1) > 0, axis=1)
-            keep[after[letters]] = False
+            # The letters after a name's first, up to NAME_LETTERS of them, are dropped: those
+            # before the first character that is not a word character.
+            after = starts[:, None] + _NAME_STEPS
+            in_word = kinds[after] & 1
+            in_word[:, -1] = 0
+            keep[after[_NAME_COLUMNS < in_word.argmin(axis=1)[:, None]]] = False
             codes[starts] = NAME
     kept = np.flatnonzero(keep)
     if len(kept) and space[kept[-1]]:
