@@ -44,8 +44,8 @@ _SALT = {name: np.uint64((i + 1) * 0xD6E8FEB86659FD93 % 2**64) for i, name in en
 # Character kinds and replacements for the Basic Multilingual Plane, built once per process:
 # white space (every kind, as one class), word characters (letters, digits, underscore), and the
 # rest, with the flags below; quotation marks of every style, and the cp1252 code points of curly
-# quotes that badly decoded text carries, become ASCII ones. Code points above the plane count as
-# "other" as is.
+# quotes that badly decoded text carries, become ASCII ones. A code point above the plane (emoji,
+# rare scripts) is read as U+FFFF, one symbol of the class "other".
 _SPACE_CLASS, _WORD_CLASS, _OTHER_CLASS = 0, 1, 2  # a word character has bit 0 set
 _CLASS_BITS = 3
 # Flags for finding names: a capital letter; white space that does not break the line; white
@@ -120,40 +120,34 @@ def normalized_codes(text: str) -> tuple[np.ndarray, np.ndarray]:
     break, where any word is capitalised. Names say what a text is about and where it was
     written, not how it was translated; a model that learns them does not carry over to new
     stories."""
-    # Spaces after the text: every name ends before the end of the array, with room to look
-    # NAME_LETTERS characters past any capital.
-    raw = np.frombuffer((text + _PADDING).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    # Two spaces before the text, so every capital has two characters before it; spaces after
+    # it, so every name ends inside the array with room to look NAME_LETTERS characters on.
+    raw = np.frombuffer(("  " + text + _PADDING).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     kinds_table, replace_table = _tables()
-    if raw.max() < _PLANE:  # the common case: no emoji or rare scripts
-        kinds = kinds_table[raw]
-        codes = replace_table[raw]
-    else:
-        in_plane = raw < _PLANE
-        clipped = np.where(in_plane, raw, 0)
-        kinds = np.where(in_plane, kinds_table[clipped], _OTHER_CLASS).astype(np.uint8)
-        codes = np.where(in_plane, replace_table[clipped], raw.astype(np.uint64))
+    # A code point above the plane (emoji, rare scripts) is read as the last one of the plane.
+    kinds = kinds_table.take(raw, mode="clip")
+    codes = replace_table.take(raw, mode="clip")
     space = (kinds & _CLASS_BITS) == _SPACE_CLASS
     keep = ~space
     keep[1:] |= space[1:] & ~space[:-1]  # the first space of a run stays
     # Candidates are the capital letters (a few in a hundred characters); each is tested on the
     # four kinds around it, read as one integer.
     capitals = np.flatnonzero(kinds & _UPPER_FLAG)
-    capitals = capitals[capitals >= 2]
     if len(capitals):
         windows = np.ndarray((len(raw) - 3,), dtype="<u4", buffer=kinds, strides=(1,))
-        starts = capitals[(windows[capitals - 2] & _NAME_MASK) == _NAME_PATTERN]
+        starts = capitals[(windows.take(capitals - 2) & _NAME_MASK) == _NAME_PATTERN]
         if len(starts):
             # The letters after a name's first, up to NAME_LETTERS of them, are dropped: those
             # before the first character that is not a word character.
             after = starts[:, None] + _NAME_STEPS
-            in_word = kinds[after] & 1
+            in_word = kinds.take(after) & 1
             in_word[:, -1] = 0
             keep[after[_NAME_COLUMNS < in_word.argmin(axis=1)[:, None]]] = False
             codes[starts] = NAME
     kept = np.flatnonzero(keep)
     if len(kept) and space[kept[-1]]:
         kept = kept[:-1]
-    return codes[kept], kinds[kept] & _CLASS_BITS
+    return codes.take(kept), kinds.take(kept) & _CLASS_BITS
 
 
 def normalize_text(text: str) -> str:
@@ -171,7 +165,7 @@ def _prefix_hashes(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return powers[:n + 1] * sums, powers
 
 
-def features(text: str, bits: int = DEFAULT_BITS) -> tuple[np.ndarray, np.ndarray]:
+def features(text: str, bits: int = DEFAULT_BITS) -> tuple[np.ndarray, tuple[int, ...]]:
     """Bucket indexes of every n-gram of the normalized text, grouped, and each group's size
     (in GROUPS order; a group is empty when the text is too short for it)."""
     codes, classes = normalized_codes(text)
@@ -190,10 +184,10 @@ def features(text: str, bits: int = DEFAULT_BITS) -> tuple[np.ndarray, np.ndarra
     last[:-1] &= split
     a = np.flatnonzero(first)
     b = np.flatnonzero(last) + 1
-    words = prefix[b] - prefix[a] * powers[b - a]
+    words = prefix.take(b) - prefix.take(a) * powers.take(b - a)
     parts.append(words + _SALT["word1"])
     parts.append(words[:-1] * _MIX + words[1:] + _SALT["word2"])
-    sizes = np.array([len(p) for p in parts], dtype=np.int64)
+    sizes = tuple(len(p) for p in parts)
     # Fibonacci hashing: the top bits of h * MIX depend on every bit of h.
     return ((np.concatenate(parts) * _MIX) >> np.uint64(64 - bits)).view(np.int64), sizes
 
@@ -216,7 +210,7 @@ class MTModel:
 
     def logit(self, text: str) -> float:
         indexes, sizes = features(text, self.bits)
-        return self.bias + group_means(self.weights[indexes], sizes)
+        return self.bias + group_means(self.weights.take(indexes), sizes)
 
     def probability(self, text: str) -> float:
         return calibrate(self.logit(text), self.platt_a, self.platt_b)
@@ -232,13 +226,21 @@ class MTModel:
         _write_npz(Path(path), arrays)
 
 
-def group_means(values: np.ndarray, sizes: np.ndarray) -> float:
+def group_means(values: np.ndarray, sizes) -> float:
     """The sum over groups of each group's mean value (an empty group adds nothing)."""
-    sizes = sizes[sizes > 0]  # an empty group has no values
-    if not len(sizes):
-        return 0.0
-    sums = np.add.reduceat(values, np.cumsum(sizes) - sizes, dtype=np.float64)
-    return float(sums @ (1.0 / sizes))
+    if all(sizes):  # the common case: one reduction for every group
+        offsets, at = [], 0
+        for size in sizes:
+            offsets.append(at)
+            at += size
+        sums = np.add.reduceat(values, offsets, dtype=np.float64).tolist()
+        return sum(total / size for total, size in zip(sums, sizes))
+    total, at = 0.0, 0
+    for size in sizes:
+        if size:
+            total += float(values[at:at + size].sum(dtype=np.float64)) / size
+            at += size
+    return total
 
 
 def calibrate(z: float, a: float, b: float) -> float:

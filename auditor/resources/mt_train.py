@@ -3,12 +3,14 @@
 Texts are labelled ``native`` (written in English), ``human`` (translated by a person),
 ``machine`` and ``roundtrip`` (machine output). Human translations are negatives on purpose: a
 model trained on native against machine text learns "translated", and flags what people
-translated. Each class gets equal total weight (natives and human translations share the negative
-half equally), so the probability is calibrated with equal class priors, whatever the class sizes.
+translated. Machine output and the rest get equal total weight (inside the negative half, natives
+NATIVE_SHARE and human translations the rest; round trips ROUNDTRIP_SHARE of the positive half),
+and the calibration sets machine output against human translations with equal priors, whatever
+the class sizes.
 
 The linear model is a logistic regression fitted by scikit-learn's SGDClassifier (log loss, L2,
 averaged weights, a fixed number of epochs and a fixed seed: as good as an exact solver here on
-held-out text, at a tenth of the time) on the features of :func:`auditor.mt_model.features`,
+held-out text, at a tenth of the time) on the features of :func:`auditor.resources.mt_model.features`,
 scaled by FEATURE_SCALE (the weights are scaled back, so the run-time model needs no scale).
 Platt scaling is fitted on out-of-fold logits (folds by document, so no document's translations
 help score it), and the model is refitted on everything.
