@@ -200,14 +200,22 @@ def _label_runs(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
     The run is the prefix where labels outweigh lower-case words most (a lower-case word counts
     one and a half against a label), ending before a capitalised word; it is cut off when it
     holds at least ``RUN_LABELS`` labels more than that. Separators ("|", "»", "•") stand alone."""
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN_SPAN.finditer(text, a, b)]
+    # The score rises by at most one a token: once what is left cannot lift it to RUN_LABELS, the
+    # sentence has no run of labels (most sentences are settled within their first few words).
+    words = text[a:b].split()  # the same tokens as _TOKEN_SPAN finds, without their offsets
+    left = len(words)
     best, cut, score = 0.0, 0, 0.0
-    for k, (_, _, token) in enumerate(tokens):
-        if k and score > best and _is_label_token(token) and token[:1].isalpha():
+    for k, token in enumerate(words):
+        label = _is_label_token(token)
+        if k and score > best and label and token[:1].isalpha():
             best, cut = score, k
-        score += (0.5 if token.endswith(",") else 1.0) if _is_label_token(token) else -1.5
+        score += (0.5 if token.endswith(",") else 1.0) if label else -1.5
+        left -= 1
+        if best < RUN_LABELS and score + left < RUN_LABELS:
+            return [(a, b, "sentence")]
     if best < RUN_LABELS or cut == 0:
         return [(a, b, "sentence")]
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN_SPAN.finditer(text, a, b)]
     # The sentence proper starts with the capitalised words just before the cut ("The New York
     # State Attorney General (NYAG) is ..."): back up to the separator, colon or bracket before them
     # when there is one within a few words.

@@ -103,6 +103,17 @@ def _literal_text(pattern: str) -> str:
     return _unescape("".join(re.split(r"\.\{1,80\}\?|\\d\[\\d\.,\]\*", body)))
 
 
+_ANY_SLOT = r".{1,80}?"
+_NUMBER_SLOT = r"\d[\d.,]*"
+_NUMBER_CHARS = re.compile(r"[\d.,]")  # what a {n} slot matches, character by character
+
+
+def _longest_match(pattern: str) -> int:
+    """How long a key a template regex can match, its {n} slots left out: the literal characters,
+    and at most 80 for each {*} slot."""
+    return len(_literal_text(pattern)) + 80 * pattern.count(_ANY_SLOT)
+
+
 def _unescape(text: str) -> str:
     return re.sub(r"\\(.)", r"\1", text)
 
@@ -156,6 +167,13 @@ class PhraseMatcher:
         for entry in self.templates:
             self.template_index.setdefault(_template_anchor(entry[0]), []).append(entry)
         self.template_any = bool(self.templates)
+        # The longest line key a template can match: its literal characters, 80 for each {*}, and
+        # for each {n} a run of the key's own figures (so a key longer than that, a paragraph of
+        # the article, is not looked at: most lines of an article are such paragraphs).
+        self._template_longest = max((_longest_match(p) for p, _, _ in self.templates if not _NUMBER_SLOT in p),
+                                     default=-1)
+        self._numbered_longest = max((_longest_match(p) for p, _, _ in self.templates if _NUMBER_SLOT in p),
+                                     default=None)
         # Where each template stands among all of them: candidates are tried by rule code, then
         # in pack order (the order the lines of a pack list them), whatever words fetched them.
         self._template_rank = {id(entry): (entry[1].code, i) for i, entry in enumerate(self.templates)}
@@ -181,7 +199,7 @@ class PhraseMatcher:
             if not key:
                 continue
             owner = self.exact.get(key)
-            if owner is None and self.template_any:
+            if owner is None and self.template_any and self._may_fit_template(key):
                 owner = self._template_owner(key)
             if owner is None and self.prefixes:
                 owner = self._prefix_owner(folded.lstrip(EDGE_PUNCT), line.text)
@@ -199,6 +217,12 @@ class PhraseMatcher:
                 line_no = ctx.document.line_col(m.start())[0] - 1
                 if ctx.line_allowed(rule.where, line_no):
                     yield Hit(rule, m.start(), m.end(), {"lang": lang})
+
+    def _may_fit_template(self, key: str) -> bool:
+        if len(key) <= self._template_longest:
+            return True
+        longest = self._numbered_longest
+        return longest is not None and len(key) <= longest + len(_NUMBER_CHARS.findall(key))
 
     def _template_owner(self, key: str):
         candidates = []

@@ -21,6 +21,7 @@ import os
 import re
 import threading
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -159,12 +160,10 @@ def clearly_native(words: list[str], lang: str) -> bool:
 def common_word_counts(words: list[str]) -> dict[str, int]:
     """For case-folded tokens: how many are common words of each listed language."""
     counts: dict[str, int] = {}
-    get = _WORD_LANGS.get
-    for w in words:
-        langs = get(w)
-        if langs:
-            for lang in langs:
-                counts[lang] = counts.get(lang, 0) + 1
+    # The listed words picked out and counted in C; only the distinct ones are looked at here.
+    for w, n in Counter(filter(_WORD_LANGS.__contains__, words)).items():
+        for lang in _WORD_LANGS[w]:
+            counts[lang] = counts.get(lang, 0) + n
     return counts
 
 

@@ -23,11 +23,8 @@ def _table() -> sqlite3.Connection | None:
     folder = cache_dir()
     if folder is None:
         return None
-    try:
-        from importlib.metadata import version
-
-        key = version("wordfreq")
-    except Exception:  # noqa: BLE001 - no metadata: use wordfreq directly
+    key = _wordfreq_version()
+    if key is None:
         return None
     path = folder / f"wordfreq-en-{key}.sqlite3"
     if not path.exists() and not write_atomically(path, _build):
@@ -35,6 +32,30 @@ def _table() -> sqlite3.Connection | None:
     try:
         return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
     except sqlite3.Error:
+        return None
+
+
+def _wordfreq_version() -> str | None:
+    """wordfreq's installed version (None when unknown), without importing it. The name of its
+    ``.dist-info`` folder beside the package says it; importing importlib.metadata to read the
+    same costs more than auditing a short article."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec("wordfreq")
+    except (ImportError, ValueError):
+        return None
+    if spec is None:
+        return None
+    for folder in spec.submodule_search_locations or ():
+        found = list(Path(folder).parent.glob("wordfreq-*.dist-info"))
+        if len(found) == 1:
+            return found[0].name[len("wordfreq-"):-len(".dist-info")]
+    try:  # another layout (an egg, several copies): ask the metadata
+        from importlib.metadata import version
+
+        return version("wordfreq")
+    except Exception:  # noqa: BLE001 - no metadata: use wordfreq directly
         return None
 
 
