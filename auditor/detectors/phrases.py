@@ -222,7 +222,13 @@ class PhraseMatcher:
         if len(key) <= self._template_longest:
             return True
         longest = self._numbered_longest
-        return longest is not None and len(key) <= longest + len(_NUMBER_CHARS.findall(key))
+        if longest is None:
+            return False
+        if key.isascii():  # the figures, points and commas counted in C
+            numbers = len(key) - len(key.encode("ascii").translate(None, b"0123456789.,"))
+        else:
+            numbers = len(_NUMBER_CHARS.findall(key))
+        return len(key) <= longest + numbers
 
     def _template_owner(self, key: str):
         candidates = []
