@@ -115,7 +115,11 @@ def _longest_match(pattern: str) -> int:
 
 
 def _unescape(text: str) -> str:
-    return re.sub(r"\\(.)", r"\1", text)
+    """re.escape undone: each backslash stands before the character it escapes (a doubled one for
+    a backslash), so pairs are replaced first, then lone backslashes dropped."""
+    if "\0" in text or "\n" in text:
+        return re.sub(r"\\(.)", r"\1", text)
+    return text.replace("\\\\", "\0").replace("\\", "").replace("\0", "\\")
 
 
 def _literal_regex(phrase: str) -> str:
