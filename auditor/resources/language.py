@@ -189,7 +189,9 @@ _SCRIPT_RANGES = {
     "georgian": "\u10a0-\u10ff",
     "armenian": "\u0530-\u058f",
 }
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+# Characters beyond ASCII that may be letters (or marks) of a script: typographic punctuation
+# (U+2000-U+206F: quotes, dashes, spaces), common in any article, holds neither and is skipped.
+_NON_ASCII = re.compile(r"[^\x00-\x7f\u2000-\u206f]+")
 # Bytes that are not ASCII letters: deleted to count the letters of the ASCII part quickly.
 _NOT_ASCII_LETTER = bytes(b for b in range(256) if not (65 <= b <= 90 or 97 <= b <= 122))
 _RANGES = sorted(
