@@ -120,9 +120,19 @@ _GATE_TABLE = str.maketrans({c: " " for c in (
     "\u2015\u2018\u2019\u201a\u201c\u201d\u201e\u2022\u2026\u2039\u203a\u2122\u200b\u3000\u3001\u3002")})
 
 
+# The characters beyond ASCII that the gate's split turns into spaces: replaced first, they often
+# leave ASCII text, which str.translate maps through its fast path.
+_GATE_NON_ASCII = re.compile("[" + re.escape("".join(chr(c) for c in _GATE_TABLE if c > 127)) + "]")
+
+
 def gate_words(text: str) -> list[str]:
     """Case-folded words for counting common words: fast, and exact enough for Latin-script text."""
-    return text.casefold().translate(_GATE_TABLE).split()
+    folded = text.casefold()
+    if not folded.isascii():
+        spaced = _GATE_NON_ASCII.sub(" ", folded)
+        if spaced.isascii():
+            folded = spaced
+    return folded.translate(_GATE_TABLE).split()
 
 
 def tokens(text: str) -> list[str]:
