@@ -264,13 +264,25 @@ def _table_like(tokens: list) -> bool:
     return bars >= 4 and figures >= 0.25 * max(len(cells), 1)
 
 
+def character_class(codes) -> str:
+    """A regular expression's character class of these code points, as ranges (a class of single
+    characters takes re.compile far longer)."""
+    ranges: list[list[int]] = []
+    for code in sorted(codes):
+        if ranges and code == ranges[-1][1] + 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return "[" + "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+                         for a, b in ranges) + "]"
+
+
 # Counting _WORD's matches in C: a word is a run of word characters (\w), and a joiner (’ ' -)
 # between two runs makes them one. Typographic punctuation beyond ASCII (none of it a word
 # character) is set aside as a space first, so that most articles are ASCII to this count.
 _WORD_CHAR = re.compile(r"\w")
-_TYPOGRAPHIC = re.compile("[" + re.escape("".join(
-    chr(c) for c in (*range(0x80, 0xC0), *range(0x2000, 0x2070)) if c != 0x2019 and not _WORD_CHAR.match(chr(c))
-)) + "]")
+_TYPOGRAPHIC = re.compile(character_class(
+    c for c in (*range(0x80, 0xC0), *range(0x2000, 0x2070)) if c != 0x2019 and not _WORD_CHAR.match(chr(c))))
 # Each ASCII byte as a: a word character, j: a joiner, or a space.
 _WORD_SHAPE = bytes(ord("a") if _WORD_CHAR.match(chr(b)) else ord("j") if chr(b) in "'-" else ord(" ")
                     for b in range(128)) + b" " * 128
