@@ -106,18 +106,18 @@ LINE_RULE = """
 """
 
 
-def test_a_line_wide_rule_takes_only_the_chrome_at_the_edge_of_a_long_line(tmp_path):
-    """The engine narrows any rule's line-wide delete: on a one-line article it takes the caption
-    and credit at the line's end, and on a short line the whole line."""
+def test_a_line_wide_rule_takes_only_its_sentence_of_a_long_line(tmp_path):
+    """A rule that judges whole lines judges a one-line article by its sentences: it takes the
+    credit that ends it, never the article; on a short line it takes the whole line."""
     pack = tmp_path / "credit.yaml"
     pack.write_text(LINE_RULE, encoding="utf-8")
     rules = load_ruleset(extra=[pack], select=["XX5"])
     text = f"{ONE_LINE} Crews at work on the sea wall. Jane Roe/Getty Images"
     findings = [f for f in audit(Document(text), rules, options=OPTIONS).findings if f.code == "XX501"]
-    assert [f.text for f in findings] == ["Crews at work on the sea wall. Jane Roe/Getty Images"]
+    assert [f.text for f in findings] == ["Jane Roe/Getty Images"]
     assert findings[0].fix.safety == "safe"
     result = clean_document(Document(text), lambda d: audit(d, rules, None, options=OPTIONS)).text
-    assert result == ONE_LINE
+    assert result == f"{ONE_LINE} Crews at work on the sea wall."
     short = "Storm closes coast road\n\nCrews at work on the sea wall. Jane Roe/Getty Images\n\n" + ARTICLE[0]
     assert [f.text for f in audit(Document(short), rules, options=OPTIONS).findings if f.code == "XX501"] == [
         "Crews at work on the sea wall. Jane Roe/Getty Images"]

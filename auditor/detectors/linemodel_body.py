@@ -419,8 +419,11 @@ def _judge_short_runs(page: _Page) -> None:
             # a run that another rule's chrome opens ("Related:", "Read more") is a link list
             enclosed = page.inside[k] and j < n and page.inside[j] and not infos[k].chrome
             # Names, fixtures or figures between the sentences of a paragraph are its own; in a
-            # whole page's text, only those that open a sentence.
-            if enclosed and all(i.part == "lead" or (i.segment and not page.noisy) for i in infos[k:j]):
+            # whole page's text, only those that open a sentence. Without menus around the article
+            # (an extractor's output, clean copy), labels cut from a long line are its own wherever
+            # they stand: lists, credits and schedules written without line breaks.
+            if (all(i.segment for i in infos[k:j]) and not page.noisy
+                    or enclosed and all(i.part == "lead" for i in infos[k:j])):
                 k = j
                 continue
             # The numbered list that ends the article is its own; the rest of the run is judged.
@@ -453,7 +456,7 @@ def _mark_non_text(page: _Page) -> None:
         info = infos[k]
         if kinds[k] != "bad" or not (page.noisy or info.words == 0 or ASSET_URL.match(info.text)):
             continue
-        if not page.noisy and page.inside[k] and not info.text.strip(SECTION_BREAK):
+        if not page.noisy and (info.segment or page.inside[k] and not info.text.strip(SECTION_BREAK)):
             continue  # "* * *" between two paragraphs is the article's own section break
         page.mark(k, "non-text", page.settings.non_text)
 
