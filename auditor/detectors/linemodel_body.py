@@ -162,7 +162,11 @@ def _judge_run(run: list[LineInfo], enclosed: bool, noisy: bool, mark, settings:
         return
     headlines = sum(1 for i in run if headline_like(i))
     tiny = sum(1 for i in run if menu_item(i) and (noisy or menu_like(i)))
-    if (len(run) >= 2 and headlines >= max(2, s.headline_run * len(run)) and (noisy or not enclosed)
+    # In an extractor's output, title-case lines that mostly carry figures are the article's own
+    # data (the prices of a deals post, the dates of a schedule), not links to other stories.
+    figures = sum(1 for i in run if _FIGURE.search(i.text))
+    if (noisy or figures < len(run) / 2) and (
+            len(run) >= 2 and headlines >= max(2, s.headline_run * len(run)) and (noisy or not enclosed)
             or len(run) >= 3 and headlines >= s.headline_run_enclosed * len(run)):
         for i in run:
             mark(i.pos, "headline-list", s.headline_list)
@@ -174,6 +178,7 @@ def _judge_run(run: list[LineInfo], enclosed: bool, noisy: bool, mark, settings:
             mark(i.pos, "short-block", s.long_menu_block)
 
 
+_FIGURE = re.compile(r"\d")
 # A time stamp on a card: a year, a clock time, "3h", "5 hours ago".
 _TIMEISH = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[:.]\d\d\b|\b\d+\s?[hmd]\b|\bago\b", re.I)
 
@@ -237,6 +242,8 @@ def _before_feed(infos: list[LineInfo], kinds: list[str], a: int, b: int, settin
     return b
 
 
+# Without menus around the article, a label printed this many times heads sections of its own.
+TEMPLATE_COPIES = 3
 # A sentence of a long line with this many words and no sentence end is a feed of headlines.
 RUN_ON_WORDS = 40
 RUN_ON_SENTENCE = 120  # ... and so is one of this many words, whatever its end
@@ -397,7 +404,10 @@ def _mark_repeated_lines(page: _Page) -> None:
                 for k in where:
                     if not inside[k]:
                         page.mark(k, "repeated", confidence)
-        elif page.noisy or not any(inside[k] for k in where) and is_label(infos[where[0]]):
+        elif page.noisy or (not any(inside[k] for k in where) and is_label(infos[where[0]])
+                            and len(where) < TEMPLATE_COPIES):
+            # (a label printed three times or more in an extractor's output heads the sections
+            # of the article's own list: a meal plan's "Post-Workout Meal")
             for k in where:  # a label or menu printed twice: every copy goes
                 page.mark(k, "repeated", confidence)
 
