@@ -133,11 +133,16 @@ def _body_segment(infos: list[LineInfo], score, start: int = 1,
     return best_a, best_b, best
 
 
+def _run_on(info: LineInfo) -> bool:
+    """A "sentence" of a long line this long (or this long without an end): headlines run together."""
+    return info.segment and info.units >= (RUN_ON_WORDS if not info.terminal else RUN_ON_SENTENCE)
+
+
 def _line_score(info: LineInfo, short_score: float) -> float:
     if info.verdict or info.chrome:
         return -2.0 - info.units / 4
-    if info.segment and info.units >= (RUN_ON_WORDS if not info.terminal else RUN_ON_SENTENCE):
-        return -info.units / 8  # a "sentence" this long (without an end): headlines run together
+    if _run_on(info):
+        return -info.units / 8
     kind = info.kind
     if headline_like(info):
         return -2.0
@@ -453,7 +458,7 @@ def _mark_outside_body(page: _Page) -> None:
         # A paragraph just past the body, beyond a short widget ("Share", "Tweet", "Email"),
         # is more likely the article's own than the page's.
         if (kinds[k] == "good" and info.terminal and not info.verdict and k > page.anchor
-                and min(abs(k - a), abs(k - b)) <= s.near_body
+                and not _run_on(info) and min(abs(k - a), abs(k - b)) <= s.near_body
                 and not any(_card_line(i) for i in infos[min(k, b) + 1:max(k, a)])):
             continue
         page.mark(k, "outside-body", s.outside_line if kinds[k] != "good" else s.outside_paragraph)
