@@ -184,6 +184,11 @@ def _judge_run(run: list[LineInfo], enclosed: bool, noisy: bool, mark, settings:
 
 
 _FIGURE = re.compile(r"\d")
+# A story card's date stamp: "Tuesday November 19, 2019", "Nov. 19, 2019", "3H ago", "5 hours ago".
+_CARD_STAMP = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s\d{1,2},?\s(?:19|20)\d\d\b"
+    r"|\b\d{1,2}\s?(?:[hmd]|hrs?|hours?|mins?|minutes?|days?)\s+ago\b", re.I)
+CARD_OPENING = 160  # characters of a sentence where a card's stamp stands
 # A time stamp on a card: a year, a clock time, "3h", "5 hours ago".
 _TIMEISH = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[:.]\d\d\b|\b\d+\s?[hmd]\b|\bago\b", re.I)
 
@@ -238,7 +243,9 @@ def _before_feed(infos: list[LineInfo], kinds: list[str], a: int, b: int, settin
     previous = a - 1
     for k in goods:
         between = infos[previous + 1:k]
-        cards.append(len(between) >= 2 and any(i.words <= 6 and _TIMEISH.search(i.text) for i in between))
+        cards.append(len(between) >= 2 and any(i.words <= 6 and _TIMEISH.search(i.text) for i in between)
+                     # without line breaks, the card's headline, author and date open its "sentence"
+                     or infos[k].segment and _CARD_STAMP.search(infos[k].text, 0, CARD_OPENING) is not None)
         previous = k
     feed = settings.feed_cards
     for i in range(settings.feed_body, len(goods) - feed + 1):
