@@ -51,6 +51,9 @@ def words(text: str) -> list[str]:
 # -- inline chrome: exact spans, removed alone -----------------------------------------------------
 
 @pytest.mark.parametrize("chrome", [
+    "Advertisement",
+    "-- Advertisement --",
+    "Share this: Email Twitter Facebook Like this: Like Loading...",
     "(AP Photo/Jane Roe)",
     "(Photo: SAM PARK/COUNTY NEWS FILE PHOTO)",
     "(Photo by Lena Vos/Getty Images)",
@@ -156,6 +159,44 @@ def test_a_page_without_line_breaks_loses_its_menus_and_keeps_its_article():
 def test_an_article_without_line_breaks_loses_nothing():
     text = f"Storm closes coast road {ONE_LINE}"
     assert cleaned(text) == text
+
+
+def test_a_chrome_sentence_of_a_long_line_goes_alone():
+    """Rules that judge whole lines judge a long line by its sentences: a sign-up or follow prompt
+    between the article's sentences goes, and the sentences around it stay."""
+    middle = len(ARTICLE) // 2
+    for chrome in ("Follow Harbour Times on Facebook, Twitter and Instagram.",
+                   "Subscribe to our newsletter for the latest updates."):
+        text = " ".join(ARTICLE[:middle] + [chrome] + ARTICLE[middle:])
+        assert cleaned(text) == ONE_LINE, chrome
+
+
+def test_a_lead_in_followed_by_prose_is_found_but_not_deleted():
+    """"More:" opening a sentence that goes on as prose is no evidence against the sentence."""
+    sentence = "More: The council did not say when the repairs to the sea wall would be finished."
+    text = " ".join(ARTICLE[:6] + [sentence] + ARTICLE[6:])
+    assert cleaned(text) == text
+
+
+def test_a_schedule_written_without_line_breaks_stays_in_an_extractors_output():
+    """Labels cut from a long line (dates, venues, names) are the article's own when no menus
+    surround it: only a whole page's text loses labels outside its body."""
+    dates = ("The Harbour Band Summer Tour 2021 dates: June 9 – Riverside Arena, Northgate June 10 – "
+             "Old Quay Theatre, Eastfield June 14 – Millbrook Hall, Westport June 17 – Hillcrest Park, Harbour Town")
+    text = f"{ONE_LINE} {dates}"
+    assert cleaned(text) == text
+
+
+def test_quoted_titles_in_a_sentence_are_not_a_menu():
+    """Song or book titles in quotes are the sentence's own words: a long line keeps the sentence
+    that lists them whole, where a run of bare capitalised labels would be cut off as a menu."""
+    titles = ("Favourites on the tour include “Harbour Lights,” “Down By The Old Quay,” “Northern Winds Again,” "
+              "“Sea Wall Blues,” “Storm Over Eastfield,” “Ferry Song For Anna,” “The Long Road Home,” "
+              "“Lanterns On The Water” and a few others.")
+    segments = Document(f"{ONE_LINE} {titles} {ARTICLE[0]}").segments
+    assert titles in [segment.text for segment in segments]
+    menu = Document(f"{ONE_LINE} {MENU} {MENU} {ARTICLE[0]}").segments
+    assert "Podcasts" in [segment.text for segment in menu]
 
 
 # -- no article, no pass ---------------------------------------------------------------------------

@@ -123,6 +123,21 @@ def test_a_feed_of_story_cards_after_the_article_goes():
     assert lines(cleaned(page)) == ["Storm closes coast road", P1, P2, P3]
 
 
+def test_extractor_output_keeps_title_case_lines_that_carry_figures():
+    """A deals post or a schedule between the paragraphs of an extractor's output is the article's
+    data, not a list of links to other stories."""
+    deals = "Get the Harbour Lantern at Riverside Stores for $39.99\nGet It by Itself at Northgate for $35\nNew Release: Storm Edition with Free Case for $49.99"
+    text = f"Lantern deals\n\n{P1}\n\n{deals}\n\n{P2}\n\n{P3}"
+    assert flagged(text, LINE_MODEL) == []
+
+
+def test_labels_printed_three_times_head_the_articles_own_sections():
+    plan = "".join(f"Plan {letter}\n\nMorning Meal\n\nEat within an hour of waking\n\nEvening Meal\n\nEat two hours before bed\n\n"
+                   for letter in "ABC")
+    text = f"Meal plans\n\n{P1}\n\n{P2}\n\n{plan}"
+    assert "Morning Meal" in cleaned(text) and cleaned(text).count("Evening Meal") == 3
+
+
 def test_extractor_output_keeps_its_short_lines():
     """Without a menu at the top, short lines after the body (credits, lists) are left to the phrase rules."""
     text = f"Storm closes coast road\n\n{P1}\n\n{P2}\n\nAdditional reporting by Jane Roe\n\nWith wire services"
