@@ -138,6 +138,16 @@ def test_labels_printed_three_times_head_the_articles_own_sections():
     assert "Morning Meal" in cleaned(text) and cleaned(text).count("Evening Meal") == 3
 
 
+def test_label_blocks_among_the_items_that_follow_the_last_paragraph_stay():
+    """Sentence-like items after the last paragraph (a plan, a routine) still belong to the
+    article: the short labels between them are its headings, not a menu."""
+    routine = ("Morning Routine\nStretch for ten minutes after waking up\nDrink a glass of water before breakfast\n"
+               "Evening Routine\nDinner Menu\nLight Snack\nHerbal Tea\nWalk for half an hour after the evening meal\n"
+               "Read for twenty minutes before going to bed")
+    text = f"Healthy habits\n\n{P1}\n\n{P2}\n\n{routine}"
+    assert flagged(text, LINE_MODEL) == []
+
+
 def test_extractor_output_keeps_its_short_lines():
     """Without a menu at the top, short lines after the body (credits, lists) are left to the phrase rules."""
     text = f"Storm closes coast road\n\n{P1}\n\n{P2}\n\nAdditional reporting by Jane Roe\n\nWith wire services"

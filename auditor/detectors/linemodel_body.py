@@ -387,6 +387,10 @@ def _bound_article(page: _Page) -> None:
     else:
         good = [k for k in range(1, n) if kinds[k] == "good" and not infos[k].verdict]
         first, last = (good[0], good[-1]) if good else (n, n - 1)
+        # Sentence-like lines after the last paragraph (a list's items) still belong to it.
+        near = [k for k in range(last + 1, n) if kinds[k] == "near" and not infos[k].verdict and not infos[k].chrome]
+        if good and len(near) >= 3:
+            last = near[-1]
     list_end = _numbered_list_end(infos, first, last, page.settings) if first <= last else last
     page.listed = [last < k <= list_end for k in range(n)]
     if page.noisy:
