@@ -183,7 +183,9 @@ def _judge_run(run: list[LineInfo], enclosed: bool, noisy: bool, mark, settings:
             mark(i.pos, "short-block", s.long_menu_block)
 
 
-_FIGURE = re.compile(r"\d")
+# A price, a time, a date or a measure ("$39.99", "4PM", "2018.04.05", "35%"); a bare year or count
+# ("2019 Awards", "15 Fun Facts") is common in headlines too.
+_FIGURE = re.compile(r"[$€£¥]\s?\d|\d[.,:/]\d|\d\s?(?:[ap]\.?m\b|AM\b|PM\b|%)", re.I)
 # A story card's date stamp: "Tuesday November 19, 2019", "Nov. 19, 2019", "3H ago", "5 hours ago".
 _CARD_STAMP = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s\d{1,2},?\s(?:19|20)\d\d\b"
