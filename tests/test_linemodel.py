@@ -129,6 +129,11 @@ def test_extractor_output_keeps_title_case_lines_that_carry_figures():
     deals = "Get the Harbour Lantern at Riverside Stores for $39.99\nGet It by Itself at Northgate for $35\nNew Release: Storm Edition with Free Case for $49.99"
     text = f"Lantern deals\n\n{P1}\n\n{deals}\n\n{P2}\n\n{P3}"
     assert flagged(text, LINE_MODEL) == []
+    # A year or a count in a headline is no such figure: links to other stories still go.
+    related = ("2021 Harbour Awards Shortlist Announced in Full\n15 Fun Facts About the Old Harbour Mill\n"
+               "Council Approves 2022 Budget for the Coast Road")
+    text = f"Harbour plan approved\n\n{P1}\n\n{P2}\n\n{related}"
+    assert lines(cleaned(text)) == ["Harbour plan approved", P1, P2]
 
 
 def test_labels_printed_three_times_head_the_articles_own_sections():
