@@ -161,7 +161,7 @@ class PatternMatcher:
         members = [(pattern, i) for i, (_, patterns, _, _, _) in enumerate(self.rules) for pattern in patterns]
         self.set, self.owner = _compiled_set(members) if members else (None, [])
         # Rules that judge a whole line (span: line, or every pattern anchored at its start) judge
-        # a long line (a paragraph or a page without its line breaks) by its sentences and labels.
+        # a long line (a paragraph or a page without its line breaks) by its sentences.
         self.by_line = frozenset(i for i, (rule, patterns, span, _, _) in enumerate(self.rules)
                                  if rule.where == "any" and (span == "line" or all(map(_anchored, patterns))))
 

@@ -179,8 +179,9 @@ class PhraseMatcher:
         document = ctx.document
         lines = document.content_lines
         split = document.split_lines
-        if split:  # a long line is judged by its sentences and labels, as lines in its place
-            lines = [segment for line in lines for segment in split.get(line.index, (line,)) if segment.part in ("line", "sentence")]
+        if split:  # a long line is judged by its sentences, as lines in its place (labels are the line model's)
+            lines = [segment for line in lines for segment in split.get(line.index, (line,))
+                     if segment.part in ("line", "sentence")]
         for line in lines:
             folded = squash(line.text).casefold()
             key = folded.strip(EDGE_PUNCT)  # line_key(line.text)
