@@ -187,6 +187,14 @@ def test_a_schedule_written_without_line_breaks_stays_in_an_extractors_output():
     assert cleaned(text) == text
 
 
+def test_a_footer_of_bare_labels_after_a_one_line_article_goes():
+    """Bare menu words after the last sentence are a footer even without menus before the article;
+    the spaces between them go too, and the article ends as it was written."""
+    footer = ("About Us Contact Advertise Careers Privacy Policy Terms Accessibility Sitemap Newsletters "
+              "Podcasts Jobs Events")
+    assert cleaned(f"Storm closes coast road {ONE_LINE} {footer}") == f"Storm closes coast road {ONE_LINE}"
+
+
 def test_quoted_titles_in_a_sentence_are_not_a_menu():
     """Song or book titles in quotes are the sentence's own words: a long line keeps the sentence
     that lists them whole, where a run of bare capitalised labels would be cut off as a menu."""

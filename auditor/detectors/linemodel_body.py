@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields
 from functools import partial
 
 from auditor.detectors.linemodel_shape import (
-    ASSET_URL, SECTION_BREAK, LineInfo, data_row, headline_like, is_label, line_key, menu_item, menu_like,
+    ASSET_URL, DATA, SECTION_BREAK, LineInfo, data_row, headline_like, is_label, line_key, menu_item, menu_like,
     structured_items,
 )
 
@@ -256,6 +256,8 @@ def _before_feed(infos: list[LineInfo], kinds: list[str], a: int, b: int, settin
     return b
 
 
+# Share of labels with figures or list punctuation that makes labels of a long line a written list.
+WRITTEN_DATA = 0.2
 # Without menus around the article, a label printed this many times heads sections of its own.
 TEMPLATE_COPIES = 3
 # A sentence of a long line with this many words and no sentence end is a feed of headlines.
@@ -448,16 +450,26 @@ def _judge_short_runs(page: _Page) -> None:
             enclosed = page.inside[k] and j < n and page.inside[j] and not infos[k].chrome
             # Names, fixtures or figures between the sentences of a paragraph are its own; in a
             # whole page's text, only those that open a sentence. Without menus around the article
-            # (an extractor's output, clean copy), labels cut from a long line are its own wherever
-            # they stand: lists, credits and schedules written without line breaks.
-            if (all(i.segment for i in infos[k:j]) and not page.noisy
-                    or enclosed and all(i.part == "lead" for i in infos[k:j])):
+            # (an extractor's output, clean copy), labels cut from a long line that a colon
+            # introduces or that carry figures and lists are its own wherever they stand:
+            # schedules, credits and references written without line breaks.
+            if (enclosed and all(i.part == "lead" or (i.segment and not page.noisy) for i in infos[k:j])
+                    or not page.noisy and _written_list(infos[k:j])):
                 k = j
                 continue
             # The numbered list that ends the article is its own; the rest of the run is judged.
             run = [i for i in infos[k:end] if not page.listed[i.pos]]
             _judge_run(run, enclosed, page.noisy, page.mark, page.settings)
         k = j
+
+
+def _written_list(run: list[LineInfo]) -> bool:
+    """Labels of a long line that hold a list the text introduces (a colon) or the article's data
+    (figures, commas between names): not a menu, whose items are bare words."""
+    if not all(i.segment for i in run):
+        return False
+    return (any(i.text.endswith(":") for i in run)
+            or sum(1 for i in run if DATA.search(i.text)) >= WRITTEN_DATA * len(run))
 
 
 def _mark_outside_body(page: _Page) -> None:
