@@ -156,6 +156,27 @@ def test_a_page_without_line_breaks_loses_its_menus_and_keeps_its_article():
     assert "Podcasts" not in result and "Sitemap" not in result
 
 
+def test_a_page_without_line_breaks_finds_its_article_after_the_repeated_headline():
+    """The headline that opens a flattened page, printed again before the article, marks where the
+    article starts: a longer feed of teasers elsewhere on the page goes."""
+    headline = "Harbour Officials Report Sixth Case Linked To Storm Flooding"
+    feed = " ".join([
+        "Looking for a great place to eat near the harbour this weekend, whether you are a born bargain hunter or just hungry?",
+        "We crunched the numbers to find the top seafood spots in town to venture to the next time you want fresh fish.",
+        "The best coffee shops on the promenade are busier than ever, and the owners say the new tables outside are the reason.",
+        "Wondering where to find the best cheese near you? We asked the shop owners of the old town what they would recommend.",
+        "A new bakery offering bread and cakes has opened in the market square, and the queue went round the block on Saturday.",
+        "If you need more desserts in your life, these five cafes near the station serve the sweetest treats in the county.",
+        "The farmers market returns to the square on Sunday with more stalls than last year and music from the town band.",
+        "Readers picked their favourite walks along the coast path, and the cliff route to the lighthouse came out on top.",
+    ])
+    article = " ".join(ARTICLE[:5])
+    page = f"{headline} – Daily Courier {MENU} {feed} {MENU} {headline} November 19, 2019 at 9:45 am {article} {FOOTER}"
+    result = cleaned(page)
+    assert all(sentence in result for sentence in ARTICLE[:5])
+    assert "bargain hunter" not in result and "lighthouse" not in result
+
+
 def test_an_article_without_line_breaks_loses_nothing():
     text = f"Storm closes coast road {ONE_LINE}"
     assert cleaned(text) == text

@@ -91,17 +91,54 @@ class ModelSettings:
 
 
 def _title_anchor(infos: list[LineInfo], settings: ModelSettings) -> int:
-    """The line that repeats the headline (the article's own heading in a whole page's text), or 0."""
-    title = set(infos[0].tokens)
+    """The line that repeats the headline (the article's own heading in a whole page's text), or 0.
+    In a page without line breaks the headline is the run of labels that opens it, and its copy
+    is a run of labels too: the anchor is the last label of that copy."""
+    opening = _opening_labels(infos) if infos[0].segment and infos[0].part != "sentence" else 1
+    title = set(t for info in infos[:opening] for t in info.tokens)
     if len(title) < 3:
         return 0
-    for info in infos[1:]:
+    for info in infos[opening:]:
         if info.words < 3 or info.words > 2 * len(title):
             continue
-        tokens = info.tokens
-        shared = sum(1 for t in tokens if t in title)
-        if shared >= settings.title_overlap * len(tokens) and shared >= settings.title_cover * len(title):
+        if _repeats_title(info.tokens, title, settings):
             return info.pos
+    return _title_copy(infos, opening, title, settings) if opening > 1 else 0
+
+
+def _repeats_title(tokens: list, title: set, settings: ModelSettings) -> bool:
+    shared = sum(1 for t in tokens if t in title)
+    return shared >= settings.title_overlap * len(tokens) and shared >= settings.title_cover * len(title)
+
+
+TITLE_WORDS = 24  # the labels opening a page without line breaks are its headline up to this many words
+
+
+def _opening_labels(infos: list[LineInfo]) -> int:
+    """How many labels open a page without line breaks before a separator or a sentence."""
+    words = 0
+    for k, info in enumerate(infos):
+        if info.part == "sentence" or info.kind == "bad" or words + info.words > TITLE_WORDS:
+            return k
+        words += info.words
+    return len(infos)
+
+
+def _title_copy(infos: list[LineInfo], opening: int, title: set, settings: ModelSettings) -> int:
+    """The last label of a run of labels, after the opening, that repeats the headline (0: none)."""
+    for k in range(opening, len(infos)):
+        info = infos[k]
+        if info.part == "sentence" or not info.tokens or info.tokens[0] not in title:
+            continue
+        tokens: list = []
+        for m in range(k, min(len(infos), k + 2 * len(title))):
+            if infos[m].part == "sentence" or infos[m].kind == "bad":
+                break
+            tokens += infos[m].tokens
+            if len(tokens) > 2 * len(title):
+                break
+            if len(tokens) >= 3 and _repeats_title(tokens, title, settings):
+                return m
     return 0
 
 
