@@ -153,6 +153,22 @@ def test_label_blocks_among_the_items_that_follow_the_last_paragraph_stay():
     assert flagged(text, LINE_MODEL) == []
 
 
+def test_the_article_goes_on_past_a_gallery_after_its_repeated_headline():
+    """In a whole page's text the body follows the repeated headline; a gallery's buttons inside
+    the article do not end it when more of the article follows."""
+    story = [P1, P2, P3] + [
+        f"{opening} said on Monday that the repairs to the sea wall would take most of the {season}."
+        for opening in ("The council", "The harbour master", "A spokesman for the port", "The mayor",
+                        "The fire service", "The weather service", "A local engineer", "The county")
+        for season in ("summer",)]
+    gallery = "\n".join(["Image 1 of 6", "Caption", "Close", "Share", "Tweet", "Email", "Print", "Save",
+                         "Back to Gallery", "Next", "Previous", "Share", "Tweet", "Email"])
+    before, after = story[:4], story[4:11]
+    page = (f"Storm closes coast road | Daily Courier\n\n{NAV}\n\nStorm closes coast road\n\n"
+            + "\n\n".join(before) + f"\n\n{gallery}\n\n" + "\n\n".join(after) + f"\n\n{FOOTER}")
+    assert lines(cleaned(page)) == ["Storm closes coast road"] + before + after
+
+
 def test_extractor_output_keeps_its_short_lines():
     """Without a menu at the top, short lines after the body (credits, lists) are left to the phrase rules."""
     text = f"Storm closes coast road\n\n{P1}\n\n{P2}\n\nAdditional reporting by Jane Roe\n\nWith wire services"

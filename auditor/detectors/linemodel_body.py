@@ -378,7 +378,9 @@ def _locate_body(page: _Page) -> None:
     if anchor:
         a1, b1, best1 = _body_segment(infos, score, anchor + 1, anchor + s.anchor_window, s.segment_run)
         if best1 >= min(s.anchor_best * best, s.anchor_body):
-            a, b = a1, b1
+            # The best stretch anywhere, when it lies after the headline too, is the rest of the
+            # article beyond a gallery or an advert.
+            a, b = a1, max(b1, b) if a > anchor else b1
         else:
             anchor = 0
     # Navigation comes before the article: count menu items before its first paragraph.
