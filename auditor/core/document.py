@@ -152,7 +152,7 @@ class Document:
         split: dict[int, list[Span]] = {}
         for line in self.content_lines:
             if (len(line.text) < LONG_LINE_WORDS * 4 or long_lines[line.text] > 1
-                    or count_words(line.text) < LONG_LINE_WORDS):
+                    or _units(line.text) < LONG_LINE_WORDS):
                 continue  # a long line printed twice stays whole: copies of the body
             split[line.index] = [Span(line.index, line.start + c, line.start + d, line.text[c:d], part)
                                  for a, b in sentence_bounds(line.text)
@@ -272,6 +272,15 @@ def _table_like(tokens: list) -> bool:
     cells = [t for t in tokens if t[2] != "|"]
     figures = sum(1 for t in cells if any(c.isdigit() for c in t[2]))
     return bars >= 4 and figures >= 0.25 * max(len(cells), 1)
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def _units(text: str) -> float:
+    """Length in words, text in Chinese, Japanese or Korean script counted a word per two characters."""
+    words = count_words(text)
+    return words if text.isascii() else words + len(_CJK.findall(text)) / 2
 
 
 def count_words(text: str) -> int:
