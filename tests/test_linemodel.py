@@ -169,6 +169,14 @@ def test_the_article_goes_on_past_a_gallery_after_its_repeated_headline():
     assert lines(cleaned(page)) == ["Storm closes coast road"] + before + after
 
 
+def test_labels_between_a_standfirst_and_the_first_paragraph_stay():
+    """A sentence right after the headline opens the article: the labels between it and the first
+    paragraph (a fact check's rating) are the article's own."""
+    text = (f"Claim\n\nThe harbour wall was built with money from a lottery grant in 1998.\n\n"
+            f"Rating\n\nUnproven\n\nAbout this rating\n\nOrigin\n\n{P1}\n\n{P2}\n\n{P3}")
+    assert flagged(text, LINE_MODEL) == []
+
+
 def test_extractor_output_keeps_its_short_lines():
     """Without a menu at the top, short lines after the body (credits, lists) are left to the phrase rules."""
     text = f"Storm closes coast road\n\n{P1}\n\n{P2}\n\nAdditional reporting by Jane Roe\n\nWith wire services"

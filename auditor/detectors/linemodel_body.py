@@ -434,6 +434,9 @@ def _bound_article(page: _Page) -> None:
         near = [k for k in range(last + 1, n) if kinds[k] == "near" and not infos[k].verdict and not infos[k].chrome]
         if good and len(near) >= 3:
             last = near[-1]
+        # A sentence right after the headline opens the article (a standfirst, a fact check's claim).
+        if good and first > 1 and kinds[1] == "near" and infos[1].terminal and not infos[1].verdict:
+            first = 1
     list_end = _numbered_list_end(infos, first, last, page.settings) if first <= last else last
     page.listed = [last < k <= list_end for k in range(n)]
     if page.noisy:
