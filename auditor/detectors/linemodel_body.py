@@ -468,9 +468,9 @@ def _mark_repeated_lines(page: _Page) -> None:
                         page.mark(k, "repeated", confidence)
         elif page.noisy or (not any(inside[k] for k in where) and is_label(infos[where[0]])
                             and len(where) < TEMPLATE_COPIES):
-            # (a label printed three times or more in an extractor's output heads the sections
-            # of the article's own list: a meal plan's "Post-Workout Meal")
-            for k in where:  # a label or menu printed twice: every copy goes
+            # A label or menu printed twice: every copy goes. In an extractor's output, one printed
+            # three times or more heads the sections of the article's own list ("Post-Workout Meal").
+            for k in where:
                 page.mark(k, "repeated", confidence)
 
 
@@ -538,8 +538,10 @@ def _mark_non_text(page: _Page) -> None:
         info = infos[k]
         if kinds[k] != "bad" or not (page.noisy or info.words == 0 or ASSET_URL.match(info.text)):
             continue
+        # "* * *" between two paragraphs is the article's own section break, and so is a dash or a
+        # bar between the labels of a long line without menus around it (a schedule, a list).
         if not page.noisy and (info.segment or page.inside[k] and not info.text.strip(SECTION_BREAK)):
-            continue  # "* * *" between two paragraphs is the article's own section break
+            continue
         page.mark(k, "non-text", page.settings.non_text)
 
 
