@@ -208,6 +208,19 @@ def test_a_schedule_written_without_line_breaks_stays_in_an_extractors_output():
     assert cleaned(text) == text
 
 
+def test_a_list_the_article_introduces_after_its_last_sentence_stays_in_a_whole_page():
+    """In a flattened page, labels right after the article that a colon introduces and that carry
+    figures and commas are the article's list; the footer run into it still goes."""
+    dates = ("The Harbour Band will play these dates: June 9 – Riverside Arena, Northgate June 10 – Old Quay "
+             "Theatre, Eastfield June 14 – Millbrook Hall, Westport June 17 – Hillcrest Park, Harbour Town")
+    page = f"Storm closes coast road | Daily Courier {MENU} {MENU} Storm closes coast road {ONE_LINE} {dates} {FOOTER}"
+    result = cleaned(page)
+    assert all(sentence in result for sentence in ARTICLE)
+    kept = words(result)
+    assert " ".join(words(dates)) in " ".join(kept)  # every word of the list, in order
+    assert "sitemap" not in kept and "privacy" not in kept
+
+
 def test_a_footer_of_bare_labels_after_a_one_line_article_goes():
     """Bare menu words after the last sentence are a footer even without menus before the article;
     the spaces between them go too, and the article ends as it was written."""

@@ -293,6 +293,9 @@ def _before_feed(infos: list[LineInfo], kinds: list[str], a: int, b: int, settin
     return b
 
 
+# A list right after the body is the article's when one of its first labels ends with a colon.
+LIST_INTRO = 8
+LIST_TAIL = 4  # labels after the last item with figures or commas that may still belong to the list
 # Share of labels with figures or list punctuation that makes labels of a long line a written list.
 WRITTEN_DATA = 0.2
 # Without menus around the article, a label printed this many times heads sections of its own.
@@ -425,7 +428,7 @@ def _bound_article(page: _Page) -> None:
     that continues it."""
     infos, kinds, n = page.infos, page.kinds, page.n
     if page.noisy:
-        page.end = _before_feed(infos, kinds, page.start, page.end, page.settings)
+        page.end = _introduced_list_end(infos, _before_feed(infos, kinds, page.start, page.end, page.settings))
         first, last = page.start, page.end
     else:
         good = [k for k in range(1, n) if kinds[k] == "good" and not infos[k].verdict]
@@ -503,6 +506,21 @@ def _judge_short_runs(page: _Page) -> None:
             run = [i for i in infos[k:end] if not page.listed[i.pos]]
             _judge_run(run, enclosed, page.noisy, page.mark, page.settings)
         k = j
+
+
+def _introduced_list_end(infos: list[LineInfo], end: int) -> int:
+    """Where the body ends when labels of a long line right after it hold a list the article
+    introduces with a colon ("The tour dates: June 9 - Riverside Arena ..."): the list's end."""
+    k = end + 1
+    while k < len(infos) and infos[k].segment and infos[k].part != "sentence" and not infos[k].chrome:
+        k += 1
+    run = infos[end + 1:k]
+    if run and any(i.text.endswith(":") for i in run[:LIST_INTRO]) and _written_list(run):
+        # The list ends a few labels after its last item with figures or commas: what follows
+        # (a footer run into it) is bare words again.
+        last = max(n for n, i in enumerate(run) if DATA.search(i.text) or i.text.endswith(":"))
+        return end + 1 + min(len(run) - 1, last + LIST_TAIL)
+    return end
 
 
 def _written_list(run: list[LineInfo]) -> bool:
