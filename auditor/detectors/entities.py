@@ -179,6 +179,8 @@ def place_names(ctx: Context, rule):
         if folded in gz.by_first or ascii_fold(t.text) in gz.place_folded:
             continue
         exonym = gz.exonyms.get(folded)
+        if exonym and folded in exonym.casefold().replace("-", " ").split():
+            continue  # a part of the place's own name (Peredelkino, Novo-Peredelkino): another place
         if exonym:
             candidates = [exonym]
         else:

@@ -120,7 +120,10 @@ def _acceptable(spelling: str, other: str, gz, style) -> bool:
     if style is not None and (spelling.casefold() in style.preferred
                               or gz.forms.same_romanization(spelling, _style_form(other, style))):
         return True
-    return gz.forms.same_romanization(spelling, other) or _name_pair(spelling, other, gz)
+    # A native Latin spelling English prints or the gazetteer lists is never pushed toward its
+    # rebuilt twin (Popović, Popovich); a lone German-looking Schulgin may be invented, and is judged.
+    return (gz.forms.same_romanization(spelling, other) or _name_pair(spelling, other, gz)
+            or ((zipf(spelling) > 0 or gz.is_accepted(spelling)) and gz.forms.rebuilt_from(other, spelling)))
 
 
 def _twin_tokens(ctx: Context):

@@ -1,5 +1,5 @@
-"""Names in the wrong form: a Slavic case or gender ending kept (EN106), a Latin-script name
-rebuilt from its Cyrillic spelling (EN107), and a form the house style avoids (EN105).
+"""Names in the wrong form: a Slavic case or gender ending kept (EN106) and a Latin-script name
+rebuilt from its Cyrillic spelling (EN107); the house style (EN105) is entities_style.py.
 
 The knowledge is data (rules/entities/transliteration.yaml, rules/entities/ukrainian-forms.yaml),
 read through the gazetteer; the document's own mentions are the other witness (a text that writes
@@ -7,10 +7,7 @@ read through the gazetteer; the document's own mentions are the other witness (a
 """
 from __future__ import annotations
 
-import re
 
-from auditor.resources.name_similarity import edits
-from auditor.resources.name_style import resolve_style
 from auditor.resources.name_text import Token, ascii_fold, translit_key
 from auditor.resources.rarity import zipf
 from auditor.detectors import Context, Hit
@@ -28,10 +25,6 @@ LISTED_STEM_ZIPF = 2.5
 _FEMININE_A = ("ov", "ev", "in", "yn", "iv")
 # Titles before a woman's name: her surname takes the feminine form, so -ova is no case ending.
 _WOMAN_TITLES = frozenset(["ms", "mrs", "miss", "madam", "madame", "lady", "dame", "mme"])
-_UKRAINE = re.compile(r"\bUkrain")
-# Russian-derived endings that surnames carry as well as patronymics (Arestovich); the others
-# (-ovna, -evna) are only a woman's patronymic.
-_SURNAME_ENDINGS = ("ovich", "evich")
 
 
 def _cased(form: str, like: str) -> str:
@@ -92,7 +85,8 @@ def case_endings(ctx: Context, rule):
             if nominative is None:
                 by_stem = _by_stem(ctx) if by_stem is None else by_stem
                 nominative = (_local_nominative(t.text, key, by_stem, forms)
-                              or _batch_nominative(ctx, t.text, key, forms) or _listed_nominative(t.text, gz))
+                              or _batch_nominative(ctx, t.text, key, forms)
+                              or (_listed_nominative(t.text, gz) if _alone_or_after_given(run, i, gz) else None))
                 if nominative is None or (_maybe_her_surname(folded, nominative, gz)
                                           and not _man_before(run, i, gz, forms)):
                     continue
@@ -125,6 +119,12 @@ def _maybe_her_surname(folded: str, nominative: str, gz) -> bool:
 def _man_before(run: list[Token], i: int, gz, forms) -> bool:
     before = run[i - 1].text.casefold() if i else ""
     return bool(before) and before in gz.by_first and before not in forms.female_given_names
+
+
+def _alone_or_after_given(run: list[Token], i: int, gz) -> bool:
+    """A word that stands alone, or ends a person's name (Joe Bidena): in a longer run it is part of
+    a title or a brand (Homsu Diamond Waist Bag)."""
+    return len(run) == 1 or (i == len(run) - 1 and run[i - 1].text.casefold() in gz.by_first)
 
 
 def _listed_nominative(word: str, gz) -> str | None:
@@ -167,106 +167,3 @@ def rebuilt_names(ctx: Context, rule):
             if not native or ascii_fold(native) == ascii_fold(t.text) or zipf(t.text) >= MAX_REBUILT_ZIPF:
                 continue
             yield Hit(rule, t.start, t.end, {"replacement": native}, fix_replacement=native)
-
-
-def _keep_spans(text: str, style) -> list[tuple[int, int]]:
-    spans = []
-    for phrase in style.keep:
-        start = text.find(phrase)
-        while start >= 0:
-            spans.append((start, start + len(phrase)))
-            start = text.find(phrase, start + 1)
-    return spans
-
-
-def _ukrainian_surname(word: str, gz, style) -> bool | None:
-    """True for a listed Ukrainian or a Ukrainian surname ending, False for a listed non-Ukrainian."""
-    people = gz.by_surname.get(word.casefold())
-    if people:
-        return any(p.country == "UA" for p in people)
-    folded = word.casefold()
-    return any(folded.endswith(e) for e in style.surname_endings) or None
-
-
-def _other_ukrainian_name(word: str, gz) -> str | None:
-    """The Ukrainian place a word names in another (Russian-derived) spelling: Gorlovka, Kremenchug."""
-    canonical = gz.ukrainian_alternates.get(word.casefold())
-    if (canonical is None or not word.isascii() or zipf(word) >= 2.5 or edits(word, canonical) > 3
-            or gz.forms.same_romanization(word, canonical)):
-        return None
-    return canonical
-
-
-def _ukrainian_surname_form(word: str, gz) -> str | None:
-    """A listed Ukrainian's surname in its Russian-derived form: g for h, i for y (Gaidai, Shmygal,
-    Kirilenko)."""
-    if len(word) < 4 or not word[1:].islower() or gz.is_accepted(word):
-        return None
-    surname = gz.ukrainian_surnames.get(gz.forms.romanization_key(word.replace("g", "h").replace("G", "H")))
-    return surname if surname and surname.casefold() != word.casefold() else None
-
-
-def _ukrainian_given_name(ctx: Context, given: str, surname: str, gz, style) -> str | None:
-    """The Ukrainian-derived form of a Russian-derived given name, when the surname makes the person
-    Ukrainian: a listed Ukrainian (whose given name is then written as English news writes it:
-    Vitaliy Kim), a Ukrainian surname ending, a listed Ukrainian's surname in Russian form, or a
-    surname the text also writes after the Ukrainian form of the name."""
-    folded = given.casefold()
-    preferred = style.given_names[folded]
-    # A misspelled listed surname (Klitchko) stands for the person EN101 names.
-    corrected = {t.text: replacement for t, replacement, _ in person_findings(ctx)}
-    listed = gz.by_surname.get(corrected.get(surname, surname).casefold(), ())
-    if any(folded in p.first_names for p in listed):
-        return None  # the form English news writes for this person (Oleg Nikolenko)
-    for person in listed:
-        if person.country == "UA" and gz.forms.same_romanization(person.canonical_first, preferred):
-            return person.canonical_first
-    ending = next((e for e in style.suffixes if surname.casefold().endswith(e)), None)
-    styled = surname[:len(surname) - len(ending)] + style.suffixes[ending] if ending else surname
-    preferred_given = {v.casefold() for v in style.given_names.values()}
-    if (_ukrainian_surname(surname, gz, style) or _ukrainian_surname(styled, gz, style)
-            or _ukrainian_surname_form(surname, gz)
-            or any(w.text.casefold() in preferred_given for r in tokens(ctx) for j, w in enumerate(r)
-                   if j + 1 < len(r) and r[j + 1].text == surname)):
-        return preferred
-    return None
-
-
-def name_style(ctx: Context, rule):
-    """Under a house style (``--name-style ukrainian`` or a newsroom's file): the forms it avoids."""
-    gz = gazetteer(ctx)
-    style = resolve_style(ctx.options, gz.ukrainian_style)
-    if not style:
-        return
-    text = ctx.document.text
-    keep = _keep_spans(text, style)
-    flagged = {t.start for t, _, _ in person_findings(ctx)}
-    ukraine = None
-    preferred_given = {v.casefold() for v in style.given_names.values()}
-    for run in tokens(ctx):
-        for i, t in enumerate(run):
-            if t.start in flagged or any(a <= t.start < b for a, b in keep):
-                continue
-            folded = t.text.casefold()
-            target = style.places.get(folded)
-            if target is None and style.ukrainian:
-                target = _other_ukrainian_name(t.text, gz) or _ukrainian_surname_form(t.text, gz)
-            if target is None and folded in style.given_names and i + 1 < len(run):
-                target = _ukrainian_given_name(ctx, t.text, run[i + 1].text, gz, style)
-            if target is None:
-                ending = next((e for e in style.suffixes if folded.endswith(e) and len(folded) > len(e) + 2), None)
-                listed = gz.by_surname.get(folded, ())
-                if ending and (not listed or any(p.country == "UA" for p in listed)):
-                    if ukraine is None:
-                        ukraine = bool(_UKRAINE.search(text)) or any(
-                            w.text.casefold() in style.places or w.text.casefold() in style.preferred
-                            for r in tokens(ctx) for w in r)
-                    given_before = i > 0 and run[i - 1].text.casefold() in preferred_given
-                    # A woman's patronymic ending (-ovna) is one only after her given name: the
-                    # Verkhovna Rada keeps its name.
-                    patronymic = i > 0 and (run[i - 1].text.casefold() in style.given_names or given_before
-                                            or run[i - 1].text.casefold() in gz.forms.female_given_names)
-                    if (ukraine or given_before) and (ending in _SURNAME_ENDINGS or patronymic):
-                        target = t.text[:len(t.text) - len(ending)] + style.suffixes[ending]
-            if target and target.casefold() != folded:
-                yield Hit(rule, t.start, t.end, {"replacement": target}, fix_replacement=_cased(target, t.text))

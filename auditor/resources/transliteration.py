@@ -27,7 +27,7 @@ from auditor.resources.name_text import ascii_fold, translit_key
 CYRILLIC_COUNTRIES = frozenset({"UA", "RU", "BY"})
 # Where a native Latin spelling is read by each language's rules when rebuilt from Cyrillic.
 READING_LANGUAGE = {"DE": "de", "AT": "de", "CH": "de", "PL": "pl", "CZ": "cs", "SK": "cs",
-                    "GB": "en", "US": "en", "IE": "en", "CA": "en", "AU": "en", "NZ": "en"}
+                    "HR": "sh", "RS": "sh", "BA": "sh", "ME": "sh", "GB": "en", "US": "en", "IE": "en", "CA": "en", "AU": "en", "NZ": "en"}
 
 
 _MEMOS = ("memo_key", "memo_readings", "memo_obliques")
