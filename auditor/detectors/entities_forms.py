@@ -83,6 +83,8 @@ def case_endings(ctx: Context, rule):
             key = forms.romanization_key(t.text)
             nominative = gz.oblique_index.get(key)  # a listed man's surname or a place: no feminine reading
             if nominative is None:
+                if not t.text.isascii():
+                    continue  # a native Latin spelling (Pécresse, Rakovníka), not a romanized case ending
                 by_stem = _by_stem(ctx) if by_stem is None else by_stem
                 nominative = (_local_nominative(t.text, key, by_stem, forms)
                               or _batch_nominative(ctx, t.text, key, forms)
