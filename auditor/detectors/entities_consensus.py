@@ -28,6 +28,9 @@ from auditor.detectors.entities import MAX_PAIR_ZIPF, gazetteer, person_findings
 _NON_SYSTEM = re.compile(r"ck|w|q|ph|th|ou|oo|ee|tz|dj|sch|ä|ö|ü|é|è|č|š|ž|ć|ś|ł|c(?![hkz])")
 # Digraphs that mark a spelling as a romanization of Cyrillic.
 _CYRILLIC_DIGRAPHS = re.compile(r"kh|zh|ts|sh|ch|yu|ya|iy|yi|ye|yo")
+# Cyrillic digraphs and what a spelling that lost a letter of them writes instead.
+_DIGRAPH_LOSSES = (("ya", ("a", "y")), ("yu", ("u", "y")), ("ia", ("a",)), ("iu", ("u",)), ("kh", ("h", "k")),
+                   ("zh", ("z",)))
 # English usage as evidence: the other spelling is printed in English, this one never is.
 USAGE_ZIPF = 1.5
 
@@ -52,7 +55,22 @@ def _system_evidence(spelling: str, other: str) -> bool:
         return False
     if _NON_SYSTEM.search(a) or a.replace("ch", "kh") == b:  # Bezbach for Bezbakh: a German ch
         return True
-    return b.count("kh") > a.count("kh") and transliteration_variants(a, b)
+    return (b.count("kh") > a.count("kh") and transliteration_variants(a, b)) or _lost_letter(a, b)
+
+
+def _lost_letter(a: str, b: str) -> bool:
+    """``a`` is ``b`` with one of its Cyrillic digraphs cut short: the y of a ya or yu (Averanov for
+    Averyanov, Krychkov for Kryuchkov), the k of a kh, the h of a zh. No romanization system drops
+    them (ye and ie are left out: Arsenev and Arsenyev are both acceptable)."""
+    if len(b) < 6:
+        return False  # Maria and Mara are two names
+    for full, shorts in _DIGRAPH_LOSSES:
+        start = b.find(full)
+        while start >= 0:
+            if any(b[:start] + short + b[start + len(full):] == a for short in shorts):
+                return True
+            start = b.find(full, start + 1)
+    return False
 
 
 def _avoided(form: str, style) -> bool:
@@ -81,7 +99,9 @@ def _native_twin(spelling: str, other: str, gz, more_common: bool) -> bool:
     write it. A lone native-looking spelling is no evidence: machine translation also invents
     German-looking spellings of Russian names (Schulgin for Shulgin)."""
     # A spelling English writes (Rajiv next to Rajeev, Schaefer next to Schäfer) is a name of its own.
-    return (zipf(spelling) == 0 and gz.forms.rebuilt_from(spelling, other)
+    # A native spelling with its own letters (Popović) is no invention: its rebuilt twin (Popovich)
+    # is judged even where English prints it as another name.
+    return ((zipf(spelling) == 0 or not other.isascii()) and gz.forms.rebuilt_from(spelling, other)
             and (more_common or gz.is_accepted(other) or zipf(other) > 0))
 
 

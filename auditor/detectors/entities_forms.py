@@ -9,7 +9,7 @@ from __future__ import annotations
 
 
 from auditor.resources.name_text import Token, ascii_fold, translit_key
-from auditor.resources.rarity import zipf
+from auditor.resources.rarity import most_used, zipf
 from auditor.detectors import Context, Hit
 from auditor.detectors.entities import gazetteer, person_findings, tokens
 
@@ -17,6 +17,9 @@ from auditor.detectors.entities import gazetteer, person_findings, tokens
 MAX_OBLIQUE_ZIPF = 1.0
 # A rebuilt spelling must be one too (Shtutgart, Sholts): Smit is a Dutch name in its own right.
 MAX_REBUILT_ZIPF = 1.0
+# How often English writing prints a native name that a rebuilt spelling gives back (wordfreq Zipf):
+# at least as often as EN103/EN104's English-usage evidence, and not as often as a common word.
+USED_NATIVE_ZIPF = (1.5, 3.5)
 # Case endings tried on listed names of any country (longest first), and how often the stem must be
 # printed in English (wordfreq Zipf): a name English news knows (London, Biden), not a short token.
 STEM_ENDINGS = ("ovi", "om", "ym", "em", "a", "u", "e", "y")
@@ -166,6 +169,20 @@ def rebuilt_names(ctx: Context, rule):
                     or gz.is_accepted(t.text)):
                 continue
             native = gz.rebuilt_index.get(translit_key(t.text))
-            if not native or ascii_fold(native) == ascii_fold(t.text) or zipf(t.text) >= MAX_REBUILT_ZIPF:
+            if native and (ascii_fold(native) == ascii_fold(t.text) or zipf(t.text) >= MAX_REBUILT_ZIPF):
                 continue
-            yield Hit(rule, t.start, t.end, {"replacement": native}, fix_replacement=native)
+            native = native or _used_native(t.text, gz)
+            if native:
+                yield Hit(rule, t.start, t.end, {"replacement": native}, fix_replacement=native)
+
+
+def _used_native(word: str, gz) -> str | None:
+    """The name English writing uses that a round trip through Cyrillic gives back as ``word``, one
+    letter change away (Pireli for Pirelli, Bakardi for Bacardi, Sahalin for Sakhalin). The word must
+    be unknown to English and the name used but not common: a common word is a typo's target."""
+    if len(word) < 4 or zipf(word) > 0:
+        return None
+    best, frequency = most_used(gz.forms.native_candidates(word))
+    if not best or not USED_NATIVE_ZIPF[0] <= frequency <= USED_NATIVE_ZIPF[1]:
+        return None
+    return _cased(best, word)

@@ -66,3 +66,21 @@ def zipf(word: str) -> float:
         return zipf_frequency(word, "en")
     row = table.execute("SELECT z FROM words WHERE w = ?", (word.casefold(),)).fetchone()
     return row[0] if row else 0.0
+
+
+def most_used(words: list[str]) -> tuple[str, float]:
+    """The word English writing uses most among ``words`` (lower case, letters only), with its Zipf
+    frequency; ("", 0.0) when none is used. One table lookup for all of them."""
+    words = [w for w in words if _SIMPLE(w)]
+    table = _table() if words else None
+    if table is None:
+        scored = [(zipf(w), w) for w in words]
+    else:
+        found = {}
+        for i in range(0, len(words), 500):  # below SQLite's limit on parameters
+            chunk = words[i:i + 500]
+            query = f"SELECT w, z FROM words WHERE w IN ({','.join('?' * len(chunk))})"
+            found.update(table.execute(query, chunk).fetchall())
+        scored = [(found.get(w, 0.0), w) for w in words]
+    best = max(scored, default=(0.0, ""))
+    return (best[1], best[0]) if best[0] > 0 else ("", 0.0)

@@ -30,7 +30,8 @@ READING_LANGUAGE = {"DE": "de", "AT": "de", "CH": "de", "PL": "pl", "CZ": "cs", 
                     "HR": "sh", "RS": "sh", "BA": "sh", "ME": "sh", "GB": "en", "US": "en", "IE": "en", "CA": "en", "AU": "en", "NZ": "en"}
 
 
-_MEMOS = ("memo_key", "memo_readings", "memo_obliques")
+_MEMOS = ("memo_key", "memo_readings", "memo_obliques", "memo_native_patterns")
+_TRIPLE = re.compile(r"(.)\1\1")
 
 
 class NameDataError(AuditorError, ValueError):
@@ -58,6 +59,7 @@ class NameForms:
     readings: dict = field(default_factory=dict)
     exonyms: dict = field(default_factory=dict)  # English country name -> romanized Cyrillic forms
     systems: dict = field(default_factory=dict)  # romanization system -> its letter tables
+    native_spellings: dict = field(default_factory=dict)  # romanized letters -> native spellings
 
     # Memo tables (keyed by the word) are built on first use and never pickled with the gazetteer.
     def __getstate__(self):
@@ -65,6 +67,10 @@ class NameForms:
 
     def __setstate__(self, state):
         self.__dict__.update(state)
+
+    @cached_property
+    def memo_native_patterns(self):
+        return lru_cache(maxsize=64)(re.compile)
 
     @cached_property
     def memo_key(self):
@@ -135,6 +141,24 @@ class NameForms:
         return frozenset(translit_key(r) for lang in self.readings for r in self.cyrillic_readings(native, lang)
                          if r != folded)
 
+    def native_candidates(self, word: str) -> list[str]:
+        """Native Latin spellings one change away that a round trip through Cyrillic would give back
+        as ``word`` (lower case): Pireli -> pirelli, Bakardi -> bacardi, Sahalin -> sakhalin."""
+        lower = word.casefold()
+        out: set[str] = set()
+        for letters, natives in self.native_spellings.items():
+            if not letters:
+                if "double" in natives:  # a double letter written single
+                    out.update(lower[:i + 1] + lower[i:] for i in range(1, len(lower))
+                               if lower[i] in "bcdfgklmnprstzeo" and lower[i] != lower[i - 1]
+                               and (i + 1 == len(lower) or lower[i + 1] != lower[i]))
+                continue
+            for m in self.memo_native_patterns(letters).finditer(lower, 1):  # the initial is kept
+                for native in natives:
+                    out.add(lower[:m.start()] + native + lower[m.end():])
+        out.discard(lower)
+        return sorted(w for w in out if not _TRIPLE.search(w) and self.romanization_key(w) != self.romanization_key(lower))
+
     def romanize(self, cyrillic: str, system: str) -> str:
         """A Cyrillic name written in one romanization system (Сергій -> Serhii, uk_national)."""
         tables = self.systems[system]
@@ -190,6 +214,7 @@ def load_forms(path: Path) -> NameForms:
         readings=readings,
         exonyms=_exonyms(path, data.get("cyrillic_exonyms")),
         systems=_systems(path, data.get("cyrillic_systems")),
+        native_spellings=_exonyms(path, data.get("native_spellings"), "native_spellings"),
     )
 
 
@@ -203,9 +228,9 @@ def _systems(path: Path, data) -> dict[str, dict]:
             for k, v in data.items()}
 
 
-def _exonyms(path: Path, data) -> dict[str, list[str]]:
+def _exonyms(path: Path, data, section: str = "cyrillic_exonyms") -> dict[str, list[str]]:
     if data is None:
         return {}
     if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):
-        raise NameDataError(f"{path}: cyrillic_exonyms must map an English name to a list of forms")
+        raise NameDataError(f"{path}: {section} must map a form to a list of forms")
     return {str(k): [str(f) for f in v] for k, v in data.items()}
