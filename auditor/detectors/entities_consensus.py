@@ -30,7 +30,9 @@ _NON_SYSTEM = re.compile(r"ck|w|q|ph|th|ou|oo|ee|tz|dj|sch|ä|ö|ü|é|è|č|š|
 _CYRILLIC_DIGRAPHS = re.compile(r"kh|zh|ts|sh|ch|yu|ya|iy|yi|ye|yo")
 # Cyrillic digraphs and what a spelling that lost a letter of them writes instead.
 _DIGRAPH_LOSSES = (("ya", ("a", "y")), ("yu", ("u", "y")), ("ia", ("a",)), ("iu", ("u",)), ("kh", ("h", "k")),
-                   ("zh", ("z",)))
+                   ("zh", ("z",)), ("dzh", ("j", "dz")))
+# A Russian or Ukrainian surname ending: the name is a romanization even without a digraph.
+_SLAVIC_ENDING = re.compile(r"(?:ov|ova|ev|eva|in|ina|yn|yna|sky|skiy|skyi|ska|skaya|enko|uk|yuk|chuk|ovich|ovych)$")
 # English usage as evidence: the other spelling is printed in English, this one never is.
 USAGE_ZIPF = 1.5
 
@@ -51,7 +53,7 @@ def _system_evidence(spelling: str, other: str) -> bool:
     outside the system) where ``spelling`` strays from it (a foreign letter, a kh without its k).
     A native Latin name (Pecresse, Matthews) has no such digraphs, so it is never judged so."""
     a, b = spelling.casefold(), other.casefold()
-    if not _CYRILLIC_DIGRAPHS.search(b) or _NON_SYSTEM.search(b):
+    if not (_CYRILLIC_DIGRAPHS.search(b) or _SLAVIC_ENDING.search(b)) or _NON_SYSTEM.search(b):
         return False
     if _NON_SYSTEM.search(a) or a.replace("ch", "kh") == b:  # Bezbach for Bezbakh: a German ch
         return True
@@ -64,6 +66,10 @@ def _lost_letter(a: str, b: str) -> bool:
     them (ye and ie are left out: Arsenev and Arsenyev are both acceptable)."""
     if len(b) < 6:
         return False  # Maria and Mara are two names
+    # A vowel letter dropped (Blomestnova for Belomestnova): no system drops one, from a Slavic surname.
+    if (len(b) == len(a) + 1 and _SLAVIC_ENDING.search(b)
+            and any(b[i] in "aeou" and b[i - 1] not in "iy" and b[:i] + b[i + 1:] == a for i in range(1, len(b) - 2))):
+        return True
     for full, shorts in _DIGRAPH_LOSSES:
         start = b.find(full)
         while start >= 0:

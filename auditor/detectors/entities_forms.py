@@ -152,7 +152,8 @@ def _batch_nominative(ctx: Context, word: str, key: str, forms) -> str | None:
     own = corpus.names.get(word, 0)
     best = None
     for other in corpus.name_index.get((word[:1].casefold(), len(word)), ()):
-        if (len(other) < len(word) and corpus.names[other] > own and key in forms.oblique_keys(other)
+        # The nominative may be the longer form: Gamaleya, genitive Gamalei.
+        if (other != word and corpus.names[other] > own and key in forms.oblique_keys(other)
                 and (best is None or corpus.names[other] > corpus.names[best])):
             best = other
     return best
