@@ -9,7 +9,7 @@ from __future__ import annotations
 
 
 from auditor.resources.name_text import Token, ascii_fold, translit_key
-from auditor.resources.rarity import most_used, zipf
+from auditor.resources.rarity import zipf
 from auditor.detectors import Context, Hit
 from auditor.detectors.entities import gazetteer, person_findings, tokens
 
@@ -17,9 +17,6 @@ from auditor.detectors.entities import gazetteer, person_findings, tokens
 MAX_OBLIQUE_ZIPF = 1.0
 # A rebuilt spelling must be one too (Shtutgart, Sholts): Smit is a Dutch name in its own right.
 MAX_REBUILT_ZIPF = 1.0
-# How often English writing prints a native name that a rebuilt spelling gives back (wordfreq Zipf):
-# at least as often as EN103/EN104's English-usage evidence, and not as often as a common word.
-USED_NATIVE_ZIPF = (1.5, 3.5)
 # Case endings tried on listed names of any country (longest first), and how often the stem must be
 # printed in English (wordfreq Zipf): a name English news knows (London, Biden), not a short token.
 STEM_ENDINGS = ("ovi", "om", "ym", "em", "a", "u", "e", "y")
@@ -65,23 +62,24 @@ def case_endings(ctx: Context, rule):
     gz = gazetteer(ctx)
     forms = gz.forms
     flagged = {t.start for t, _, _ in person_findings(ctx)}
-    words = {t.text for run in tokens(ctx) for t in run}
-    # Spellings the text writes after a woman's given name or title: her surname, not a case.
-    woman = {t.text for run in tokens(ctx) for i, t in enumerate(run) if _woman_before(ctx, run, i, forms)}
-    by_stem = None
+    # Built when first needed (most texts never need them): the text's capitalized words, the
+    # spellings it writes after a woman's given name or title (her surname, not a case), and its
+    # rare words by stem.
+    words = woman = by_stem = None
     for run in tokens(ctx):
         for i, t in enumerate(run):
             if t.start in flagged or len(t.text) < 5 or not t.text[1:].islower():
                 continue
             if i and run[i - 1].text.casefold() in forms.female_given_names:
+                words = {w.text for r in tokens(ctx) for w in r} if words is None else words
                 feminine = _feminine_form(ctx, run[i - 1].text, t.text, gz, words)
                 if feminine:
                     yield Hit(rule, t.start, t.end, {"replacement": feminine, "form": "the masculine ending"},
                               fix_replacement=feminine)
                     continue
             folded = t.text.casefold()
-            if (gz.is_accepted(t.text) or zipf(t.text) >= MAX_OBLIQUE_ZIPF or t.text in woman
-                    or folded in forms.female_given_names or folded in gz.by_first):
+            if (folded in forms.female_given_names or folded in gz.by_first or gz.is_accepted(t.text)
+                    or zipf(t.text) >= MAX_OBLIQUE_ZIPF):
                 continue
             key = forms.romanization_key(t.text)
             nominative = gz.oblique_index.get(key)  # a listed man's surname or a place: no feminine reading
@@ -95,7 +93,9 @@ def case_endings(ctx: Context, rule):
                 if nominative is None or (_maybe_her_surname(folded, nominative, gz)
                                           and not _man_before(run, i, gz, forms)):
                     continue
-            if nominative.casefold() != folded:
+            if woman is None:
+                woman = {w.text for r in tokens(ctx) for j, w in enumerate(r) if _woman_before(ctx, r, j, forms)}
+            if nominative.casefold() != folded and t.text not in woman:
                 yield Hit(rule, t.start, t.end, {"replacement": nominative, "form": "a case ending"},
                           fix_replacement=_cased(nominative, t.text))
 
@@ -178,12 +178,9 @@ def rebuilt_names(ctx: Context, rule):
 
 
 def _used_native(word: str, gz) -> str | None:
-    """The name English writing uses that a round trip through Cyrillic gives back as ``word``, one
-    letter change away (Pireli for Pirelli, Bakardi for Bacardi, Sahalin for Sakhalin). The word must
-    be unknown to English and the name used but not common: a common word is a typo's target."""
+    """The name English writing uses that a round trip through Cyrillic gives back as ``word``
+    (Pireli for Pirelli, Bakardi for Bacardi, Sahalin for Sakhalin); the word must be unknown to
+    English. The gazetteer memoizes the search by word."""
     if len(word) < 4 or zipf(word) > 0:
         return None
-    best, frequency = most_used(gz.forms.native_candidates(word))
-    if not best or not USED_NATIVE_ZIPF[0] <= frequency <= USED_NATIVE_ZIPF[1]:
-        return None
-    return _cased(best, word)
+    return gz.used_native(word)

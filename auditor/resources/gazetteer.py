@@ -27,8 +27,12 @@ TARGET_POPULATION = 250_000
 # An alternate place name at least this common in English (wordfreq Zipf), and at least as common
 # as the main name, is how English writes the place (Grodno next to the official Hrodna): accepted.
 ENGLISH_USAGE_ZIPF = 1.5
+# How often English writing prints a native name that a rebuilt spelling gives back (wordfreq Zipf):
+# at least as often as EN103/EN104's English-usage evidence, and not as often as a common word (a
+# typo's target).
+USED_NATIVE_ZIPF = (1.5, 3.5)
 # Built lazily; never pickled with the gazetteer (see ``Gazetteer.__getstate__``).
-_INDEXES = ("translit_index", "surname_list", "near_places", "ukrainian_surnames")
+_INDEXES = ("translit_index", "surname_list", "near_places", "ukrainian_surnames", "used_native")
 DATA_FILES = ("people.yaml", "places.yaml", "geonames-places.tsv", "transliteration.yaml", "ukrainian-forms.yaml")
 
 
@@ -106,6 +110,23 @@ class Gazetteer:
         from auditor.resources.name_similarity import near_places
 
         return lru_cache(maxsize=1 << 17)(lambda word: near_places(word, self))
+
+    @cached_property
+    def used_native(self):
+        """word -> the name English writing uses that a round trip through Cyrillic gives back as
+        the word, one letter change away (Pireli: Pirelli), or None; memoized by word."""
+        return lru_cache(maxsize=1 << 16)(self._used_native)
+
+    def _used_native(self, word: str) -> str | None:
+        from auditor.resources.rarity import frequencies
+
+        found = frequencies(self.forms.native_candidates(word))
+        for native, frequency in sorted(found.items(), key=lambda item: (-item[1], item[0])):
+            if frequency > USED_NATIVE_ZIPF[1]:
+                return None  # a common word: the word is its typo, not a name's round trip
+            if frequency >= USED_NATIVE_ZIPF[0] and not self.forms.same_romanization(native, word):
+                return word[:1] + native[1:]
+        return None
 
     def is_accepted(self, token: str) -> bool:
         f = fold(token)

@@ -68,19 +68,15 @@ def zipf(word: str) -> float:
     return row[0] if row else 0.0
 
 
-def most_used(words: list[str]) -> tuple[str, float]:
-    """The word English writing uses most among ``words`` (lower case, letters only), with its Zipf
-    frequency; ("", 0.0) when none is used. One table lookup for all of them."""
+def frequencies(words: list[str]) -> dict[str, float]:
+    """The Zipf frequencies of the words English writing uses among ``words`` (lower case, letters
+    only; the others are left out), in one table lookup."""
     words = [w for w in words if _SIMPLE(w)]
     table = _table() if words else None
     if table is None:
-        scored = [(zipf(w), w) for w in words]
-    else:
-        found = {}
-        for i in range(0, len(words), 500):  # below SQLite's limit on parameters
-            chunk = words[i:i + 500]
-            query = f"SELECT w, z FROM words WHERE w IN ({','.join('?' * len(chunk))})"
-            found.update(table.execute(query, chunk).fetchall())
-        scored = [(found.get(w, 0.0), w) for w in words]
-    best = max(scored, default=(0.0, ""))
-    return (best[1], best[0]) if best[0] > 0 else ("", 0.0)
+        return {w: f for w in words if (f := zipf(w)) > 0}
+    found: dict[str, float] = {}
+    for i in range(0, len(words), 500):  # below SQLite's limit on parameters
+        chunk = words[i:i + 500]
+        found.update(table.execute(f"SELECT w, z FROM words WHERE w IN ({','.join('?' * len(chunk))})", chunk))
+    return found

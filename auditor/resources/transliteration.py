@@ -157,7 +157,7 @@ class NameForms:
                 for native in natives:
                     out.add(lower[:m.start()] + native + lower[m.end():])
         out.discard(lower)
-        return sorted(w for w in out if not _TRIPLE.search(w) and self.romanization_key(w) != self.romanization_key(lower))
+        return sorted(w for w in out if not _TRIPLE.search(w))
 
     def romanize(self, cyrillic: str, system: str) -> str:
         """A Cyrillic name written in one romanization system (Сергій -> Serhii, uk_national)."""
