@@ -10,10 +10,11 @@ from pathlib import Path
 
 import click
 
-from auditor.commands.cli_options import (GRAMMAR_OPTIONS, MAX_BYTES, batch_options, grammar_and_name_options,
-                                          grammar_notice, grammar_wanted, rule_options, selection_options)
+from auditor.commands.cli_options import (GRAMMAR_OPTIONS, MAX_BYTES, batch_options, gate_options,
+                                          grammar_and_name_options, output_options, rule_options, selection_options)
 from auditor.commands.grammar_command import grammar
-from auditor.commands.mt_command import MT_MODEL_OPTION, mt_options, train_mt
+from auditor.commands.mt_command import MT_MODEL_OPTION, train_mt
+from auditor.commands.setup import AuditChoice, RuleChoice, audit_options, load_setup, split_codes
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 
@@ -33,28 +34,6 @@ def main():
     """Audit articles from the web for chrome and translation damage, and score their reliability."""
 
 
-def _name_options(config, name_style, name_style_file) -> dict:
-    """The house style for names (the command line over the configuration), its file read once."""
-    from auditor.resources.name_style import NameStyleError, load_style
-
-    options = {"name_style": name_style or config.name_style or "default"}
-    path = name_style_file or config.name_style_file
-    if path:
-        try:
-            options["name_style_forms"] = load_style(Path(path))
-        except NameStyleError as exc:
-            click.echo(f"auditor: {exc}", err=True)
-            sys.exit(EXIT_ERROR)
-    return options
-
-
-def _split_codes(values) -> list[str]:
-    out = []
-    for v in values:
-        out += [c.strip().upper() for c in v.split(",") if c.strip()]
-    return out
-
-
 def _fix_classes(ctx, param, values) -> tuple[str, ...]:
     from auditor.core.findings import FIX_CLASSES
 
@@ -65,78 +44,40 @@ def _fix_classes(ctx, param, values) -> tuple[str, ...]:
     return tuple(dict.fromkeys(chosen))
 
 
-def _load(config_path, select, ignore, rules):
-    from auditor.batch.run import RulesetSpec
-    from auditor.engine.config import ConfigError, load_config
-    from auditor.engine.ruleset import RulePackError
-
-    try:
-        config = load_config(Path(config_path) if config_path else None)
-        spec = RulesetSpec(
-            select=tuple(_split_codes(select) or config.select),
-            ignore=tuple(_split_codes(ignore) + list(config.ignore)),
-            severity=tuple(sorted(config.severity.items())),
-            extra=tuple(str(r) for r in list(config.rules) + list(rules)),
-        )
-        ruleset = spec.build()
-    except (ConfigError, RulePackError) as exc:
-        click.echo(f"auditor: {exc}", err=True)
-        sys.exit(EXIT_ERROR)
-    return config, spec, ruleset
-
-
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "junit"]), default="text",
-              show_default=True, help="Output format on stdout (docs/ci.md).")
-@click.option("--report-dir", type=click.Path(file_okay=False), help="Write a JSON and a Markdown report per input here.")
-@click.option("--fail-under", type=click.FloatRange(0, 100), help="Fail a document whose score is below this.")
-@click.option("--fail-on", type=click.Choice(["warning", "error"]), help="Fail a document with any finding this severe.")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when documents fail (input errors still exit 2).")
+@output_options
+@gate_options
 @rule_options
 @batch_options
 @MAX_BYTES
-@click.option("--show-info", is_flag=True, help="Also print info findings (text, github, junit).")
-@click.option("--show-suppressed", is_flag=True,
-              help="Also list suppressed and baselined findings (text; SARIF with suppressions).")
 @click.option("--readability", is_flag=True, help="Compute readability figures (textstat) for each document.")
-@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False),
-              help="Only findings missing from this baseline count (docs/ci.md).")
-@click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False),
-              help="Record this run's findings as the baseline FILE; the run then reports against it.")
 @click.option("--since", "since", metavar="REV", help="Only check files changed since this git revision (and untracked ones).")
 @MT_MODEL_OPTION
-@click.option("--max-results", type=click.IntRange(1), default=20_000, show_default=True,
-              help="SARIF: keep at most this many results, the most severe (GitHub refuses over 25,000 a run).")
-@click.option("--max-annotations", type=click.IntRange(0), default=10, show_default=True,
-              help="github: annotations of each kind (error, warning, notice) before one summary per file.")
-def check(paths, fmt, report_dir, fail_under, fail_on, exit_zero, select, ignore, rules, config_path, corpus,
-          repeated_min_documents, grammar, languagetool_url, grammar_timeout, max_bytes, show_info,
-          readability, baseline_path, write_baseline, since, batch, show_suppressed, name_style, name_style_file,
-          max_results, max_annotations):
+def check(paths, output, gate_choice, rule_choice, choice, corpus, repeated_min_documents, batch, max_bytes,
+          readability, since):
     """Audit PATHS (files, folders, globs, or - for stdin) and gate on the verdicts."""
     from auditor.batch.run import AuditJob
-    from auditor.inputs.reading import InputError, read_sources
-    from auditor.core.score import Thresholds
+    from auditor.commands.check_command import make_gate, run_check
+    from auditor.inputs.reading import read_sources
 
-    config, spec, ruleset = _load(config_path, select, ignore, rules)
-    name_options = _name_options(config, name_style, name_style_file)
+    setup = load_setup(rule_choice, choice)
     if since is not None and "-" in paths:
         raise click.UsageError("--since checks changed files; it cannot read stdin (-)")
-    if since is not None and write_baseline:
+    if since is not None and gate_choice.write_baseline:
         raise click.UsageError("--write-baseline records every file: do not combine it with --since")
-    baseline = _read_baseline(baseline_path)
+    gate = make_gate(gate_choice, setup.config, setup.thresholds)
+    read_options = batch.read_options(max_bytes)
     if since is not None:
         from auditor.inputs.since import SinceError, read_changed
 
         try:
-            changed = list(read_changed(paths, since, batch.read_options(max_bytes)))
+            changed = list(read_changed(paths, since, read_options))
         except SinceError as exc:
             click.echo(f"auditor: {exc}", err=True)
             sys.exit(EXIT_ERROR)
         items = lambda: iter(changed)  # noqa: E731
     else:
-        read_options = batch.read_options(max_bytes)
         items = lambda: read_sources(paths, read_options)  # noqa: E731
     errors = []
     if sys.stdout.isatty():
@@ -147,81 +88,11 @@ def check(paths, fmt, report_dir, fail_under, fail_on, exit_zero, select, ignore
     pipeline = _pipeline(items, batch, errors)
     with pipeline:
         stats = pipeline.corpus() if corpus else None
-        from auditor.resources.grammar_session import grammar_options
-
-        wanted = grammar_wanted(grammar, config, languagetool_url)
-        with grammar_options(wanted and pipeline.any_documents(), languagetool_url, ruleset,
-                             grammar_timeout, grammar_notice) as options:
-            options["repeated_min_documents"] = repeated_min_documents
-            options["readability"] = readability
-            options.update(name_options)
-            options.update(mt_options(config))
-            job = AuditJob(spec, Thresholds(config.passing, config.warn), options, stats)
-            threshold = fail_under if fail_under is not None else config.fail_under
-            streamed = fmt in ("text", "json") and not (baseline is not None or write_baseline or show_suppressed
-                                                        or config.suppressions)
-            ci_streamed = fmt in ("sarif", "github") and not write_baseline
-            if streamed:
-                # Nothing needs the whole run at once: each report is printed as it comes (flat memory).
-                failed_count = _check_stream(pipeline.audit(job, ruleset), errors, fmt, report_dir, threshold,
-                                             fail_on, show_info, corpus)
-            elif ci_streamed:
-                # Gated one report at a time (suppressions, baseline) and written as it comes.
-                if fmt == "sarif":
-                    from auditor.formats.sarif import SarifStream
-
-                    stream = SarifStream(sys.stdout, rules=ruleset.by_code, baseline=baseline is not None,
-                                         suppressed=show_suppressed, max_results=max_results)
-                else:
-                    from auditor.formats.github import GithubStream
-
-                    stream = GithubStream(sys.stdout, show_info=show_info, max_annotations=max_annotations)
-                failed_count = _ci_stream(pipeline.audit(job, ruleset), stream, errors, config, baseline,
-                                          job.thresholds, report_dir, threshold, fail_on)
-            else:
-                reports = [r for r in pipeline.audit(job, ruleset) if not isinstance(r, InputError)]
-    if streamed or ci_streamed:
-        sys.exit(EXIT_ERROR if errors else EXIT_FAIL if failed_count and not exit_zero else EXIT_OK)
-    reports = _gate(reports, config, baseline, write_baseline, job.thresholds)
-    if report_dir:
-        _write_reports(Path(report_dir), reports, errors)
-    threshold = fail_under if fail_under is not None else config.fail_under
-    failed = [r for r in reports if _fails(r, threshold, fail_on)]
-    from auditor.engine.gate import gate_key
-
-    failed_ids = frozenset(gate_key(r) for r in failed)
-    if fmt == "json":
-        from auditor.formats.json_format import render
-    elif fmt == "sarif":
-        from functools import partial
-
-        from auditor.formats.sarif import render
-        render = partial(render, rules=ruleset.by_code, baseline=baseline is not None or bool(write_baseline),
-                         failed=failed_ids, suppressed=show_suppressed, max_results=max_results)
-    elif fmt == "github":
-        from functools import partial
-
-        from auditor.formats.github import render
-        render = partial(render, show_info=show_info, failed=failed_ids, max_annotations=max_annotations)
-    elif fmt == "junit":
-        from functools import partial
-
-        from auditor.formats.junit import render
-        render = partial(render, show_info=show_info, failed=failed_ids)
-    else:
-        import os
-        from functools import partial
-
-        from auditor.formats.text import CORPUS_OFF_NOTE, render
-        color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-        render = partial(render, show_info=show_info, color=color, failed=failed_ids,
-                         show_suppressed=show_suppressed, corpus_note="" if corpus else CORPUS_OFF_NOTE)
-    sys.stdout.write(render(reports, errors))
-    if errors:
-        sys.exit(EXIT_ERROR)
-    if failed and not exit_zero:
-        sys.exit(EXIT_FAIL)
-    sys.exit(EXIT_OK)
+        with audit_options(setup, pipeline.any_documents, repeated_min_documents=repeated_min_documents,
+                           readability=readability) as options:
+            job = AuditJob(setup.spec, setup.thresholds, options, stats)
+            failed = run_check(pipeline, job, setup.ruleset, gate, output, gate_choice, errors, corpus)
+    sys.exit(EXIT_ERROR if errors else EXIT_FAIL if failed and not gate_choice.exit_zero else EXIT_OK)
 
 
 @main.command()
@@ -242,17 +113,14 @@ def check(paths, fmt, report_dir, fail_under, fail_on, exit_zero, select, ignore
               help="Record inputs (.jsonl, .csv, .parquet): the field holding the article text [default: text].")
 @click.option("--id-field", metavar="NAME", help="Record inputs: the field naming each record.")
 @MT_MODEL_OPTION
-def clean(paths, out, diff, in_place, backup, unsafe_fixes, fix_classes, edit_log, select, ignore, rules, config_path,
-          corpus, repeated_min_documents, grammar, languagetool_url, grammar_timeout, max_bytes, text_field, id_field,
-          name_style, name_style_file):
+def clean(paths, out, diff, in_place, backup, unsafe_fixes, fix_classes, edit_log, rule_choice, choice,
+          corpus, repeated_min_documents, max_bytes, text_field, id_field):
     """Remove what the rules flag from PATHS and print or write the sanitized text.
 
     By default only safe fixes are applied and the cleaned text of one input is printed;
     inputs are never modified unless --in-place --backup SUFFIX is given.
     """
     from auditor.commands.clean_command import CleanOptions, UsageError, check_usage, run
-    from auditor.resources.grammar_session import grammar_options
-    from auditor.core.score import Thresholds
 
     if unsafe_fixes and fix_classes:
         raise click.UsageError("--unsafe-fixes applies every class; --fix-class picks some: give one of them")
@@ -265,20 +133,15 @@ def clean(paths, out, diff, in_place, backup, unsafe_fixes, fix_classes, edit_lo
     except UsageError as exc:
         click.echo(f"auditor: {exc}", err=True)
         sys.exit(EXIT_ERROR)
-    config, spec, ruleset = _load(config_path, select, ignore, rules)
-    name_options = _name_options(config, name_style, name_style_file)
-    opts.suppressions = config.suppressions or None  # an allowed phrase is never "fixed"
+    setup = load_setup(rule_choice, choice)
+    opts.suppressions = setup.config.suppressions or None  # an allowed phrase is never "fixed"
     # Grammar findings only matter to cleaning through their fixes: LanguageTool is started only
     # when grammar is asked for and its fixes (unsafe, class grammar) may be applied.
-    wanted = grammar_wanted(grammar, config, languagetool_url) and (unsafe is True or "grammar" in unsafe)
-    with grammar_options(wanted, languagetool_url, ruleset, grammar_timeout, grammar_notice) as options:
-        options["repeated_min_documents"] = repeated_min_documents
-        options.update(name_options)
-        options.update(mt_options(config))
+    with audit_options(setup, unsafe is True or "grammar" in unsafe,
+                       repeated_min_documents=repeated_min_documents) as options:
         opts.audit_options = options
         try:
-            code = run(paths, opts, ruleset, Thresholds(config.passing, config.warn),
-                       lambda message: click.echo(message, err=True))
+            code = run(paths, opts, setup.ruleset, setup.thresholds, lambda message: click.echo(message, err=True))
         except UsageError as exc:
             click.echo(f"auditor: {exc}", err=True)
             code = EXIT_ERROR
@@ -307,8 +170,7 @@ def clean(paths, out, diff, in_place, backup, unsafe_fixes, fix_classes, edit_lo
 @batch_options
 @MAX_BYTES
 @MT_MODEL_OPTION
-def report(paths, out, select, ignore, rules, config_path, no_corpus, repeated_min_documents, grammar,
-           languagetool_url, grammar_timeout, name_style, name_style_file, no_readability, worst, per_document,
+def report(paths, out, rule_choice, no_corpus, repeated_min_documents, choice, no_readability, worst, per_document,
            site_min_documents, site_rows, title, batch, max_bytes):
     """Audit PATHS and write a quality report under --out: reports.jsonl (every report), summary.csv,
     summary.parquet, an index.html dashboard with a page per document it lists, and files per
@@ -327,17 +189,14 @@ def report(paths, out, select, ignore, rules, config_path, no_corpus, repeated_m
     from functools import partial
 
     from auditor.batch.run import AuditJob
-    from auditor.resources.grammar_session import grammar_options
     from auditor.inputs.reading import InputError, read_sources
     from auditor.batch.report import FileOptions, Layout, ReportWriter, fan_out_depth, inside, parse_per_document, report_chunk
-    from auditor.core.score import Thresholds
 
     try:
         formats = parse_per_document(per_document)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--per-document") from None
-    config, spec, ruleset = _load(config_path, select, ignore, rules)
-    name_options = _name_options(config, name_style, name_style_file)
+    setup = load_setup(rule_choice, choice)
     root = Path(out)
     read_options = batch.read_options(max_bytes)
 
@@ -360,17 +219,12 @@ def report(paths, out, select, ignore, rules, config_path, no_corpus, repeated_m
         except OSError as exc:
             click.echo(f"auditor: cannot write to {root}: {exc}", err=True)
             sys.exit(EXIT_ERROR)
-        wanted = grammar_wanted(grammar, config, languagetool_url)
-        with grammar_options(wanted and pipeline.any_documents(), languagetool_url, ruleset,
-                             grammar_timeout, grammar_notice) as options:
-            options["repeated_min_documents"] = repeated_min_documents
-            options["readability"] = not no_readability
-            options.update(name_options)
-            options.update(mt_options(config))
-            job = AuditJob(spec, Thresholds(config.passing, config.warn), options, stats,
-                           suppressions=config.suppressions or None)
+        with audit_options(setup, pipeline.any_documents, repeated_min_documents=repeated_min_documents,
+                           readability=not no_readability) as options:
+            job = AuditJob(setup.spec, setup.thresholds, options, stats,
+                           suppressions=setup.config.suppressions or None)
             try:
-                for item in pipeline.audit(job, ruleset, chunk_fn=partial(report_chunk, files)):
+                for item in pipeline.audit(job, setup.ruleset, chunk_fn=partial(report_chunk, files)):
                     if isinstance(item, InputError):
                         writer.add_error(item)
                     else:
@@ -389,57 +243,6 @@ def report(paths, out, select, ignore, rules, config_path, no_corpus, repeated_m
     sys.exit(EXIT_ERROR if errors or writer.write_errors else EXIT_OK)
 
 
-def _check_stream(items, errors: list, fmt: str, report_dir, threshold, fail_on, show_info, corpus=False) -> int:
-    """Print (and write) each report as it arrives; the same bytes as the formats' ``render``.
-    Returns how many documents fail the gate."""
-    import os
-
-    from auditor.formats.stream import JsonStream, TextStream
-    from auditor.engine.gate import gate_key
-    from auditor.inputs.reading import InputError
-
-    if fmt == "json":
-        stream = JsonStream(sys.stdout)
-    else:
-        from auditor.formats.text import CORPUS_OFF_NOTE
-
-        stream = TextStream(sys.stdout, show_info, sys.stdout.isatty() and not os.environ.get("NO_COLOR"),
-                            "" if corpus else CORPUS_OFF_NOTE)
-    root = Path(report_dir) if report_dir else None
-    failed = 0
-    for item in items:
-        if isinstance(item, InputError):
-            continue  # kept in ``errors`` by the pipeline, printed at the end
-        fails = _fails(item, threshold, fail_on)
-        failed += fails
-        if root is not None:
-            _write_reports(root, [item], errors)
-        stream.add(item, fails, gate_key(item))
-    stream.close(errors)
-    return failed
-
-
-def _ci_stream(items, stream, errors: list, config, baseline, thresholds, report_dir, threshold, fail_on) -> int:
-    """SARIF or GitHub output, each report gated (suppressions, baseline) and handed on as it comes.
-    Returns how many documents fail the gate."""
-    from auditor.engine.gate import apply
-    from auditor.inputs.reading import InputError
-
-    root = Path(report_dir) if report_dir else None
-    failed = 0
-    for item in items:
-        if isinstance(item, InputError):
-            continue  # kept in ``errors`` by the pipeline
-        report = apply([item], config.suppressions, baseline, thresholds)[0]
-        fails = _fails(report, threshold, fail_on)
-        failed += fails
-        if root is not None:
-            _write_reports(root, [report], errors)
-        stream.add(report, fails)
-    stream.close(errors)
-    return failed
-
-
 def _pipeline(items, batch, errors: list):
     """A Pipeline whose input errors are printed as met and kept in ``errors`` (exit 2)."""
     from auditor.batch.dask_engine import DaskUnavailable
@@ -456,63 +259,6 @@ def _pipeline(items, batch, errors: list):
         sys.exit(EXIT_ERROR)
 
 
-def _fails(report, fail_under, fail_on) -> bool:
-    from auditor.engine.gate import fails
-
-    return fails(report, fail_under, fail_on)
-
-
-def _read_baseline(path):
-    if not path:
-        return None
-    from auditor.engine.baseline import Baseline, BaselineError
-
-    try:
-        return Baseline.read(Path(path))
-    except BaselineError as exc:
-        click.echo(f"auditor: {exc}", err=True)
-        sys.exit(EXIT_ERROR)
-
-
-def _gate(reports, config, baseline, write_baseline, thresholds):
-    """Set aside configured suppressions, then baselined findings (docs/ci.md); rescore."""
-    from auditor.engine.gate import apply
-
-    if write_baseline:
-        from auditor.engine.baseline import Baseline
-
-        reports = apply(reports, config.suppressions, None, thresholds)
-        baseline = Baseline.from_reports(Path(write_baseline), reports)
-        try:
-            baseline.write()
-        except OSError as exc:
-            click.echo(f"auditor: cannot write baseline {write_baseline}: {exc}", err=True)
-            sys.exit(EXIT_ERROR)
-        click.echo(f"auditor: wrote baseline {write_baseline}: {baseline.count} finding(s) "
-                   f"in {sum(1 for c in baseline.files.values() if c)} file(s)", err=True)
-    return apply(reports, config.suppressions, baseline, thresholds)
-
-
-def _write_reports(root: Path, reports, errors) -> None:
-    from auditor.formats import json_format, markdown
-    from auditor.core.output import UnsafeOutputPath, safe_join, write_atomic
-
-    for r in reports:
-        try:
-            base = safe_join(root, r.document.id)
-        except UnsafeOutputPath as exc:
-            errors.append(_error(r.document.id, str(exc)))
-            continue
-        write_atomic(base.with_name(base.name + ".json"), json_format.render_one(r))
-        write_atomic(base.with_name(base.name + ".md"), markdown.render_one(r))
-
-
-def _error(path, message):
-    from auditor.inputs.reading import InputError
-
-    return InputError(path, message)
-
-
 @main.command("rules")
 @click.option("--select", multiple=True, help="Only codes starting with these prefixes.")
 def rules_cmd(select):
@@ -524,7 +270,7 @@ def rules_cmd(select):
     except RulePackError as exc:
         click.echo(f"auditor: {exc}", err=True)
         sys.exit(EXIT_ERROR)
-    prefixes = _split_codes(select)
+    prefixes = split_codes(select)
     for r in rules:
         if prefixes and not any(r.code.startswith(p) for p in prefixes):
             continue
@@ -566,15 +312,11 @@ def eval_cmd(gold, folder, grammar, languagetool_url, config_path):
     """Compare findings on FOLDER with the gold spans in GOLD (exit 1 when short)."""
     from auditor.engine.audit import audit
     from auditor.commands.evaluate import evaluate, render
-    from auditor.core.score import Thresholds
 
-    config, spec, ruleset = _load(config_path, (), (), ())
-    thresholds = Thresholds(config.passing, config.warn)
-    from auditor.resources.grammar_session import grammar_options
-
-    with grammar_options(grammar_wanted(grammar, config, languagetool_url), languagetool_url, ruleset,
-                         notify=grammar_notice) as options:
-        result = evaluate(Path(gold), Path(folder), lambda d: audit(d, ruleset, None, thresholds, options))
+    setup = load_setup(RuleChoice(config_path=config_path), AuditChoice(grammar, languagetool_url))
+    with audit_options(setup) as options:
+        result = evaluate(Path(gold), Path(folder),
+                          lambda d: audit(d, setup.ruleset, None, setup.thresholds, options))
     click.echo(render(result), nl=False)
     sys.exit(EXIT_OK if result.passed else EXIT_FAIL)
 

@@ -6,6 +6,7 @@ import functools
 import click
 
 from auditor.batch.pipeline import BatchOptions
+from auditor.commands.setup import AuditChoice, RuleChoice
 
 _NAMES = ("text_field", "id_field", "jobs", "engine", "scheduler", "quiet")
 
@@ -60,19 +61,6 @@ GRAMMAR_OPTIONS = (
 )
 
 
-def grammar_wanted(flag: bool | None, config, languagetool_url: str | None) -> bool:
-    """Grammar runs when asked: --grammar, else the configuration's ``grammar`` (off by default).
-    A server named with --languagetool-url alone does not turn it on; the user is told so."""
-    wanted = flag if flag is not None else config.grammar
-    if languagetool_url and not wanted:
-        click.echo("auditor: --languagetool-url is used only with --grammar; grammar is off", err=True)
-    return wanted
-
-
-def grammar_notice(message: str) -> None:
-    click.echo(message, err=True)
-
-
 NAME_STYLE = (
     click.option("--name-style", type=click.Choice(["default", "ukrainian"]), default=None,
                  help="House style for names: ukrainian flags Russian-derived forms of Ukrainian names "
@@ -98,23 +86,76 @@ def _apply(fn, options):
     return fn
 
 
+def _collapse(param: str, factory, options):
+    """A decorator adding ``options`` whose values the command receives as one ``param``:
+    ``factory(**values)``, so that a command takes a few objects, not a parameter per option."""
+    def decorate(fn):
+        names = None
+
+        @functools.wraps(fn)
+        def wrapper(*args, **kwargs):
+            values = {name: kwargs.pop(name) for name in names}
+            return fn(*args, **{param: factory(**values)}, **kwargs)
+
+        before = len(getattr(wrapper, "__click_params__", ()))
+        wrapped = _apply(wrapper, options)
+        names = [p.name for p in wrapped.__click_params__[before:before + len(options)]]
+        return wrapped
+    return decorate
+
+
 def selection_options(fn):
-    """Rule selection and configuration: the same for every command that audits."""
-    return _apply(fn, SELECTION_OPTIONS)
+    """Rule selection and configuration, received as ``rule_choice`` (a RuleChoice)."""
+    return _collapse("rule_choice", RuleChoice, SELECTION_OPTIONS)(fn)
 
 
 def grammar_and_name_options(fn):
-    """Grammar and the house style for names: the same for every command that audits."""
-    return _apply(fn, (*GRAMMAR_OPTIONS, *NAME_STYLE))
+    """Grammar and the house style for names, received as ``choice`` (an AuditChoice)."""
+    return _collapse("choice", AuditChoice, (*GRAMMAR_OPTIONS, *NAME_STYLE))(fn)
+
+
+CORPUS_OPTIONS = (
+    click.option("--corpus", is_flag=True, help="Run the corpus pass (repeated lines across the inputs)."),
+    click.option("--repeated-min-documents", type=click.IntRange(2), default=3, show_default=True,
+                 help="With --corpus: a line in this many documents is template chrome."),
+)
 
 
 def rule_options(fn):
     """Rule selection, configuration, the corpus pass and grammar: the same for check and clean."""
-    return _apply(fn, [
-        *SELECTION_OPTIONS,
-        click.option("--corpus", is_flag=True, help="Run the corpus pass (repeated lines across the inputs)."),
-        click.option("--repeated-min-documents", type=click.IntRange(2), default=3, show_default=True,
-                     help="With --corpus: a line in this many documents is template chrome."),
-        *GRAMMAR_OPTIONS,
-        *NAME_STYLE,
-    ])
+    return selection_options(_apply(grammar_and_name_options(fn), CORPUS_OPTIONS))
+
+
+def output_options(fn):
+    """What check prints and writes, received as ``output`` (an OutputOptions)."""
+    from auditor.commands.check_command import OutputOptions
+
+    return _collapse("output", OutputOptions, (
+        click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "junit"]),
+                     default="text", show_default=True, help="Output format on stdout (docs/ci.md)."),
+        click.option("--report-dir", type=click.Path(file_okay=False),
+                     help="Write a JSON and a Markdown report per input here."),
+        click.option("--show-info", is_flag=True, help="Also print info findings (text, github, junit)."),
+        click.option("--show-suppressed", is_flag=True,
+                     help="Also list suppressed and baselined findings (text; SARIF with suppressions)."),
+        click.option("--max-results", type=click.IntRange(1), default=20_000, show_default=True,
+                     help="SARIF: keep at most this many results, the most severe (GitHub refuses over 25,000 a run)."),
+        click.option("--max-annotations", type=click.IntRange(0), default=10, show_default=True,
+                     help="github: annotations of each kind (error, warning, notice) before one summary per file."),
+    ))(fn)
+
+
+def gate_options(fn):
+    """When check fails a document, received as ``gate_choice`` (a GateOptions)."""
+    from auditor.commands.check_command import GateOptions
+
+    return _collapse("gate_choice", GateOptions, (
+        click.option("--fail-under", type=click.FloatRange(0, 100), help="Fail a document whose score is below this."),
+        click.option("--fail-on", type=click.Choice(["warning", "error"]),
+                     help="Fail a document with any finding this severe."),
+        click.option("--exit-zero", is_flag=True, help="Exit 0 even when documents fail (input errors still exit 2)."),
+        click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False),
+                     help="Only findings missing from this baseline count (docs/ci.md)."),
+        click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False),
+                     help="Record this run's findings as the baseline FILE; the run then reports against it."),
+    ))(fn)

@@ -85,3 +85,20 @@ def fails(report, fail_under: float | None = None, fail_on: str | None = None) -
         rank = SEVERITY_RANK[fail_on]
         failed = failed or any(f.severity.rank >= rank for f in report.findings)
     return failed
+
+
+@dataclass
+class Gate:
+    """The one gate every report of a run goes through: configured suppressions, then the
+    baseline, set aside; the score recomputed; then ``fails``."""
+
+    suppressions: Suppressions | None = None
+    baseline: object = None
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    fail_under: float | None = None
+    fail_on: str | None = None
+
+    def judge(self, report) -> tuple:
+        """(the gated report, whether it fails the gate)."""
+        gated = apply([report], self.suppressions, self.baseline, self.thresholds)[0]
+        return gated, fails(gated, self.fail_under, self.fail_on)
