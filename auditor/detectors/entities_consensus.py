@@ -57,6 +57,8 @@ def _system_evidence(spelling: str, other: str) -> bool:
         return False
     if _NON_SYSTEM.search(a) or a.replace("ch", "kh") == b:  # Bezbach for Bezbakh: a German ch
         return True
+    if "j" in a and "j" not in b and a.replace("j", "y") == b:  # Purjasev for Puryasev: a German j
+        return True
     return (b.count("kh") > a.count("kh") and transliteration_variants(a, b)) or _lost_letter(a, b)
 
 

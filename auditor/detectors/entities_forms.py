@@ -7,6 +7,7 @@ read through the gazetteer; the document's own mentions are the other witness (a
 """
 from __future__ import annotations
 
+import re
 
 from auditor.resources.name_text import Token, ascii_fold, translit_key
 from auditor.resources.rarity import zipf
@@ -21,6 +22,10 @@ MAX_REBUILT_ZIPF = 1.0
 # printed in English (wordfreq Zipf): a name English news knows (London, Biden), not a short token.
 STEM_ENDINGS = ("ovi", "om", "ym", "em", "a", "u", "e", "y")
 LISTED_STEM_ZIPF = 2.5
+# A name with a capital inside (McGregor, MacLeod) declines like any other.
+_SCOTTISH = re.compile(r"Ma?c[A-Z][a-z]+")
+# A stem the gazetteers do not list must be a name English writes often (McGregor).
+USED_STEM_ZIPF = 3.0
 # Surname endings whose feminine adds -a (Ivanov, Ivanova): there -a may be her surname, not a case.
 _FEMININE_A = ("ov", "ev", "in", "yn", "iv")
 # Titles before a woman's name: her surname takes the feminine form, so -ova is no case ending.
@@ -68,7 +73,7 @@ def case_endings(ctx: Context, rule):
     words = woman = by_stem = None
     for run in tokens(ctx):
         for i, t in enumerate(run):
-            if t.start in flagged or len(t.text) < 5 or not t.text[1:].islower():
+            if t.start in flagged or len(t.text) < 5 or not (t.text[1:].islower() or _SCOTTISH.fullmatch(t.text)):
                 continue
             if i and run[i - 1].text.casefold() in forms.female_given_names:
                 words = {w.text for r in tokens(ctx) for w in r} if words is None else words
@@ -133,14 +138,17 @@ def _alone_or_after_given(run: list[Token], i: int, gz) -> bool:
 
 
 def _listed_nominative(word: str, gz) -> str | None:
-    """A name the gazetteers list (any country), with a Slavic case ending English never writes:
-    Londona, Bidena, Trumpa. The whole word must be unknown to English."""
+    """A name the gazetteers list (any country), or one English writes often, with a Slavic case
+    ending English never writes: Londona, Bidena, Trumpa, McGregora. The whole word must be unknown
+    to English."""
     if zipf(word) > 0:
         return None
     for ending in STEM_ENDINGS:
         stem = word[:-len(ending)]
-        if word.endswith(ending) and len(stem) >= 4 and gz.is_accepted(stem) and zipf(stem) >= LISTED_STEM_ZIPF:
-            return stem
+        if word.endswith(ending) and len(stem) >= 4:
+            used = zipf(stem)
+            if used >= USED_STEM_ZIPF or (used >= LISTED_STEM_ZIPF and gz.is_accepted(stem)):
+                return stem
     return None
 
 
