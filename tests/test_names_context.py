@@ -85,3 +85,13 @@ def test_batch_nominative_may_be_the_longer_form(ruleset):
     genitive = "Vaccine\n\nThe Gamalei centre tested it."
     corpus = build([Document(t) for t in (nominative, nominative + " Again.", genitive)])
     assert loud_fixes(genitive, ruleset, corpus) == {"Gamalei": "Gamaleya"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The court heard Dmytra Petrenka on Monday.", {"Dmytra": "Dmytro", "Petrenka": "Petrenko"}),
+    ("A letter to Volodymyra Zelenskoho arrived.", {"Volodymyra": "Volodymyr", "Zelenskoho": "Zelensky"}),
+    ("Police detained Oleksandra Petrova.", {}),  # a woman: her surname
+    ("He met Ivana Petrova in Zagreb.", {}),
+])
+def test_a_given_name_in_an_oblique_case_shows_the_surname_is_in_it_too(text, expected, ruleset):
+    assert loud_fixes(text, ruleset) == expected

@@ -22,6 +22,10 @@ MAX_REBUILT_ZIPF = 1.0
 # printed in English (wordfreq Zipf): a name English news knows (London, Biden), not a short token.
 STEM_ENDINGS = ("ovi", "om", "ym", "em", "a", "u", "e", "y")
 LISTED_STEM_ZIPF = 2.5
+# Surname endings a nominative read back from an oblique form must have, and the letters the
+# oblique ending replaced (Petrenka -> Petrenk + o, Zelenskoho -> Zelensk + y).
+_SURNAME_NOMINATIVE = re.compile(r"(?:ov|ev|in|yn|enko|uk|chuk|ych|ich|sky|skyi|skiy|nyi|niy)$")
+_NOMINATIVE_TAILS = ("", "o", "y", "yi", "iy")
 # A name with a capital inside (McGregor, MacLeod) declines like any other.
 _SCOTTISH = re.compile(r"Ma?c[A-Z][a-z]+")
 # A stem the gazetteers do not list must be a name English writes often (McGregor).
@@ -86,6 +90,8 @@ def case_endings(ctx: Context, rule):
             if (folded in forms.female_given_names or folded in gz.by_first or gz.is_accepted(t.text)
                     or zipf(t.text) >= MAX_OBLIQUE_ZIPF):
                 continue
+            if i + 1 < len(run) and _oblique_given_name(t.text, gz):
+                continue  # a given name in an oblique case: flagged with the surname after it
             key = forms.romanization_key(t.text)
             nominative = gz.oblique_index.get(key)  # a listed man's surname or a place: no feminine reading
             if nominative is None:
@@ -95,12 +101,21 @@ def case_endings(ctx: Context, rule):
                 nominative = (_local_nominative(t.text, key, by_stem, forms)
                               or _batch_nominative(ctx, t.text, key, forms)
                               or (_listed_nominative(t.text, gz) if _alone_or_after_given(run, i, gz) else None))
+                oblique_given = i > 0 and _oblique_given_name(run[i - 1].text, gz)
+                if nominative is None and oblique_given:
+                    nominative = _surname_nominative(t.text, key, forms)
                 if nominative is None or (_maybe_her_surname(folded, nominative, gz)
-                                          and not _man_before(run, i, gz, forms)):
+                                          and not (oblique_given or _man_before(run, i, gz, forms))):
                     continue
             if woman is None:
                 woman = {w.text for r in tokens(ctx) for j, w in enumerate(r) if _woman_before(ctx, r, j, forms)}
             if nominative.casefold() != folded and t.text not in woman:
+                if i > 0 and _oblique_given_name(run[i - 1].text, gz):
+                    # The given name before it is in the same case (Dmytra Petrenka): both get the nominative.
+                    given = run[i - 1]
+                    nominative_given = gz.given_obliques[forms.romanization_key(given.text)]
+                    yield Hit(rule, given.start, given.end, {"replacement": nominative_given, "form": "a case ending"},
+                              fix_replacement=_cased(nominative_given, given.text))
                 yield Hit(rule, t.start, t.end, {"replacement": nominative, "form": "a case ending"},
                           fix_replacement=_cased(nominative, t.text))
 
@@ -124,6 +139,25 @@ def _maybe_her_surname(folded: str, nominative: str, gz) -> bool:
     """Ivanova is a woman's surname as often as Ivanov in the genitive (a place has no gender)."""
     nominative = nominative.casefold()
     return folded == nominative + "a" and nominative.endswith(_FEMININE_A) and nominative not in gz.place_accepted
+
+
+def _oblique_given_name(word: str, gz) -> bool:
+    """A man's given name in an oblique case (Dmytra, Oleksandrom, Sergeya), a word English never
+    prints (Petra and Fedora are names of their own)."""
+    return (len(word) >= 4 and word[1:].islower() and word.casefold() not in gz.forms.female_given_names
+            and gz.forms.romanization_key(word) in gz.given_obliques and zipf(word) < MAX_OBLIQUE_ZIPF)
+
+
+def _surname_nominative(word: str, key: str, forms) -> str | None:
+    """The nominative of a Russian or Ukrainian surname in an oblique case, read from its ending
+    after a given name in an oblique case: Dmytra Petrenka -> Petrenko, Sergeya Ivanova -> Ivanov."""
+    for cut in range(1, 5):
+        stem = word[:-cut]
+        for tail in _NOMINATIVE_TAILS:
+            candidate = stem + tail
+            if len(candidate) >= 4 and _SURNAME_NOMINATIVE.search(candidate) and key in forms.oblique_keys(candidate):
+                return candidate
+    return None
 
 
 def _man_before(run: list[Token], i: int, gz, forms) -> bool:

@@ -32,7 +32,7 @@ ENGLISH_USAGE_ZIPF = 1.5
 # typo's target).
 USED_NATIVE_ZIPF = (1.5, 3.5)
 # Built lazily; never pickled with the gazetteer (see ``Gazetteer.__getstate__``).
-_INDEXES = ("translit_index", "surname_list", "near_places", "ukrainian_surnames", "used_native")
+_INDEXES = ("translit_index", "surname_list", "near_places", "ukrainian_surnames", "used_native", "given_obliques")
 DATA_FILES = ("people.yaml", "places.yaml", "geonames-places.tsv", "transliteration.yaml", "ukrainian-forms.yaml")
 
 
@@ -110,6 +110,25 @@ class Gazetteer:
         from auditor.resources.name_similarity import near_places
 
         return lru_cache(maxsize=1 << 17)(lambda word: near_places(word, self))
+
+    @cached_property
+    def given_obliques(self) -> dict[str, str]:
+        """Romanization key of an oblique form of a man's given name (Dmytra, Oleksandrom, Sergeyu)
+        -> the nominative. Men's given names: the house style's and the listed people's, without
+        women's; a form that is itself somebody's given name (Oleksandra, Ivana) is left out."""
+        key = self.forms.romanization_key
+        women = self.forms.female_given_names
+        men = ({n for n in self.ukrainian_style.given_names} | {v.casefold() for v in self.ukrainian_style.given_names.values()}
+               | set(self.by_first)) - women
+        taken = {key(n) for n in men | women} | {key(n) for n in self.ukrainian_style.preferred}
+        index: dict[str, str] = {}
+        for name in sorted(men):
+            if len(name) < 3 or not name.isalpha():
+                continue
+            for form in self.forms.obliques(name[:1].upper() + name[1:], self.forms.given_declension):
+                if key(form) not in taken and form.casefold() not in self.accepted:
+                    index.setdefault(key(form), name[:1].upper() + name[1:])
+        return index
 
     @cached_property
     def used_native(self):

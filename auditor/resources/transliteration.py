@@ -54,6 +54,7 @@ def _rewrites(path: Path, section: str, rows) -> list[tuple[re.Pattern, object]]
 class NameForms:
     romanization: list = field(default_factory=list)
     declension: list = field(default_factory=list)
+    given_declension: list = field(default_factory=list)
     feminine_endings: list = field(default_factory=list)
     female_given_names: frozenset = frozenset()
     readings: dict = field(default_factory=dict)
@@ -97,11 +98,12 @@ class NameForms:
         """Two romanizations of one Cyrillic spelling (Serhii/Serhiy, Zelenskyi/Zelensky)."""
         return self.romanization_key(a) == self.romanization_key(b)
 
-    def obliques(self, nominative: str) -> list[str]:
-        """Oblique-case forms of a Russian or Ukrainian name in the nominative, cased like it."""
+    def obliques(self, nominative: str, paradigms: list | None = None) -> list[str]:
+        """Oblique-case forms of a Russian or Ukrainian name in the nominative, cased like it (by
+        the surname and place paradigms unless others are given)."""
         lower = nominative.casefold()
         out: list[str] = []
-        for pattern, endings in self.declension:
+        for pattern, endings in self.declension if paradigms is None else paradigms:
             m = pattern.search(lower)
             if not m:
                 continue
@@ -199,16 +201,13 @@ def load_forms(path: Path) -> NameForms:
         raise NameDataError(f"{path}: cannot read: {exc}") from None
     if not isinstance(data, dict):
         raise NameDataError(f"{path}: must hold a mapping of tables")
-    declension = []
-    for i, row in enumerate(data.get("declension") or []):
-        if not (isinstance(row, list) and len(row) == 2 and isinstance(row[1], list)):
-            raise NameDataError(f"{path}: declension[{i}] must be [pattern, [endings]], got {row!r}")
-        declension.append((re.compile(row[0]), [str(e) for e in row[1]]))
+    declension, given_declension = _paradigms(path, data, "declension"), _paradigms(path, data, "given_declension")
     readings = {lang: _rewrites(path, f"cyrillic_readings.{lang}", rows)
                 for lang, rows in (data.get("cyrillic_readings") or {}).items()}
     return NameForms(
         romanization=_rewrites(path, "romanization_key", data.get("romanization_key")),
         declension=declension,
+        given_declension=given_declension,
         feminine_endings=[(p, r if isinstance(r, list) else [r]) for p, r in _rewrites(path, "feminine", data.get("feminine"))],
         female_given_names=frozenset(n.casefold() for n in data.get("female_given_names") or []),
         readings=readings,
@@ -216,6 +215,18 @@ def load_forms(path: Path) -> NameForms:
         systems=_systems(path, data.get("cyrillic_systems")),
         native_spellings=_exonyms(path, data.get("native_spellings"), "native_spellings"),
     )
+
+
+def _paradigms(path: Path, data: dict, section: str) -> list:
+    out = []
+    for i, row in enumerate(data.get(section) or []):
+        if not (isinstance(row, list) and len(row) == 2 and isinstance(row[1], list)):
+            raise NameDataError(f"{path}: {section}[{i}] must be [pattern, [endings]], got {row!r}")
+        try:
+            out.append((re.compile(row[0]), [str(e) for e in row[1]]))
+        except re.error as exc:
+            raise NameDataError(f"{path}: {section}[{i}]: bad pattern {row[0]!r}: {exc}") from None
+    return out
 
 
 def _systems(path: Path, data) -> dict[str, dict]:
