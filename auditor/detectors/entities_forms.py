@@ -29,7 +29,7 @@ _NOMINATIVE_TAILS = ("", "o", "y", "yi", "iy")
 # A name with a capital inside (McGregor, MacLeod) declines like any other.
 _SCOTTISH = re.compile(r"Ma?c[A-Z][a-z]+")
 # A stem the gazetteers do not list must be a name English writes often (McGregor).
-USED_STEM_ZIPF = 3.0
+USED_STEM_ZIPF = (3.0, 4.0)
 # Surname endings whose feminine adds -a (Ivanov, Ivanova): there -a may be her surname, not a case.
 _FEMININE_A = ("ov", "ev", "in", "yn", "iv")
 # Titles before a woman's name: her surname takes the feminine form, so -ova is no case ending.
@@ -181,7 +181,11 @@ def _listed_nominative(word: str, gz) -> str | None:
         stem = word[:-len(ending)]
         if word.endswith(ending) and len(stem) >= 4:
             used = zipf(stem)
-            if used >= USED_STEM_ZIPF or (used >= LISTED_STEM_ZIPF and gz.is_accepted(stem)):
+            if used >= LISTED_STEM_ZIPF and gz.is_accepted(stem):
+                return stem
+            # A name English writes often, not a common word (Trees, Alumni); Slavic endings go on
+            # a consonant (McGregora), not on a vowel (Solay).
+            if USED_STEM_ZIPF[0] <= used <= USED_STEM_ZIPF[1] and stem[-1].casefold() not in "aeiouy":
                 return stem
     return None
 

@@ -31,6 +31,7 @@ ENGLISH_USAGE_ZIPF = 1.5
 # at least as often as EN103/EN104's English-usage evidence, and not as often as a common word (a
 # typo's target).
 USED_NATIVE_ZIPF = (1.5, 3.5)
+DOUBLED_NATIVE_ZIPF = 2.0
 # Built lazily; never pickled with the gazetteer (see ``Gazetteer.__getstate__``).
 _INDEXES = ("translit_index", "surname_list", "near_places", "ukrainian_surnames", "used_native", "given_obliques")
 DATA_FILES = ("people.yaml", "places.yaml", "geonames-places.tsv", "transliteration.yaml", "ukrainian-forms.yaml")
@@ -143,7 +144,13 @@ class Gazetteer:
         for native, frequency in sorted(found.items(), key=lambda item: (-item[1], item[0])):
             if frequency > USED_NATIVE_ZIPF[1]:
                 return None  # a common word: the word is its typo, not a name's round trip
-            if frequency >= USED_NATIVE_ZIPF[0] and not self.forms.same_romanization(native, word):
+            # A double consonant written single is also a common typo and a name's variant (Stening,
+            # Stenning): it needs a name English writes more often.
+            doubled = len(native) == len(word) + 1 and any(
+                native[i] == native[i - 1] and native[i] not in "aeiou" and native[:i] + native[i + 1:] == word.casefold()
+                for i in range(1, len(native)))
+            minimum = DOUBLED_NATIVE_ZIPF if doubled else USED_NATIVE_ZIPF[0]
+            if frequency >= minimum and not self.forms.same_romanization(native, word):
                 return word[:1] + native[1:]
         return None
 
