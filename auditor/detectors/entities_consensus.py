@@ -25,7 +25,7 @@ from auditor.detectors.entities import MAX_PAIR_ZIPF, gazetteer, person_findings
 
 # Letters and digraphs that no romanization of Russian or Ukrainian used by English news writes
 # (the scholarly č, š, ž included, and a bare c).
-_NON_SYSTEM = re.compile(r"ck|w|q|ph|th|ou|oo|ee|tz|dj|sch|ä|ö|ü|é|è|č|š|ž|ć|ś|ł|c(?![hkz])")
+_NON_SYSTEM = re.compile(r"ck|w|q|ph|th|gh|ou|oo|ee|tz|dj|sch|ä|ö|ü|é|è|č|š|ž|ć|ś|ł|c(?![hkz])")
 # Digraphs that mark a spelling as a romanization of Cyrillic.
 _CYRILLIC_DIGRAPHS = re.compile(r"kh|zh|ts|sh|ch|yu|ya|iy|yi|ye|yo")
 # Cyrillic digraphs and what a spelling that lost a letter of them writes instead.

@@ -138,12 +138,25 @@ def _ukrainian_given_name(ctx: Context, given: str, surname: str | None, gz, sty
     ending = next((e for e in style.suffixes if surname.casefold().endswith(e)), None)
     styled = surname[:len(surname) - len(ending)] + style.suffixes[ending] if ending else surname
     preferred_given = {v.casefold() for v in style.given_names.values()}
-    if (_ukrainian_surname(surname, gz, style) or _ukrainian_surname(styled, gz, style)
-            or _ukrainian_surname_form(surname, gz)
+    if (_listed_ukrainian(surname, gz) or _listed_ukrainian(styled, gz) or _ukrainian_surname_form(surname, gz)
             or any(w.text.casefold() in preferred_given for r in tokens(ctx) for j, w in enumerate(r)
                    if j + 1 < len(r) and r[j + 1].text == surname)):
         return preferred
+    # A Ukrainian surname ending alone is weaker (Yevgeny Yevtushenko was a Russian poet): the text
+    # must also be about Ukraine.
+    if (_ukrainian_surname(surname, gz, style) or _ukrainian_surname(styled, gz, style)) and about_ukraine(ctx, style):
+        return preferred
     return None
+
+
+def _listed_ukrainian(word: str, gz) -> bool:
+    return any(p.country == "UA" for p in gz.by_surname.get(word.casefold(), ()))
+
+
+def about_ukraine(ctx: Context, style) -> bool:
+    """The text speaks of Ukraine: the word, or a place the style names."""
+    return bool(_UKRAINE.search(ctx.document.text)) or any(
+        w.text.casefold() in style.places or w.text.casefold() in style.preferred for r in tokens(ctx) for w in r)
 
 
 def _person_surname_form(word: str, gz, style) -> str | None:
@@ -188,9 +201,7 @@ def name_style(ctx: Context, rule):
             if target is None:
                 target = _suffix_form(ctx, run, i, gz, style, preferred_given)
                 if target and ukraine is None:
-                    ukraine = bool(_UKRAINE.search(text)) or any(
-                        w.text.casefold() in style.places or w.text.casefold() in style.preferred
-                        for r in tokens(ctx) for w in r)
+                    ukraine = about_ukraine(ctx, style)
                 if target and not (ukraine or _given_before(run, i, preferred_given)):
                     target = None
                 if target and _patronymic(t.text, gz, style):
