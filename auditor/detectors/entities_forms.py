@@ -12,7 +12,7 @@ import re
 from auditor.resources.name_text import Token, ascii_fold, translit_key
 from auditor.resources.rarity import zipf
 from auditor.detectors import Context, Hit
-from auditor.detectors.entities import gazetteer, person_findings, tokens
+from auditor.detectors.entities import gazetteer, person_findings, rare_names, tokens
 
 # A form with a case ending must be a word English never prints (Kharkova, Zelenskogo).
 MAX_OBLIQUE_ZIPF = 1.0
@@ -26,6 +26,9 @@ LISTED_STEM_ZIPF = 2.5
 # oblique ending replaced (Petrenka -> Petrenk + o, Zelenskoho -> Zelensk + y).
 _SURNAME_NOMINATIVE = re.compile(r"(?:ov|ev|in|yn|enko|uk|chuk|ych|ich|sky|skyi|skiy|nyi|niy)$")
 _NOMINATIVE_TAILS = ("", "o", "y", "yi", "iy")
+# Letters a romanization of Cyrillic never writes: a word holding them is no round trip (and is
+# not looked up).
+_NOT_ROUND_TRIP = re.compile(r"[wqxWQX]|[cC](?!h)|ph|th")
 # A name with a capital inside (McGregor, MacLeod) declines like any other.
 _SCOTTISH = re.compile(r"Ma?c[A-Z][a-z]+")
 # A stem the gazetteers do not list must be a name English writes often (McGregor).
@@ -206,9 +209,11 @@ def _batch_nominative(ctx: Context, word: str, key: str, forms) -> str | None:
 
 
 def rebuilt_names(ctx: Context, rule):
-    """A German, Polish, Czech or English name spelled from its Cyrillic form (Shtutgart, Sholts)."""
+    """A German, Polish, Czech or English name spelled from its Cyrillic form (Shtutgart, Sholts), or a
+    rare word one round-trip change from a name English writes (Pireli)."""
     gz = gazetteer(ctx)
     flagged = {t.start for t, _, _ in person_findings(ctx)}
+    rare = None
     for run in tokens(ctx):
         for t in run:
             # A romanization is plain ASCII: Sükür is a Turkish name, not a rebuilt Sukkur.
@@ -218,7 +223,10 @@ def rebuilt_names(ctx: Context, rule):
             native = gz.rebuilt_index.get(translit_key(t.text))
             if native and (ascii_fold(native) == ascii_fold(t.text) or zipf(t.text) >= MAX_REBUILT_ZIPF):
                 continue
-            native = native or _used_native(t.text, gz)
+            if native is None:
+                # Only words rare in English (a stage other rules read too) are searched.
+                rare = {r.start for r in rare_names(ctx)} if rare is None else rare
+                native = _used_native(t.text, gz) if t.start in rare else None
             if native:
                 yield Hit(rule, t.start, t.end, {"replacement": native}, fix_replacement=native)
 
@@ -227,6 +235,6 @@ def _used_native(word: str, gz) -> str | None:
     """The name English writing uses that a round trip through Cyrillic gives back as ``word``
     (Pireli for Pirelli, Bakardi for Bacardi, Sahalin for Sakhalin); the word must be unknown to
     English. The gazetteer memoizes the search by word."""
-    if len(word) < 4 or zipf(word) > 0:
+    if _NOT_ROUND_TRIP.search(word) or zipf(word) > 0:
         return None
     return gz.used_native(word)
