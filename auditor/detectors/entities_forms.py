@@ -39,7 +39,7 @@ _FEMININE_A = ("ov", "ev", "in", "yn", "iv")
 _WOMAN_TITLES = frozenset(["ms", "mrs", "miss", "madam", "madame", "lady", "dame", "mme"])
 
 
-def _cased(form: str, like: str) -> str:
+def cased_like(form: str, like: str) -> str:
     return form.upper() if like.isupper() and len(like) > 1 else form[:1].upper() + form[1:]
 
 
@@ -118,9 +118,9 @@ def case_endings(ctx: Context, rule):
                     given = run[i - 1]
                     nominative_given = gz.given_obliques[forms.romanization_key(given.text)]
                     yield Hit(rule, given.start, given.end, {"replacement": nominative_given, "form": "a case ending"},
-                              fix_replacement=_cased(nominative_given, given.text))
+                              fix_replacement=cased_like(nominative_given, given.text))
                 yield Hit(rule, t.start, t.end, {"replacement": nominative, "form": "a case ending"},
-                          fix_replacement=_cased(nominative, t.text))
+                          fix_replacement=cased_like(nominative, t.text))
 
 
 def _feminine_form(ctx: Context, given: str, surname: str, gz, words: set[str]) -> str | None:

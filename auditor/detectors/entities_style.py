@@ -16,7 +16,7 @@ from auditor.resources.name_style import resolve_style
 from auditor.resources.rarity import zipf
 from auditor.detectors import Context, Hit
 from auditor.detectors.entities import gazetteer, person_findings, tokens
-from auditor.detectors.entities_forms import _cased
+from auditor.detectors.entities_forms import cased_like
 
 _UKRAINE = re.compile(r"\bUkrain")
 # Russian-derived endings that surnames carry as well as patronymics (Arestovich); the others
@@ -213,7 +213,7 @@ def name_style(ctx: Context, rule):
                             or (after and _ukrainian_surname(after, gz, style))):
                         target = None
             if target and target.casefold() != folded:
-                yield Hit(rule, t.start, t.end, {"replacement": target}, fix_replacement=_cased(target, t.text))
+                yield Hit(rule, t.start, t.end, {"replacement": target}, fix_replacement=cased_like(target, t.text))
 
 
 def _given_before(run, i: int, preferred_given: set[str]) -> bool:
