@@ -95,3 +95,19 @@ def test_batch_nominative_may_be_the_longer_form(ruleset):
 ])
 def test_a_given_name_in_an_oblique_case_shows_the_surname_is_in_it_too(text, expected, ruleset):
     assert loud_fixes(text, ruleset) == expected
+
+
+def test_a_spelling_that_loses_two_letters_of_a_slavic_surname_is_a_warning(ruleset):
+    majority = "Talks\n\nDeputy Golosheikin read the report."
+    minority = "Talks\n\nDeputy Gloshekin read the report."
+    corpus = build([Document(t) for t in (majority, majority + " Again.", minority)])
+    assert loud_fixes(minority, ruleset, corpus) == {"Gloshekin": "Golosheikin"}
+
+
+def test_the_batch_reads_a_rare_a_form_as_a_case_ending(ruleset):
+    nominative = "Walk\n\nWe turned onto Vavilov Street."
+    oblique = "Walk\n\nWe turned onto Vavilova Street."
+    corpus = build([Document(t) for t in (nominative, nominative + " Again.", nominative + " Later.", oblique)])
+    assert loud_fixes(oblique, ruleset, corpus) == {"Vavilova": "Vavilov"}
+    # Alone, Vavilova may be a woman's surname.
+    assert loud_fixes(oblique, ruleset) == {}

@@ -63,22 +63,30 @@ def _system_evidence(spelling: str, other: str) -> bool:
 
 
 def _lost_letter(a: str, b: str) -> bool:
-    """``a`` is ``b`` with one of its Cyrillic digraphs cut short: the y of a ya or yu (Averanov for
-    Averyanov, Krychkov for Kryuchkov), the k of a kh, the h of a zh. No romanization system drops
-    them (ye and ie are left out: Arsenev and Arsenyev are both acceptable)."""
-    if len(b) < 6:
+    """``a`` is ``b`` with one or two of its letters lost where no romanization system loses them:
+    the y of a ya or yu (Averanov for Averyanov, Krychkov for Kryuchkov), the k of a kh, the h of a
+    zh, and in a Russian or Ukrainian surname a vowel or the i of ei, ai, oi (Blomestnova for
+    Belomestnova, Gloshekin for Golosheikin). ye and ie are left out: Arsenev and Arsenyev are both
+    acceptable."""
+    if len(b) < 6 or not 0 < len(b) - len(a) <= 3:
         return False  # Maria and Mara are two names
-    # A vowel letter dropped (Blomestnova for Belomestnova): no system drops one, from a Slavic surname.
-    if (len(b) == len(a) + 1 and _SLAVIC_ENDING.search(b)
-            and any(b[i] in "aeou" and b[i - 1] not in "iy" and b[:i] + b[i + 1:] == a for i in range(1, len(b) - 2))):
-        return True
+    slavic = bool(_SLAVIC_ENDING.search(b))
+    once = _losses(b, slavic)
+    return a in once or any(a in _losses(shorter, slavic) for shorter in once)
+
+
+def _losses(b: str, slavic: bool) -> set[str]:
+    """``b`` with one letter lost (see ``_lost_letter``)."""
+    out = set()
     for full, shorts in _DIGRAPH_LOSSES:
         start = b.find(full)
         while start >= 0:
-            if any(b[:start] + short + b[start + len(full):] == a for short in shorts):
-                return True
+            out.update(b[:start] + short + b[start + len(full):] for short in shorts)
             start = b.find(full, start + 1)
-    return False
+    if slavic:  # a vowel dropped, or the i (Cyrillic й) after one; never the first or the ending's
+        out.update(b[:i] + b[i + 1:] for i in range(1, len(b) - 2)
+                   if (b[i] in "aeou" and b[i - 1] not in "iy") or (b[i] == "i" and b[i - 1] in "aeo"))
+    return out
 
 
 def _avoided(form: str, style) -> bool:

@@ -22,6 +22,9 @@ MAX_REBUILT_ZIPF = 1.0
 # printed in English (wordfreq Zipf): a name English news knows (London, Biden), not a short token.
 STEM_ENDINGS = ("ovi", "om", "ym", "em", "a", "u", "e", "y")
 LISTED_STEM_ZIPF = 2.5
+# How many times more documents of a batch must write the masculine form than the -a form for the
+# -a to be read as a case ending.
+BATCH_MAJORITY = 3
 # Surname endings a nominative read back from an oblique form must have, and the letters the
 # oblique ending replaced (Petrenka -> Petrenk + o, Zelenskoho -> Zelensk + y).
 _SURNAME_NOMINATIVE = re.compile(r"(?:ov|ev|in|yn|enko|uk|chuk|ych|ich|sky|skyi|skiy|nyi|niy)$")
@@ -108,7 +111,8 @@ def case_endings(ctx: Context, rule):
                 if nominative is None and oblique_given:
                     nominative = _surname_nominative(t.text, key, forms)
                 if nominative is None or (_maybe_her_surname(folded, nominative, gz)
-                                          and not (oblique_given or _man_before(run, i, gz, forms))):
+                                          and not (oblique_given or _man_before(run, i, gz, forms)
+                                                   or _batch_prefers(ctx, nominative, t.text))):
                     continue
             if woman is None:
                 woman = {w.text for r in tokens(ctx) for j, w in enumerate(r) if _woman_before(ctx, r, j, forms)}
@@ -161,6 +165,14 @@ def _surname_nominative(word: str, key: str, forms) -> str | None:
             if len(candidate) >= 4 and _SURNAME_NOMINATIVE.search(candidate) and key in forms.oblique_keys(candidate):
                 return candidate
     return None
+
+
+def _batch_prefers(ctx: Context, nominative: str, word: str) -> bool:
+    """The batch writes the masculine nominative in many more documents than this -a form (Vavilov
+    8, Vavilova 2): here -a is the case ending, not a woman's surname (she keeps hers in every
+    document that names her)."""
+    corpus = ctx.corpus
+    return (corpus is not None and corpus.names.get(nominative, 0) >= BATCH_MAJORITY * max(1, corpus.names.get(word, 0)))
 
 
 def _man_before(run: list[Token], i: int, gz, forms) -> bool:
