@@ -111,3 +111,12 @@ def test_the_batch_reads_a_rare_a_form_as_a_case_ending(ruleset):
     assert loud_fixes(oblique, ruleset, corpus) == {"Vavilova": "Vavilov"}
     # Alone, Vavilova may be a woman's surname.
     assert loud_fixes(oblique, ruleset) == {}
+
+
+@pytest.mark.parametrize("text", ["Adviser Arestović spoke on Monday.", "Adviser Arestovic spoke on Monday."])
+def test_scholarly_or_south_slavic_letters_in_a_listed_name(text, ruleset):
+    assert list(loud_fixes(text, ruleset).values()) == ["Arestovych"]
+
+
+def test_a_native_name_with_south_slavic_letters_is_left_alone(ruleset):
+    assert loud_fixes("Artist Marina Abramovic spoke. Novak Djokovic won.", ruleset) == {}

@@ -36,6 +36,8 @@ PLACE_CUES = frozenset(["in", "to", "from", "near", "at", "of", "into", "outside
 # A place near miss must be a rare word: not an English word that happens to look like a place.
 MAX_PLACE_ZIPF = 1.5
 MAX_PAIR_ZIPF = 3.0
+# Scholarly and South Slavic letters for Cyrillic ones, as English news writes them.
+_SCHOLARLY = (("č", "ch"), ("ć", "ch"), ("š", "sh"), ("ž", "zh"))
 
 
 def tokens(ctx: Context) -> list[list[Token]]:
@@ -132,12 +134,23 @@ def _transliteration_of(word: str, gz) -> tuple[str, str] | None:
     Zelensky); else None."""
     if not word[1:].islower() or gz.is_accepted(word):
         return None
-    for written, canonical in gz.translit_index.get(translit_key(word), ()):
-        if written != word and edits(word, written) <= 2:
+    read = _scholarly(word)
+    for written, canonical in gz.translit_index.get(translit_key(read), ()):
+        if written != word and edits(read, written) <= 2:
             if gz.forms.same_romanization(word, written) or zipf(word) != 0:
                 return None
             return written, canonical
     return None
+
+
+def _scholarly(word: str) -> str:
+    """A name in scholarly or South Slavic letters read as English news romanizes Cyrillic
+    (Arestović, Arestovic -> Arestovich): the letters č, ć, š, ž and a final -ic."""
+    if word.isascii() and not word.endswith("ic"):
+        return word
+    for letters, plain in _SCHOLARLY:
+        word = word.replace(letters, plain)
+    return word[:-2] + "ich" if word.endswith("ic") else word
 
 
 def _closest_person_first(word: str, people, forms) -> object | None:
