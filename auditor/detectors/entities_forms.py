@@ -236,9 +236,10 @@ def rebuilt_names(ctx: Context, rule):
             if native and (ascii_fold(native) == ascii_fold(t.text) or zipf(t.text) >= MAX_REBUILT_ZIPF):
                 continue
             if native is None:
-                # Only words rare in English (a stage other rules read too) are searched.
+                # Only words rare in English (a stage other rules read too; it starts at five
+                # letters) and four-letter words are searched.
                 rare = {r.start for r in rare_names(ctx)} if rare is None else rare
-                native = _used_native(t.text, gz) if t.start in rare else None
+                native = _used_native(t.text, gz) if t.start in rare or len(t.text) == 4 else None
             if native:
                 yield Hit(rule, t.start, t.end, {"replacement": native}, fix_replacement=native)
 
