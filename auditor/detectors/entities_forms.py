@@ -240,6 +240,8 @@ def rebuilt_names(ctx: Context, rule):
                 # letters) and four-letter words are searched.
                 rare = {r.start for r in rare_names(ctx)} if rare is None else rare
                 native = _used_native(t.text, gz) if t.start in rare or len(t.text) == 4 else None
+                if native is None and t.start in rare and zipf(t.text) == 0:
+                    native = gz.forms.native_ending(t.text)  # Altshtein -> Altstein
             if native:
                 yield Hit(rule, t.start, t.end, {"replacement": native}, fix_replacement=native)
 

@@ -61,6 +61,7 @@ class NameForms:
     exonyms: dict = field(default_factory=dict)  # English country name -> romanized Cyrillic forms
     systems: dict = field(default_factory=dict)  # romanization system -> its letter tables
     native_spellings: dict = field(default_factory=dict)  # romanized letters -> native spellings
+    native_endings: list = field(default_factory=list)  # (pattern, native ending) of German names
 
     # Memo tables (keyed by the word) are built on first use and never pickled with the gazetteer.
     def __getstate__(self):
@@ -161,6 +162,15 @@ class NameForms:
         out.discard(lower)
         return sorted(w for w in out if not _TRIPLE.search(w))
 
+    def native_ending(self, word: str) -> str | None:
+        """A German name ending as a round trip gives it back, restored: Altshtein -> Altstein."""
+        lower = word.casefold()
+        for pattern, ending in self.native_endings:
+            m = pattern.search(lower)
+            if m and m.start() >= 2:
+                return word[:m.start()] + ending
+        return None
+
     def romanize(self, cyrillic: str, system: str) -> str:
         """A Cyrillic name written in one romanization system (Сергій -> Serhii, uk_national)."""
         tables = self.systems[system]
@@ -214,6 +224,8 @@ def load_forms(path: Path) -> NameForms:
         exonyms=_exonyms(path, data.get("cyrillic_exonyms")),
         systems=_systems(path, data.get("cyrillic_systems")),
         native_spellings=_exonyms(path, data.get("native_spellings"), "native_spellings"),
+        native_endings=[(p, str(r)) for p, r in _rewrites(path, "native_endings",
+                                                         list(map(list, (data.get("native_endings") or {}).items())))],
     )
 
 
