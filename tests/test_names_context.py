@@ -120,3 +120,8 @@ def test_scholarly_or_south_slavic_letters_in_a_listed_name(text, ruleset):
 
 def test_a_native_name_with_south_slavic_letters_is_left_alone(ruleset):
     assert loud_fixes("Artist Marina Abramovic spoke. Novak Djokovic won.", ruleset) == {}
+
+
+def test_a_garbled_given_name_before_a_garbled_listed_surname(ruleset):
+    text = "Head of the German Foreign Ministry Analena Berbok stated it."
+    assert loud_fixes(text, ruleset) == {"Analena": "Annalena", "Berbok": "Baerbock"}

@@ -118,13 +118,20 @@ def find_people(ctx: Context) -> list[tuple[Token, str, str]]:
     # Another transliteration of a listed surname ("Berbock", "Habek"), in a word unknown to
     # English: not a real name elsewhere, so no other context is needed.
     for run in tokens(ctx):
-        for t in run:
+        for j, t in enumerate(run):
             if t.start in flagged or len(t.text) < 5:
                 continue
             target = _transliteration_of(t.text, gz)
             if target:
                 found.append((t, target[0], target[1]))
                 flagged.add(t.start)
+                # The given name before it may be garbled too (Analena Berbok): the person is known now.
+                given = run[j - 1] if j else None
+                people = [p for p in gz.by_surname.get(target[0].casefold(), ()) if p.canonical == target[1]]
+                match = _closest_person_first(given.text, people, gz.forms) if given and given.start not in flagged else None
+                if match and not gz.is_accepted(given.text):
+                    found.append((given, match.canonical_first, match.canonical))
+                    flagged.add(given.start)
     return found
 
 
