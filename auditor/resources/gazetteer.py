@@ -119,8 +119,10 @@ class Gazetteer:
         women's; a form that is itself somebody's given name (Oleksandra, Ivana) is left out."""
         key = self.forms.romanization_key
         women = self.forms.female_given_names
-        men = ({n for n in self.ukrainian_style.given_names} | {v.casefold() for v in self.ukrainian_style.given_names.values()}
-               | set(self.by_first)) - women
+        style = self.ukrainian_style
+        places = set(style.places) | {v.casefold() for v in style.places.values()}
+        men = (set(style.given_names) | {v.casefold() for v in style.given_names.values()}
+               | (set(style.preferred) - places) | set(self.by_first)) - women
         taken = {key(n) for n in men | women} | {key(n) for n in self.ukrainian_style.preferred}
         index: dict[str, str] = {}
         for name in sorted(men):
