@@ -32,6 +32,12 @@ _NOMINATIVE_TAILS = ("", "o", "y", "yi", "iy")
 # Letters a romanization of Cyrillic never writes: a word holding them is no round trip (and is
 # not looked up).
 _NOT_ROUND_TRIP = re.compile(r"[wqxWQX]|[cC](?!h)|ph|th")
+# Scholarly letters for Cyrillic ones, and what English news writes; a name in them is judged
+# only with an ending Russian or Ukrainian names have and Czech ones do not (Holešov is Czech),
+# and no other non-ASCII letter.
+_SCHOLARLY_LETTERS = (("č", "ch"), ("š", "sh"), ("ž", "zh"))
+_NOT_SCHOLARLY = re.compile(r"[^A-Za-zčšžČŠŽ'’-]")
+_SLAVIC_NAME_ENDING = re.compile(r"(?:ovo|evo|ino|sky|skiy|skyi|skaya|enko|chuk|ych|yi|iy|ii)$")
 # A name with a capital inside (McGregor, MacLeod) declines like any other.
 _SCOTTISH = re.compile(r"Ma?c[A-Z][a-z]+")
 # A stem the gazetteers do not list must be a name English writes often (McGregor).
@@ -228,6 +234,11 @@ def rebuilt_names(ctx: Context, rule):
     rare = None
     for run in tokens(ctx):
         for t in run:
+            if t.start not in flagged and not t.text.isascii():
+                plain = _plain_romanization(t.text, gz)
+                if plain:
+                    yield Hit(rule, t.start, t.end, {"replacement": plain}, fix_replacement=plain)
+                continue
             # A romanization is plain ASCII: Sükür is a Turkish name, not a rebuilt Sukkur.
             if (t.start in flagged or len(t.text) < 4 or not t.text[1:].islower() or not t.text.isascii()
                     or gz.is_accepted(t.text)):
@@ -244,6 +255,19 @@ def rebuilt_names(ctx: Context, rule):
                     native = gz.forms.native_ending(t.text)  # Altshtein -> Altstein
             if native:
                 yield Hit(rule, t.start, t.end, {"replacement": native}, fix_replacement=native)
+
+
+def _plain_romanization(word: str, gz) -> str | None:
+    """A Russian or Ukrainian name in scholarly letters (č, š, ž), which English news does not
+    write, in the romanization it does: Kanatčikovo -> Kanatchikovo. Only a name with a Russian or
+    Ukrainian ending and no other foreign letter (Dvořák, Šefčovič and Kovač are native spellings)."""
+    if (len(word) < 5 or not word[1:].islower() or _NOT_SCHOLARLY.search(word)
+            or not _SLAVIC_NAME_ENDING.search(word) or gz.is_accepted(word) or zipf(word) > 0):
+        return None
+    plain = word
+    for letter, digraph in _SCHOLARLY_LETTERS:
+        plain = plain.replace(letter, digraph).replace(letter.upper(), digraph.capitalize())
+    return plain if plain.isascii() else None
 
 
 def _used_native(word: str, gz) -> str | None:
