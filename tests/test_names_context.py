@@ -125,3 +125,13 @@ def test_a_native_name_with_south_slavic_letters_is_left_alone(ruleset):
 def test_a_garbled_given_name_before_a_garbled_listed_surname(ruleset):
     text = "Head of the German Foreign Ministry Analena Berbok stated it."
     assert loud_fixes(text, ruleset) == {"Analena": "Annalena", "Berbok": "Baerbock"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("We walked up from Kanatčikovo station.", {"Kanatčikovo": "Kanatchikovo"}),
+    ("Deputy Starcev said so.", {"Starcev": "Startsev"}),
+    ("Maroš Šefčovič met the mayor of Holešov.", {}),  # native Slovak and Czech spellings
+    ("Alcobev sales rose.", {}),
+])
+def test_scholarly_letters_in_a_russian_name(text, expected, ruleset):
+    assert loud_fixes(text, ruleset) == expected

@@ -37,7 +37,10 @@ _NOT_ROUND_TRIP = re.compile(r"[wqxWQX]|[cC](?!h)|ph|th")
 # and no other non-ASCII letter.
 _SCHOLARLY_LETTERS = (("č", "ch"), ("š", "sh"), ("ž", "zh"))
 _NOT_SCHOLARLY = re.compile(r"[^A-Za-zčšžČŠŽ'’-]")
-_SLAVIC_NAME_ENDING = re.compile(r"(?:ovo|evo|ino|sky|skiy|skyi|skaya|enko|chuk|ych|yi|iy|ii)$")
+_SLAVIC_NAME_ENDING = re.compile(r"(?:ovo|evo|ino|sky|skiy|skyi|skaya|enko|chuk|ych|yi|iy|ii|ev|eva|yev|yeva)$")
+# A bare c, which the Slavic Latin alphabets write for the Cyrillic ц, before a Russian or
+# Ukrainian ending (Starcev: Startsev; Alcobev is no name of that kind).
+_LATIN_C = re.compile(r"c(?=(?:ev|eva|enko)$)")
 # A name with a capital inside (McGregor, MacLeod) declines like any other.
 _SCOTTISH = re.compile(r"Ma?c[A-Z][a-z]+")
 # A stem the gazetteers do not list must be a name English writes often (McGregor).
@@ -234,10 +237,13 @@ def rebuilt_names(ctx: Context, rule):
     rare = None
     for run in tokens(ctx):
         for t in run:
-            if t.start not in flagged and not t.text.isascii():
+            ascii_ = t.text.isascii()
+            if t.start not in flagged and (not ascii_ or _LATIN_C.search(t.text, 1)):
                 plain = _plain_romanization(t.text, gz)
                 if plain:
                     yield Hit(rule, t.start, t.end, {"replacement": plain}, fix_replacement=plain)
+                    continue
+            if not ascii_:
                 continue
             # A romanization is plain ASCII: Sükür is a Turkish name, not a rebuilt Sukkur.
             if (t.start in flagged or len(t.text) < 4 or not t.text[1:].islower() or not t.text.isascii()
@@ -258,16 +264,17 @@ def rebuilt_names(ctx: Context, rule):
 
 
 def _plain_romanization(word: str, gz) -> str | None:
-    """A Russian or Ukrainian name in scholarly letters (č, š, ž), which English news does not
-    write, in the romanization it does: Kanatčikovo -> Kanatchikovo. Only a name with a Russian or
-    Ukrainian ending and no other foreign letter (Dvořák, Šefčovič and Kovač are native spellings)."""
-    if (len(word) < 5 or not word[1:].islower() or _NOT_SCHOLARLY.search(word)
+    """A Russian or Ukrainian name in scholarly letters (č, š, ž, c for ц), which English news
+    does not write, in the romanization it does: Kanatčikovo -> Kanatchikovo, Starcev -> Startsev.
+    Only a name with a Russian or Ukrainian ending and no other foreign letter (Dvořák, Šefčovič
+    and Kovač are native spellings)."""
+    if (len(word) < 5 or not word[1:].islower() or _NOT_SCHOLARLY.search(word) or word[0] in "Cc"
             or not _SLAVIC_NAME_ENDING.search(word) or gz.is_accepted(word) or zipf(word) > 0):
         return None
-    plain = word
+    plain = _LATIN_C.sub("ts", word)
     for letter, digraph in _SCHOLARLY_LETTERS:
         plain = plain.replace(letter, digraph).replace(letter.upper(), digraph.capitalize())
-    return plain if plain.isascii() else None
+    return plain if plain != word else None
 
 
 def _used_native(word: str, gz) -> str | None:
