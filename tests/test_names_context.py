@@ -135,3 +135,13 @@ def test_a_garbled_given_name_before_a_garbled_listed_surname(ruleset):
 ])
 def test_scholarly_letters_in_a_russian_name(text, expected, ruleset):
     assert loud_fixes(text, ruleset) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Deputy Schulgin said so.", {"Schulgin": "Shulgin"}),
+    ("Gorbatschow ruled for six years.", {"Gorbatschow": "Gorbachov"}),
+    ("The Schwerin council met.", {}),  # a German city
+    ("They walked to Bromesberrow.", {}),  # an English place
+])
+def test_a_russian_name_in_german_romanization(text, expected, ruleset):
+    assert loud_fixes(text, ruleset) == expected

@@ -41,6 +41,13 @@ _SLAVIC_NAME_ENDING = re.compile(r"(?:ovo|evo|ino|sky|skiy|skyi|skaya|enko|chuk|
 # A bare c, which the Slavic Latin alphabets write for the Cyrillic ц, before a Russian or
 # Ukrainian ending (Starcev: Startsev; Alcobev is no name of that kind).
 _LATIN_C = re.compile(r"c(?=(?:ev|eva|enko)$)")
+# German romanization of Cyrillic: its marks, and the English news letters for them.
+# (-ow and -ew only in a long word, after a vowel and a consonant: Samsonow, not Bromesberrow,
+# Shadowcrew or a short name of its own.)
+_GERMAN_MARKS = re.compile(r"sch|^.{4,}[aeiouy][bdklmnstvz][oe]w$")
+_GERMAN_TO_ENGLISH = tuple((re.compile(a), b) for a, b in (
+    ("tsch", "ch"), ("sch", "sh"), ("w", "v"), ("^j(?=[aeuo])", "y"), ("(?<=[aeiou])j", "y")))
+_RUSSIAN_ENDING = re.compile(r"(?:ov|ev|in|yn|enko|sky|skiy|ovich|evich)$")
 # A name with a capital inside (McGregor, MacLeod) declines like any other.
 _SCOTTISH = re.compile(r"Ma?c[A-Z][a-z]+")
 # A stem the gazetteers do not list must be a name English writes often (McGregor).
@@ -253,6 +260,8 @@ def rebuilt_names(ctx: Context, rule):
             if native and (ascii_fold(native) == ascii_fold(t.text) or zipf(t.text) >= MAX_REBUILT_ZIPF):
                 continue
             if native is None:
+                native = _german_romanization(t.text, gz)
+            if native is None:
                 # Only words rare in English (a stage other rules read too; it starts at five
                 # letters) and four-letter words are searched.
                 rare = {r.start for r in rare_names(ctx)} if rare is None else rare
@@ -275,6 +284,21 @@ def _plain_romanization(word: str, gz) -> str | None:
     for letter, digraph in _SCHOLARLY_LETTERS:
         plain = plain.replace(letter, digraph).replace(letter.upper(), digraph.capitalize())
     return plain if plain != word else None
+
+
+def _german_romanization(word: str, gz) -> str | None:
+    """A Russian or Ukrainian name romanized by German rules (Schulgin, Gorbatschow, Lawrow) in the
+    romanization English news writes (Shulgin, Gorbachov, Lavrov): German letters in a word with
+    a Russian or Ukrainian ending, unknown to English."""
+    lower = word.casefold()
+    if not _GERMAN_MARKS.search(lower) or not word[1:].islower() or gz.is_accepted(word) or zipf(word) > 0:
+        return None
+    plain = lower
+    for pattern, replacement in _GERMAN_TO_ENGLISH:
+        plain = pattern.sub(replacement, plain)
+    if plain == lower or not _RUSSIAN_ENDING.search(plain) or lower.endswith(("ein", "stein")):
+        return None
+    return word[:1] + plain[1:] if plain[:1] == lower[:1] else plain.capitalize()
 
 
 def _used_native(word: str, gz) -> str | None:
