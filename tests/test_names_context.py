@@ -145,3 +145,8 @@ def test_scholarly_letters_in_a_russian_name(text, expected, ruleset):
 ])
 def test_a_russian_name_in_german_romanization(text, expected, ruleset):
     assert loud_fixes(text, ruleset) == expected
+
+
+def test_a_native_spelling_with_diacritics_is_never_a_case_form(ruleset):
+    # Czech words that look like oblique forms of Rovno (Rivne) and of Saldo.
+    assert not [f for f in findings("Ulice Rovná vede k domu, kde žil Šalda.", ruleset) if f.code == "EN106"]

@@ -114,11 +114,11 @@ def case_endings(ctx: Context, rule):
                 continue
             if i + 1 < len(run) and _oblique_given_name(t.text, gz):
                 continue  # a given name in an oblique case: flagged with the surname after it
+            if not t.text.isascii():
+                continue  # a native Latin spelling (Pécresse, Rakovníka, Rovná), not a romanized case ending
             key = forms.romanization_key(t.text)
             nominative = gz.oblique_index.get(key)  # a listed man's surname or a place: no feminine reading
             if nominative is None:
-                if not t.text.isascii():
-                    continue  # a native Latin spelling (Pécresse, Rakovníka), not a romanized case ending
                 by_stem = _by_stem(ctx) if by_stem is None else by_stem
                 nominative = (_local_nominative(t.text, key, by_stem, forms)
                               or _batch_nominative(ctx, t.text, key, forms)
