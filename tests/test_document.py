@@ -44,3 +44,16 @@ def test_words_count_unicode_words():
 def test_sentences_after_a_run_of_dots():
     doc = Document("He paused ... And then he left. ... Then more.")
     assert [s.text for s in doc.sentences][-1] == "Then more."
+
+
+def test_word_counts_join_on_apostrophes_and_hyphens_only():
+    cases = {
+        "don’t stop-gap rock'n'roll": 3,        # a joiner between word characters makes one word
+        "a -b- c x--y": 5,                        # a joiner at an edge or doubled does not
+        "£5 — “quoted” café naïve": 4,            # typographic punctuation separates, letters do not
+        "mid\u2011word, snake_case 2,500": 5,    # a non-breaking hyphen is no joiner; _ is a word character
+        "２０２２年 Ж-Ж": 2,
+        "": 0,
+    }
+    for text, words in cases.items():
+        assert Document(text).words == words, text

@@ -25,6 +25,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+(?=[\"'“‘«(\[
 # is judged by its sentences and the runs of labels inside them, not by the line.
 LONG_LINE_WORDS = 200
 RUN_LABELS = 8  # net labels (labels less 1.5 per lower-case word) that open a sentence as a menu
+_OPEN_QUOTES = frozenset("\"“‘«„")
+_CLOSE_QUOTES = frozenset("\"”’»")
 _TOKEN_SPAN = re.compile(r"\S+")
 # Separators between menu items and widgets: each stands alone as a segment.
 _SEPARATORS = frozenset("|•·»›/\\–—-=>‹«")
@@ -132,17 +134,30 @@ class Document:
         (``LONG_LINE_WORDS`` words or more: a paragraph or a page without its line breaks) its
         sentences, with the runs of labels that open them (menus, widget captions, a headline run
         into the first sentence) cut into one segment per label. ``index`` is the line's index."""
+        split = self.split_lines
+        if not split:
+            return self.content_lines
         out: list[Span] = []
+        for line in self.content_lines:
+            out.extend(split.get(line.index, (line,)))
+        return out
+
+    @cached_property
+    def split_lines(self) -> dict[int, list[Span]]:
+        """The segments of each long line, by the line's index (empty when no line is long): rules
+        that judge a whole line judge these in its place."""
         long_lines = Counter(line.text for line in self.content_lines if len(line.text) >= LONG_LINE_WORDS * 4)
+        if not long_lines:
+            return {}
+        split: dict[int, list[Span]] = {}
         for line in self.content_lines:
             if (len(line.text) < LONG_LINE_WORDS * 4 or long_lines[line.text] > 1
-                    or count_words(line.text) < LONG_LINE_WORDS):
-                out.append(line)  # a long line printed twice stays whole: copies of the body
-                continue
-            for a, b in sentence_bounds(line.text):
-                for c, d, part in _label_runs(line.text, a, b):
-                    out.append(Span(line.index, line.start + c, line.start + d, line.text[c:d], part))
-        return out
+                    or _units(line.text) < LONG_LINE_WORDS):
+                continue  # a long line printed twice stays whole: copies of the body
+            split[line.index] = [Span(line.index, line.start + c, line.start + d, line.text[c:d], part)
+                                 for a, b in sentence_bounds(line.text)
+                                 for c, d, part in _label_runs(line.text, a, b)]
+        return split
 
     def _span(self, index: int, a: int, b: int) -> Span:
         return Span(index, a, b, self.text[a:b])
@@ -151,7 +166,7 @@ class Document:
     def words(self) -> int:
         # No word spans a line break, and lines lose only white space at their edges: one pass
         # over the whole text counts what the lines hold.
-        return len(_WORD.findall(self.text))
+        return count_words(self.text)
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset."""
@@ -200,14 +215,25 @@ def _label_runs(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
     The run is the prefix where labels outweigh lower-case words most (a lower-case word counts
     one and a half against a label), ending before a capitalised word; it is cut off when it
     holds at least ``RUN_LABELS`` labels more than that. Separators ("|", "»", "•") stand alone."""
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN_SPAN.finditer(text, a, b)]
+    # The score rises by at most one a token: once what is left cannot lift it to RUN_LABELS, the
+    # sentence has no run of labels (most sentences are settled within their first few words).
+    words = text[a:b].split()  # the same tokens as _TOKEN_SPAN finds, without their offsets
+    left = len(words)
     best, cut, score = 0.0, 0, 0.0
-    for k, (_, _, token) in enumerate(tokens):
-        if k and score > best and _is_label_token(token) and token[:1].isalpha():
+    for k, token in enumerate(words):
+        label = _is_label_token(token)
+        if k and score > best and label and token[:1].isalpha():
             best, cut = score, k
-        score += (0.5 if token.endswith(",") else 1.0) if _is_label_token(token) else -1.5
+        if token[0] in _OPEN_QUOTES or token.rstrip(",.;:")[-1:] in _CLOSE_QUOTES:
+            score -= 1.5  # a quoted title is the sentence's own, never a menu item
+        else:
+            score += (0.5 if token.endswith(",") else 1.0) if label else -1.5
+        left -= 1
+        if best < RUN_LABELS and score + left < RUN_LABELS:
+            return [(a, b, "sentence")]
     if best < RUN_LABELS or cut == 0:
         return [(a, b, "sentence")]
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN_SPAN.finditer(text, a, b)]
     # The sentence proper starts with the capitalised words just before the cut ("The New York
     # State Attorney General (NYAG) is ..."): back up to the separator, colon or bracket before them
     # when there is one within a few words.
@@ -256,8 +282,54 @@ def _table_like(tokens: list) -> bool:
     return bars >= 4 and figures >= 0.25 * max(len(cells), 1)
 
 
+def character_class(codes) -> str:
+    """A regular expression's character class of these code points, as ranges (a class of single
+    characters takes re.compile far longer)."""
+    ranges: list[list[int]] = []
+    for code in sorted(codes):
+        if ranges and code == ranges[-1][1] + 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return "[" + "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+                         for a, b in ranges) + "]"
+
+
+# Counting _WORD's matches in C: a word is a run of word characters (\w), and a joiner (’ ' -)
+# between two runs makes them one. Typographic punctuation beyond ASCII (none of it a word
+# character) is set aside as a space first, so that most articles are ASCII to this count.
+_WORD_CHAR = re.compile(r"\w")
+_TYPOGRAPHIC = re.compile(character_class(
+    c for c in (*range(0x80, 0xC0), *range(0x2000, 0x2070)) if c != 0x2019 and not _WORD_CHAR.match(chr(c))))
+# Each ASCII byte as a: a word character, j: a joiner, or a space.
+_WORD_SHAPE = bytes(ord("a") if _WORD_CHAR.match(chr(b)) else ord("j") if chr(b) in "'-" else ord(" ")
+                    for b in range(128)) + b" " * 128
+_LINK = re.compile(rb"aj(?=a)")  # a joiner between two runs
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def _units(text: str) -> float:
+    """Length in words, text in Chinese, Japanese or Korean script counted a word per two characters."""
+    words = count_words(text)
+    return words if text.isascii() else words + len(_CJK.findall(text)) / 2
+
+
 def count_words(text: str) -> int:
-    return len(_WORD.findall(text))
+    """``len(_WORD.findall(text))``, counted in C whenever the text is ASCII once its typographic
+    punctuation is set aside (the regular expression counts the rest)."""
+    if not text.isascii():
+        text = text.replace("\u2019", "'")  # a joiner either way
+        if not text.isascii():
+            text = _TYPOGRAPHIC.sub(" ", text)
+            if not text.isascii():
+                return len(_WORD.findall(text))
+    shape = text.encode("ascii").translate(_WORD_SHAPE)
+    words = shape.count(b" a") + shape.count(b"ja") + shape.startswith(b"a")
+    if b"j" in shape:
+        words -= len(_LINK.findall(shape))
+    return words
 
 
 def word_spans(text: str):

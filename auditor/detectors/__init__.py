@@ -57,12 +57,13 @@ class Context:
 
     def need(self, name: str):
         """The result of stage ``name`` for this document, computed once (stages.py)."""
-        from auditor.detectors.stages import compute
+        stages = self._stages
+        if name not in stages:
+            from auditor.detectors.stages import compute
 
-        if name not in self._stages:
-            self._stages[name] = _IN_PROGRESS
-            self._stages[name] = compute(name, self)
-        value = self._stages[name]
+            stages[name] = _IN_PROGRESS
+            stages[name] = compute(name, self)
+        value = stages[name]
         if value is _IN_PROGRESS:
             raise RuntimeError(f"stage {name!r} reads itself")
         return value

@@ -23,8 +23,10 @@ def _fixed_lines(ctx: Context):
     if cached is not None:
         return cached
     out = []
-    for line in ctx.document.content_lines:
-        if not _SUSPECT.search(line.text):
+    # Every suspect character is beyond ASCII: an ASCII text or line has none.
+    lines = () if ctx.document.text.isascii() else ctx.document.content_lines
+    for line in lines:
+        if line.text.isascii() or not _SUSPECT.search(line.text):
             continue
         import ftfy
 

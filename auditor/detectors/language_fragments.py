@@ -114,6 +114,12 @@ def _judge_script(text: str, toks: list[str], script: str, share: float, letters
     return Verdict(lang, confidence, len(toks), "script")
 
 
+def _foreign_word(folded: str, doc_lang: str, shared) -> bool:
+    """A function word of another language that is no ordinary word of the document's."""
+    return (folded not in shared and not is_common_word(folded, doc_lang)
+            and any(lang != doc_lang for lang in _WORD_LANGS.get(folded, ())))
+
+
 def _judge_latin(text: str, doc_lang: str, other_script: bool) -> Verdict | None:
     # The gate: a quick count of common words, on the line's first words when it is long.
     if not other_script:
@@ -133,6 +139,9 @@ def _judge_latin(text: str, doc_lang: str, other_script: bool) -> Verdict | None
     folded = [w.casefold() for w in toks]
     own_share = common_word_counts([f for f in folded if len(f) > 1]).get(doc_lang, 0) / n
     shared = _SHARED.get(doc_lang, ())
+    if not other_script and text.isascii() and not (n >= 12 and own_share < 0.1) and not any(
+            _foreign_word(f, doc_lang, shared) for f in folded if f in _WORD_LANGS):
+        return None  # no other language's function word and no foreign letter: no evidence (below)
     # Name particles ("van Persie", "von der Leyen", "bin Salman") belong to the name after them.
     particle = [False] * n
     for i in range(n - 2, -1, -1):
@@ -143,10 +152,9 @@ def _judge_latin(text: str, doc_lang: str, other_script: bool) -> Verdict | None
             particle[i] = (folded[i] not in _INNER_PARTICLES or before in ("von", "van")
                            or (folded[i] in ("das", "dos") and i > 0 and _is_capitalized(toks[i - 1])))
     # Words that may not be names: not capitalized, or another language's function words.
-    foreign_function = {f for w, f, p in zip(toks, folded, particle) if not p and f not in shared
+    foreign_function = {f for w, f, p in zip(toks, folded, particle) if not p
                         and not (w.isupper() and len(w) > 1)  # an acronym ("NE", "DIE")
-                        and not is_common_word(f, doc_lang)
-                        and any(lang != doc_lang for lang in _WORD_LANGS.get(f, ()))}
+                        and _foreign_word(f, doc_lang, shared)}
     own_letters = _OWN_LETTERS.get(doc_lang, "")
 
     def odd(word: str) -> bool:

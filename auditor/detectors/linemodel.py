@@ -91,12 +91,15 @@ def judge(ctx: Context, settings: ModelSettings) -> Judgement:
     # its sentences and labels: the model judges those as it judges lines.
     lines = document.segments
     known = STOPSETS.get(ctx.need("language"))  # the engine's guess, when it has a list here
-    if known is not None and not ctx.need("chrome_spans") and _all_paragraphs(lines, known):
+    # Long lines are body text or close to it: splitting on white space is enough there.
+    lowered: list = [None] * len(lines)  # each line's lower-case words, computed once
+    if known is not None and not ctx.need("chrome_spans") and _all_paragraphs(lines, known, lowered):
         judgement = ctx.cache[key] = Judgement([], {})
         return judgement  # a headline and paragraphs only: the common case, decided cheaply
-    # Long lines are body text or close to it: splitting on white space is enough there.
-    lowered = [line.text.lower().split() if len(line.text) > SPLIT_CHARS else TOKEN.findall(line.text.lower())
-               for line in lines]
+    for k, line in enumerate(lines):
+        if lowered[k] is None:
+            text = line.text
+            lowered[k] = text.lower().split() if len(text) > SPLIT_CHARS else TOKEN.findall(text.lower())
     stopset = known if known is not None else document_stopwords(lowered)
     infos = [line_info(pos, line, low, stopset) for pos, (line, low) in enumerate(zip(lines, lowered))]
     whole = document.lines
@@ -110,14 +113,15 @@ def judge(ctx: Context, settings: ModelSettings) -> Judgement:
     return judgement
 
 
-def _all_paragraphs(lines, stopset) -> bool:
-    """Whether every line after the headline is a body paragraph (the model would flag nothing)."""
-    for line in lines[1:]:
-        text = line.text
+def _all_paragraphs(lines, stopset, lowered: list) -> bool:
+    """Whether every line after the headline is a body paragraph (the model would flag nothing).
+    The lower-case words of the lines it reads are kept in ``lowered``."""
+    for k in range(1, len(lines)):
+        text = lines[k].text
         if (len(text) <= SPLIT_CHARS or text[0] == "|" or "]" in text[-4:]
                 or text.rstrip(CLOSERS)[-1:] not in TERMINAL_CHARS):
             return False
-        low = text.lower().split()
+        low = lowered[k] = text.lower().split()
         if len(low) < GOOD_UNITS or sum(map(stopset.__contains__, low)) < GOOD_STOP * len(low):
             return False
     return len(lines) > 1

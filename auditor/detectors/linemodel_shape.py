@@ -170,9 +170,20 @@ def upper_share(info: LineInfo) -> float:
     """Share of the line's letters that are upper-case (computed when first asked)."""
     if info.upper < 0:
         text = info.text
-        letters = sum(1 for c in text if c.isalpha())
-        info.upper = sum(1 for c in text if c.isupper()) / letters if letters else 0.0
+        if text.isascii():  # letters and capitals counted in C
+            raw = text.encode("ascii")
+            letters = len(raw.translate(None, _NOT_ASCII_LETTER))
+            upper = len(raw.translate(None, _NOT_ASCII_UPPER))
+        else:
+            letters = sum(1 for c in text if c.isalpha())
+            upper = sum(1 for c in text if c.isupper())
+        info.upper = upper / letters if letters else 0.0
     return info.upper
+
+
+# Bytes that are not ASCII letters, and bytes that are not ASCII capitals: deleted to count them.
+_NOT_ASCII_LETTER = bytes(b for b in range(128) if not chr(b).isalpha())
+_NOT_ASCII_UPPER = bytes(b for b in range(128) if not chr(b).isupper())
 
 
 def document_stopwords(token_lists: list) -> frozenset | None:

@@ -28,7 +28,7 @@ def _upper_share(text: str) -> float:
 FEATURES = {
     "chars": len,
     # the bars of a table row ("| 1 | Jane Roe | 512 |") are cell borders, not separators
-    "separators": lambda t: 0 if _TABLE_ROW.match(t) or not any(c in t for c in _SEPARATOR_CHARS)
+    "separators": lambda t: 0 if _TABLE_ROW.match(t) or not any(map(t.__contains__, _SEPARATOR_CHARS))
     else len(_SEPARATORS.findall(t)),
     "terminal_punct": lambda t: bool(_TERMINAL.search(t)),
     "words": lambda t: len(_WORD.findall(t)),

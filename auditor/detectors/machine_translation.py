@@ -61,7 +61,8 @@ def assess(ctx: Context) -> dict:
         reason = "language undetermined" if language == "und" else f"not English (language {language})"
         return {"probability": None, "reason": reason, "model": None}
     text = article_text(ctx)
-    words = count_words(text)
+    # Without chrome the article text is the document's: its word count is the document's.
+    words = ctx.document.words if text is ctx.document.text else count_words(text)
     if words < MIN_WORDS:
         return {"probability": None, "reason": f"{words} words of article text, under {MIN_WORDS}", "model": None}
     try:

@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from auditor.core.document import ZERO_WIDTH
+from auditor.core.narrowing import is_prose
 from auditor.detectors import Context, Hit
 from auditor.detectors.text import EDGE_PUNCT, line_key, prefix_key, squash
 
@@ -103,8 +104,23 @@ def _literal_text(pattern: str) -> str:
     return _unescape("".join(re.split(r"\.\{1,80\}\?|\\d\[\\d\.,\]\*", body)))
 
 
+_ANY_SLOT = r".{1,80}?"
+_NUMBER_SLOT = r"\d[\d.,]*"
+_NUMBER_CHARS = re.compile(r"[\d.,]")  # what a {n} slot matches, character by character
+
+
+def _longest_match(pattern: str) -> int:
+    """How long a key a template regex can match, its {n} slots left out: the literal characters,
+    and at most 80 for each {*} slot."""
+    return len(_literal_text(pattern)) + 80 * pattern.count(_ANY_SLOT)
+
+
 def _unescape(text: str) -> str:
-    return re.sub(r"\\(.)", r"\1", text)
+    """re.escape undone: each backslash stands before the character it escapes (a doubled one for
+    a backslash), so pairs are replaced first, then lone backslashes dropped."""
+    if "\0" in text or "\n" in text:
+        return re.sub(r"\\(.)", r"\1", text)
+    return text.replace("\\\\", "\0").replace("\\", "").replace("\0", "\\")
 
 
 def _literal_regex(phrase: str) -> str:
@@ -156,6 +172,13 @@ class PhraseMatcher:
         for entry in self.templates:
             self.template_index.setdefault(_template_anchor(entry[0]), []).append(entry)
         self.template_any = bool(self.templates)
+        # The longest line key a template can match: its literal characters, 80 for each {*}, and
+        # for each {n} a run of the key's own figures (so a key longer than that, a paragraph of
+        # the article, is not looked at: most lines of an article are such paragraphs).
+        self._template_longest = max((_longest_match(p) for p, _, _ in self.templates if not _NUMBER_SLOT in p),
+                                     default=-1)
+        self._numbered_longest = max((_longest_match(p) for p, _, _ in self.templates if _NUMBER_SLOT in p),
+                                     default=None)
         # Where each template stands among all of them: candidates are tried by rule code, then
         # in pack order (the order the lines of a pack list them), whatever words fetched them.
         self._template_rank = {id(entry): (entry[1].code, i) for i, entry in enumerate(self.templates)}
@@ -175,20 +198,31 @@ class PhraseMatcher:
         )
 
     def find(self, ctx: Context):
-        for line in ctx.document.content_lines:
+        document = ctx.document
+        lines = document.content_lines
+        split = document.split_lines
+        if split:  # a long line is judged by its sentences, as lines in its place (labels are the line model's)
+            lines = [segment for line in lines for segment in split.get(line.index, (line,))
+                     if segment.part in ("line", "sentence")]
+        for line in lines:
             folded = squash(line.text).casefold()
             key = folded.strip(EDGE_PUNCT)  # line_key(line.text)
             if not key:
                 continue
             owner = self.exact.get(key)
-            if owner is None and self.template_any:
+            if owner is None and self.template_any and self._may_fit_template(key):
                 owner = self._template_owner(key)
+            refused = False
             if owner is None and self.prefixes:
                 owner = self._prefix_owner(folded.lstrip(EDGE_PUNCT), line.text)
+                # A sentence of a long line that opens with the phrase and goes on as prose
+                # ("More: It did not say ...") is found, not deleted.
+                refused = owner is not None and line.part != "line" and is_prose(line.text)
             if owner is not None:
                 rule, lang = owner
-                if ctx.line_allowed(rule.where, line.index):
-                    yield Hit(rule, line.start, line.end, {"lang": lang})
+                if ctx.line_allowed(rule.where, line.index) and (line.part == "line" or rule.where == "any"):
+                    yield Hit(rule, line.start, line.end, {"lang": lang}, unsafe=refused, prose=refused,
+                              severity="info" if refused else None)
         if self.inline is not None:
             text = ctx.document.text
             for m in self.inline.finditer(text):
@@ -199,6 +233,18 @@ class PhraseMatcher:
                 line_no = ctx.document.line_col(m.start())[0] - 1
                 if ctx.line_allowed(rule.where, line_no):
                     yield Hit(rule, m.start(), m.end(), {"lang": lang})
+
+    def _may_fit_template(self, key: str) -> bool:
+        if len(key) <= self._template_longest:
+            return True
+        longest = self._numbered_longest
+        if longest is None:
+            return False
+        if key.isascii():  # the figures, points and commas counted in C
+            numbers = len(key) - len(key.encode("ascii").translate(None, b"0123456789.,"))
+        else:
+            numbers = len(_NUMBER_CHARS.findall(key))
+        return len(key) <= longest + numbers
 
     def _template_owner(self, key: str):
         candidates = []

@@ -17,6 +17,7 @@ result depends on which other rules are selected or on the order they run in:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 import importlib
 from typing import Callable
 
@@ -35,9 +36,15 @@ class Stage:
     def run(self, ctx):
         fn = self.compute
         if isinstance(fn, str):
-            module, _, name = fn.rpartition(".")
-            fn = getattr(importlib.import_module(f"auditor.detectors.{module}"), name)
+            fn = _detector_function(fn)
         return fn(ctx)
+
+
+@lru_cache(maxsize=None)
+def _detector_function(path: str) -> Callable:
+    """The function ``module.function`` of a detector module, found once per process."""
+    module, _, name = path.rpartition(".")
+    return getattr(importlib.import_module(f"auditor.detectors.{module}"), name)
 
 
 def _language(ctx) -> str:

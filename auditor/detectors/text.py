@@ -16,7 +16,7 @@ _ZERO_WIDTH = re.compile("[" + ZERO_WIDTH + "]")
 
 def squash(text: str) -> str:
     """``_SPACE_RUN.sub(" ", text).strip()``: str.split() knows the same white space as re's \\s."""
-    if _ZERO_WIDTH.search(text):
+    if not text.isascii() and _ZERO_WIDTH.search(text):  # zero-width characters are not ASCII
         text = _ZERO_WIDTH.sub(" ", text)
     return " ".join(text.split())
 

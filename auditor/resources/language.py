@@ -21,6 +21,7 @@ import os
 import re
 import threading
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -119,9 +120,19 @@ _GATE_TABLE = str.maketrans({c: " " for c in (
     "\u2015\u2018\u2019\u201a\u201c\u201d\u201e\u2022\u2026\u2039\u203a\u2122\u200b\u3000\u3001\u3002")})
 
 
+# The characters beyond ASCII that the gate's split turns into spaces: replaced first, they often
+# leave ASCII text, which str.translate maps through its fast path.
+_GATE_NON_ASCII = re.compile("[" + re.escape("".join(chr(c) for c in _GATE_TABLE if c > 127)) + "]")
+
+
 def gate_words(text: str) -> list[str]:
     """Case-folded words for counting common words: fast, and exact enough for Latin-script text."""
-    return text.casefold().translate(_GATE_TABLE).split()
+    folded = text.casefold()
+    if not folded.isascii():
+        spaced = _GATE_NON_ASCII.sub(" ", folded)
+        if spaced.isascii():
+            folded = spaced
+    return folded.translate(_GATE_TABLE).split()
 
 
 def tokens(text: str) -> list[str]:
@@ -159,12 +170,10 @@ def clearly_native(words: list[str], lang: str) -> bool:
 def common_word_counts(words: list[str]) -> dict[str, int]:
     """For case-folded tokens: how many are common words of each listed language."""
     counts: dict[str, int] = {}
-    get = _WORD_LANGS.get
-    for w in words:
-        langs = get(w)
-        if langs:
-            for lang in langs:
-                counts[lang] = counts.get(lang, 0) + 1
+    # The listed words picked out and counted in C; only the distinct ones are looked at here.
+    for w, n in Counter(filter(_WORD_LANGS.__contains__, words)).items():
+        for lang in _WORD_LANGS[w]:
+            counts[lang] = counts.get(lang, 0) + n
     return counts
 
 
@@ -190,7 +199,9 @@ _SCRIPT_RANGES = {
     "georgian": "\u10a0-\u10ff",
     "armenian": "\u0530-\u058f",
 }
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+# Characters beyond ASCII that may be letters (or marks) of a script: typographic punctuation
+# (U+2000-U+206F: quotes, dashes, spaces), common in any article, holds neither and is skipped.
+_NON_ASCII = re.compile(r"[^\x00-\x7f\u2000-\u206f]+")
 # Bytes that are not ASCII letters: deleted to count the letters of the ASCII part quickly.
 _NOT_ASCII_LETTER = bytes(b for b in range(256) if not (65 <= b <= 90 or 97 <= b <= 122))
 _RANGES = sorted(

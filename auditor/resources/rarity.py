@@ -4,16 +4,30 @@ wordfreq loads its whole English list (and imports langcodes, ftfy, regex) on th
 about 0.3 s, longer than auditing a short article. The name rules ask about a handful of words
 per document, so the list is copied once into an SQLite table in the user's cache folder (like
 the other precompiled data, see auditor/cache.py), keyed by wordfreq's version, and each word is
-looked up there. When that folder is not writable, or for words wordfreq would split into several
-tokens, wordfreq answers directly.
+looked up there. A word of ASCII letters joined by hyphens or apostrophes ("London-based",
+"We've", "O'Hara") is answered from the table too, as wordfreq answers it: split where wordfreq's
+tokenizer splits it, the frequencies of its pieces combined and rounded as wordfreq does
+(``_compound``), so that the first such word of a run does not import wordfreq. When the folder is
+not writable, or for other words (figures, other scripts), wordfreq answers directly.
 """
 from __future__ import annotations
 
+import math
+import re
 import sqlite3
 from functools import lru_cache
 from pathlib import Path
 
 _SIMPLE = str.isalpha
+# Pieces of ASCII letters and figures joined by hyphens, apostrophes between letters only: the
+# words answered as wordfreq answers them, without it ("London-based", "We've", "A300s", "Under-21").
+_PIECE = r"(?:[A-Za-z]+(?:['\u2019][A-Za-z]+)*|[A-Za-z0-9]+)"
+_COMPOUND = re.compile(rf"{_PIECE}(?:-{_PIECE})*")
+_FIGURES = re.compile(r"[0-9]{2,}")  # what wordfreq's smash_numbers turns into zeros
+# wordfreq's tokenizer cuts a particle before an apostrophe and a vowel or h ("o'hara", "d'arc").
+_PARTICLE = re.compile(r"[a-z]{1,2}'[aehiouy]")
+# The table's layout; a new layout is a new file.
+_LAYOUT = 2
 
 
 @lru_cache(maxsize=1)
@@ -23,13 +37,10 @@ def _table() -> sqlite3.Connection | None:
     folder = cache_dir()
     if folder is None:
         return None
-    try:
-        from importlib.metadata import version
-
-        key = version("wordfreq")
-    except Exception:  # noqa: BLE001 - no metadata: use wordfreq directly
+    key = _wordfreq_version()
+    if key is None:
         return None
-    path = folder / f"wordfreq-en-{key}.sqlite3"
+    path = folder / f"wordfreq-en-{key}-{_LAYOUT}.sqlite3"
     if not path.exists() and not write_atomically(path, _build):
         return None
     try:
@@ -38,18 +49,41 @@ def _table() -> sqlite3.Connection | None:
         return None
 
 
+def _wordfreq_version() -> str | None:
+    """wordfreq's installed version (None when unknown), without importing it. The name of its
+    ``.dist-info`` folder beside the package says it; importing importlib.metadata to read the
+    same costs more than auditing a short article."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec("wordfreq")
+    except (ImportError, ValueError):
+        return None
+    if spec is None:
+        return None
+    for folder in spec.submodule_search_locations or ():
+        found = list(Path(folder).parent.glob("wordfreq-*.dist-info"))
+        if len(found) == 1:
+            return found[0].name[len("wordfreq-"):-len(".dist-info")]
+    try:  # another layout (an egg, several copies): ask the metadata
+        from importlib.metadata import version
+
+        return version("wordfreq")
+    except Exception:  # noqa: BLE001 - no metadata: use wordfreq directly
+        return None
+
+
 def _build(path: Path) -> None:
     """The English list as a table, written to ``path`` (sqlite errors surface as OSError)."""
-    import math
-
     from wordfreq import get_frequency_dict
 
     path.unlink(missing_ok=True)  # a fresh, empty temporary file: sqlite creates its own
     try:
         db = sqlite3.connect(path)
-        db.execute("CREATE TABLE words (w TEXT PRIMARY KEY, z REAL) WITHOUT ROWID")
-        db.executemany("INSERT OR REPLACE INTO words VALUES (?, ?)",
-                       ((w, round(math.log10(f) + 9, 2)) for w, f in get_frequency_dict("en").items() if f > 0))
+        # z: the Zipf value of a word; f: its frequency, for words of several pieces (_compound).
+        db.execute("CREATE TABLE words (w TEXT PRIMARY KEY, z REAL, f REAL) WITHOUT ROWID")
+        db.executemany("INSERT OR REPLACE INTO words VALUES (?, ?, ?)",
+                       ((w, round(math.log10(f) + 9, 2), f) for w, f in get_frequency_dict("en").items() if f > 0))
         db.commit()
         db.close()
     except sqlite3.Error as exc:
@@ -59,13 +93,81 @@ def _build(path: Path) -> None:
 @lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
     """wordfreq's Zipf frequency of an English word (0 for a word it has never seen)."""
-    table = _table() if _SIMPLE(word) else None
+    simple = _SIMPLE(word)
+    table = _table() if simple or _COMPOUND.fullmatch(word) else None
     if table is None:
         from wordfreq import zipf_frequency
 
         return zipf_frequency(word, "en")
+    if not simple:
+        return _compound(table, word)
     row = table.execute("SELECT z FROM words WHERE w = ?", (word.casefold(),)).fetchone()
     return row[0] if row else 0.0
+
+
+def pieces(word: str) -> list[str]:
+    """The tokens wordfreq's English tokenizer makes of a word that ``_COMPOUND`` matches: cut at
+    hyphens (letters and figures stay together), and after a particle of one or two letters that a
+    straight apostrophe joins to a vowel or h; curly apostrophes made straight."""
+    out = []
+    for part in word.casefold().split("-"):
+        at = 0
+        while True:
+            m = _PARTICLE.match(part, at)
+            if m is None:
+                break
+            out.append(part[at:m.end() - 2])
+            at = m.end() - 1
+        out.append(part[at:].replace("\u2019", "'"))
+    return out
+
+
+def _compound(table: sqlite3.Connection, word: str) -> float:
+    """wordfreq's ``zipf_frequency(word, "en")`` for a word of several pieces, from the table:
+    1/f = 1/f1 + 1/f2 + ..., rounded to three significant digits, at least its minimum."""
+    freq = minimum = 10 ** 0.0 / 1e9  # wordfreq's zipf_to_freq(0): what a word it lacks gets
+    one_over = 0.0
+    for piece in pieces(word):
+        # A run of two or more figures is looked up as zeros, then weighted by how common such a
+        # number is (wordfreq's smash_numbers and digit_freq).
+        smashed = _FIGURES.sub(lambda m: "0" * len(m.group()), piece)
+        row = table.execute("SELECT f FROM words WHERE w = ?", (smashed,)).fetchone()
+        if row is None:
+            break
+        one_over += 1.0 / (row[0] if smashed == piece else row[0] * _figures_frequency(piece))
+    else:
+        freq = max(1.0 / one_over, minimum)
+        freq = round(freq, math.floor(-math.log(freq, 10)) + 3)
+    return round(math.log(freq, 10) + 9, 2)
+
+
+# wordfreq's estimates of how common a number is (wordfreq/numbers.py, MIT licence): Benford's law
+# for the leading figure, and a curve over the years for four figures.
+_LEADING_FIGURE = [0.009, 0.300, 0.175, 0.124, 0.096, 0.078, 0.066, 0.057, 0.050, 0.045]
+_YEAR_LOG_PEAK, _NOT_YEAR, _REFERENCE_YEAR, _PLATEAU = -1.9185, 0.1, 2019, 20
+
+
+def _benford(figures: str) -> float:
+    return _LEADING_FIGURE[int(figures[0])] / 10 ** (len(figures) - 1)
+
+
+def _year(figures: str) -> float:
+    year = int(figures)
+    if year <= _REFERENCE_YEAR:
+        log_freq = _YEAR_LOG_PEAK - 0.0083 * (_REFERENCE_YEAR - year)
+    elif year <= _REFERENCE_YEAR + _PLATEAU:
+        log_freq = _YEAR_LOG_PEAK
+    else:
+        log_freq = _YEAR_LOG_PEAK - 0.2 * (year - (_REFERENCE_YEAR + _PLATEAU))
+    return 10.0 ** log_freq + _NOT_YEAR * _benford(figures)
+
+
+def _figures_frequency(token: str) -> float:
+    """wordfreq's digit_freq of a token whose figures are plain runs (no points or commas)."""
+    freq = 1.0
+    for run in _FIGURES.findall(token):
+        freq *= _year(run) if len(run) == 4 else _benford(run)
+    return freq
 
 
 def frequencies(words: list[str]) -> dict[str, float]:
