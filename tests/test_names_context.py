@@ -150,3 +150,13 @@ def test_a_russian_name_in_german_romanization(text, expected, ruleset):
 def test_a_native_spelling_with_diacritics_is_never_a_case_form(ruleset):
     # Czech words that look like oblique forms of Rovno (Rivne) and of Saldo.
     assert not [f for f in findings("Ulice Rovná vede k domu, kde žil Šalda.", ruleset) if f.code == "EN106"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Baiden said so.", {"Baiden": "Biden"}),
+    ("Talks with Dzhonson went well.", {"Dzhonson": "Johnson"}),
+    ("Trudo spoke in Ottawa.", {"Trudo": "Trudeau"}),
+    ("Simon and Linda spoke.", {}),
+])
+def test_an_english_name_read_back_by_its_sound(text, expected, ruleset):
+    assert loud_fixes(text, ruleset) == expected
