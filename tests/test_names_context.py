@@ -156,6 +156,7 @@ def test_a_native_spelling_with_diacritics_is_never_a_case_form(ruleset):
     ("Baiden said so.", {"Baiden": "Biden"}),
     ("Talks with Dzhonson went well.", {"Dzhonson": "Johnson"}),
     ("Trudo spoke in Ottawa.", {"Trudo": "Trudeau"}),
+    ("President Shtainmaier spoke.", {"Shtainmaier": "Steinmeier"}),
     ("Simon and Linda spoke.", {}),
 ])
 def test_an_english_name_read_back_by_its_sound(text, expected, ruleset):

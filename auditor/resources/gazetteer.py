@@ -311,8 +311,10 @@ def _through_ukrainian(name: str) -> str:
 
 
 def _index_rebuilt(gz: Gazetteer, native: str, language: str) -> None:
-    # An English name is read by its letters and by its sound (Biden: Baiden, Johnson: Dzhonson).
-    languages = (language, "en_spoken") if language == "en" and "en_spoken" in gz.forms.readings else (language,)
+    # An English or German name is read by its letters and by its sound (Biden: Baiden, Johnson:
+    # Dzhonson, Steinmeier: Shtainmaier).
+    spoken = f"{language}_spoken"
+    languages = (language, spoken) if spoken in gz.forms.readings else (language,)
     for rebuilt in (r for lang in languages for r in gz.forms.cyrillic_readings(native, lang)):
         if translit_key(rebuilt) != translit_key(native):
             gz.rebuilt_index.setdefault(translit_key(rebuilt), native)
