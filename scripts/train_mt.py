@@ -31,7 +31,8 @@ sys.path.insert(0, str(ROOT))
 
 from auditor.resources.mt_model import DEFAULT_BITS, DEFAULT_MODEL, file_sha256  # noqa: E402
 from auditor.resources.mt_train import (  # noqa: E402
-    CALIBRATION_NATIVE_SHARE, DEFAULT_ALPHA, POSITIVE, auroc, design_matrix, expected_calibration_error, fit, sample_weights, scores,
+    CALIBRATION_NATIVE_SHARE, DEFAULT_ALPHA, NATIVE_SHARE, POSITIVE, ROUNDTRIP_SHARE, auroc, design_matrix,
+    expected_calibration_error, fit, sample_weights, scores,
 )
 
 EVAL = ROOT / ".." / "shared" / "eval"
@@ -199,11 +200,13 @@ def main(argv=None) -> int:
     data_hash = file_sha256(*(args.eval / f for f in FILES))
     meta = {
         "name": "mt-en", "trained_on": list(FILES), "data_sha256": data_hash, "min_words": MIN_WORDS,
-        "feature_spec": "normalized text (quotes ASCII, white space one space, lower case); hashed "
-                        "char 2-4-grams and word 1-2-grams (punctuation marks as words), each group's "
-                        "term frequencies divided by its size; auditor.mt_model.features",
-        "calibration": "Platt scaling on out-of-fold logits (4 folds by document): machine against human "
-                       "translations, classes weighted equally",
+        "feature_spec": "normalized text (quotes ASCII, white space one space, lower case, digits 0, "
+                        "names N); hashed char 4-grams and word 1-2-grams (punctuation marks as words), "
+                        "each group's term frequencies divided by its size; "
+                        "auditor.resources.mt_model.features",
+        "weights": {"native_share": NATIVE_SHARE, "roundtrip_share": ROUNDTRIP_SHARE},
+        "calibration": "Platt scaling on out-of-fold logits (4 folds by document): machine output (round "
+                       "trips at their training share) against human translations, classes weighted equally",
         "figures": {k: result.get(k) for k in ("tune", "test")},
     }
     fitted = fit([None] * len(rows), origin, keys, seed=SEED, alpha=args.alpha, bits=args.bits, meta=meta, matrix=matrix)

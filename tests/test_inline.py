@@ -51,6 +51,9 @@ def words(text: str) -> list[str]:
 # -- inline chrome: exact spans, removed alone -----------------------------------------------------
 
 @pytest.mark.parametrize("chrome", [
+    "Advertisement",
+    "-- Advertisement --",
+    "Share this: Email Twitter Facebook Like this: Like Loading...",
     "(AP Photo/Jane Roe)",
     "(Photo: SAM PARK/COUNTY NEWS FILE PHOTO)",
     "(Photo by Lena Vos/Getty Images)",
@@ -106,18 +109,18 @@ LINE_RULE = """
 """
 
 
-def test_a_line_wide_rule_takes_only_the_chrome_at_the_edge_of_a_long_line(tmp_path):
-    """The engine narrows any rule's line-wide delete: on a one-line article it takes the caption
-    and credit at the line's end, and on a short line the whole line."""
+def test_a_line_wide_rule_takes_only_its_sentence_of_a_long_line(tmp_path):
+    """A rule that judges whole lines judges a one-line article by its sentences: it takes the
+    credit that ends it, never the article; on a short line it takes the whole line."""
     pack = tmp_path / "credit.yaml"
     pack.write_text(LINE_RULE, encoding="utf-8")
     rules = load_ruleset(extra=[pack], select=["XX5"])
     text = f"{ONE_LINE} Crews at work on the sea wall. Jane Roe/Getty Images"
     findings = [f for f in audit(Document(text), rules, options=OPTIONS).findings if f.code == "XX501"]
-    assert [f.text for f in findings] == ["Crews at work on the sea wall. Jane Roe/Getty Images"]
+    assert [f.text for f in findings] == ["Jane Roe/Getty Images"]
     assert findings[0].fix.safety == "safe"
     result = clean_document(Document(text), lambda d: audit(d, rules, None, options=OPTIONS)).text
-    assert result == ONE_LINE
+    assert result == f"{ONE_LINE} Crews at work on the sea wall."
     short = "Storm closes coast road\n\nCrews at work on the sea wall. Jane Roe/Getty Images\n\n" + ARTICLE[0]
     assert [f.text for f in audit(Document(short), rules, options=OPTIONS).findings if f.code == "XX501"] == [
         "Crews at work on the sea wall. Jane Roe/Getty Images"]
@@ -153,9 +156,89 @@ def test_a_page_without_line_breaks_loses_its_menus_and_keeps_its_article():
     assert "Podcasts" not in result and "Sitemap" not in result
 
 
+def test_a_page_without_line_breaks_finds_its_article_after_the_repeated_headline():
+    """The headline that opens a flattened page, printed again before the article, marks where the
+    article starts: a longer feed of teasers elsewhere on the page goes."""
+    headline = "Harbour Officials Report Sixth Case Linked To Storm Flooding"
+    feed = " ".join([
+        "Looking for a great place to eat near the harbour this weekend, whether you are a born bargain hunter or just hungry?",
+        "We crunched the numbers to find the top seafood spots in town to venture to the next time you want fresh fish.",
+        "The best coffee shops on the promenade are busier than ever, and the owners say the new tables outside are the reason.",
+        "Wondering where to find the best cheese near you? We asked the shop owners of the old town what they would recommend.",
+        "A new bakery offering bread and cakes has opened in the market square, and the queue went round the block on Saturday.",
+        "If you need more desserts in your life, these five cafes near the station serve the sweetest treats in the county.",
+        "The farmers market returns to the square on Sunday with more stalls than last year and music from the town band.",
+        "Readers picked their favourite walks along the coast path, and the cliff route to the lighthouse came out on top.",
+    ])
+    article = " ".join(ARTICLE[:5])
+    page = f"{headline} – Daily Courier {MENU} {feed} {MENU} {headline} November 19, 2019 at 9:45 am {article} {FOOTER}"
+    result = cleaned(page)
+    assert all(sentence in result for sentence in ARTICLE[:5])
+    assert "bargain hunter" not in result and "lighthouse" not in result
+
+
 def test_an_article_without_line_breaks_loses_nothing():
     text = f"Storm closes coast road {ONE_LINE}"
     assert cleaned(text) == text
+
+
+def test_a_chrome_sentence_of_a_long_line_goes_alone():
+    """Rules that judge whole lines judge a long line by its sentences: a sign-up or follow prompt
+    between the article's sentences goes, and the sentences around it stay."""
+    middle = len(ARTICLE) // 2
+    for chrome in ("Follow Harbour Times on Facebook, Twitter and Instagram.",
+                   "Subscribe to our newsletter for the latest updates."):
+        text = " ".join(ARTICLE[:middle] + [chrome] + ARTICLE[middle:])
+        assert cleaned(text) == ONE_LINE, chrome
+
+
+def test_a_lead_in_followed_by_prose_is_found_but_not_deleted():
+    """"More:" opening a sentence that goes on as prose is no evidence against the sentence."""
+    sentence = "More: The council did not say when the repairs to the sea wall would be finished."
+    text = " ".join(ARTICLE[:6] + [sentence] + ARTICLE[6:])
+    assert cleaned(text) == text
+
+
+def test_a_schedule_written_without_line_breaks_stays_in_an_extractors_output():
+    """Labels cut from a long line (dates, venues, names) are the article's own when no menus
+    surround it: only a whole page's text loses labels outside its body."""
+    dates = ("The Harbour Band Summer Tour 2021 dates: June 9 – Riverside Arena, Northgate June 10 – "
+             "Old Quay Theatre, Eastfield June 14 – Millbrook Hall, Westport June 17 – Hillcrest Park, Harbour Town")
+    text = f"{ONE_LINE} {dates}"
+    assert cleaned(text) == text
+
+
+def test_a_list_the_article_introduces_after_its_last_sentence_stays_in_a_whole_page():
+    """In a flattened page, labels right after the article that a colon introduces and that carry
+    figures and commas are the article's list; the footer run into it still goes."""
+    dates = ("The Harbour Band will play these dates: June 9 – Riverside Arena, Northgate June 10 – Old Quay "
+             "Theatre, Eastfield June 14 – Millbrook Hall, Westport June 17 – Hillcrest Park, Harbour Town")
+    page = f"Storm closes coast road | Daily Courier {MENU} {MENU} Storm closes coast road {ONE_LINE} {dates} {FOOTER}"
+    result = cleaned(page)
+    assert all(sentence in result for sentence in ARTICLE)
+    kept = words(result)
+    assert " ".join(words(dates)) in " ".join(kept)  # every word of the list, in order
+    assert "sitemap" not in kept and "privacy" not in kept
+
+
+def test_a_footer_of_bare_labels_after_a_one_line_article_goes():
+    """Bare menu words after the last sentence are a footer even without menus before the article;
+    the spaces between them go too, and the article ends as it was written."""
+    footer = ("About Us Contact Advertise Careers Privacy Policy Terms Accessibility Sitemap Newsletters "
+              "Podcasts Jobs Events")
+    assert cleaned(f"Storm closes coast road {ONE_LINE} {footer}") == f"Storm closes coast road {ONE_LINE}"
+
+
+def test_quoted_titles_in_a_sentence_are_not_a_menu():
+    """Song or book titles in quotes are the sentence's own words: a long line keeps the sentence
+    that lists them whole, where a run of bare capitalised labels would be cut off as a menu."""
+    titles = ("Favourites on the tour include “Harbour Lights,” “Down By The Old Quay,” “Northern Winds Again,” "
+              "“Sea Wall Blues,” “Storm Over Eastfield,” “Ferry Song For Anna,” “The Long Road Home,” "
+              "“Lanterns On The Water” and a few others.")
+    segments = Document(f"{ONE_LINE} {titles} {ARTICLE[0]}").segments
+    assert titles in [segment.text for segment in segments]
+    menu = Document(f"{ONE_LINE} {MENU} {MENU} {ARTICLE[0]}").segments
+    assert "Podcasts" in [segment.text for segment in menu]
 
 
 # -- no article, no pass ---------------------------------------------------------------------------

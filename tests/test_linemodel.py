@@ -123,6 +123,60 @@ def test_a_feed_of_story_cards_after_the_article_goes():
     assert lines(cleaned(page)) == ["Storm closes coast road", P1, P2, P3]
 
 
+def test_extractor_output_keeps_title_case_lines_that_carry_figures():
+    """A deals post or a schedule between the paragraphs of an extractor's output is the article's
+    data, not a list of links to other stories."""
+    deals = "Get the Harbour Lantern at Riverside Stores for $39.99\nGet It by Itself at Northgate for $35\nNew Release: Storm Edition with Free Case for $49.99"
+    text = f"Lantern deals\n\n{P1}\n\n{deals}\n\n{P2}\n\n{P3}"
+    assert flagged(text, LINE_MODEL) == []
+    # A year or a count in a headline is no such figure: links to other stories still go.
+    related = ("2021 Harbour Awards Shortlist Announced in Full\n15 Fun Facts About the Old Harbour Mill\n"
+               "Council Approves 2022 Budget for the Coast Road")
+    text = f"Harbour plan approved\n\n{P1}\n\n{P2}\n\n{related}"
+    assert lines(cleaned(text)) == ["Harbour plan approved", P1, P2]
+
+
+def test_labels_printed_three_times_head_the_articles_own_sections():
+    plan = "".join(f"Plan {letter}\n\nMorning Meal\n\nEat within an hour of waking\n\nEvening Meal\n\nEat two hours before bed\n\n"
+                   for letter in "ABC")
+    text = f"Meal plans\n\n{P1}\n\n{P2}\n\n{plan}"
+    assert "Morning Meal" in cleaned(text) and cleaned(text).count("Evening Meal") == 3
+
+
+def test_label_blocks_among_the_items_that_follow_the_last_paragraph_stay():
+    """Sentence-like items after the last paragraph (a plan, a routine) still belong to the
+    article: the short labels between them are its headings, not a menu."""
+    routine = ("Morning Routine\nStretch for ten minutes after waking up\nDrink a glass of water before breakfast\n"
+               "Evening Routine\nDinner Menu\nLight Snack\nHerbal Tea\nWalk for half an hour after the evening meal\n"
+               "Read for twenty minutes before going to bed")
+    text = f"Healthy habits\n\n{P1}\n\n{P2}\n\n{routine}"
+    assert flagged(text, LINE_MODEL) == []
+
+
+def test_the_article_goes_on_past_a_gallery_after_its_repeated_headline():
+    """In a whole page's text the body follows the repeated headline; a gallery's buttons inside
+    the article do not end it when more of the article follows."""
+    story = [P1, P2, P3] + [
+        f"{opening} said on Monday that the repairs to the sea wall would take most of the {season}."
+        for opening in ("The council", "The harbour master", "A spokesman for the port", "The mayor",
+                        "The fire service", "The weather service", "A local engineer", "The county")
+        for season in ("summer",)]
+    gallery = "\n".join(["Image 1 of 6", "Caption", "Close", "Share", "Tweet", "Email", "Print", "Save",
+                         "Back to Gallery", "Next", "Previous", "Share", "Tweet", "Email"])
+    before, after = story[:4], story[4:11]
+    page = (f"Storm closes coast road | Daily Courier\n\n{NAV}\n\nStorm closes coast road\n\n"
+            + "\n\n".join(before) + f"\n\n{gallery}\n\n" + "\n\n".join(after) + f"\n\n{FOOTER}")
+    assert lines(cleaned(page)) == ["Storm closes coast road"] + before + after
+
+
+def test_labels_between_a_standfirst_and_the_first_paragraph_stay():
+    """A sentence right after the headline opens the article: the labels between it and the first
+    paragraph (a fact check's rating) are the article's own."""
+    text = (f"Claim\n\nThe harbour wall was built with money from a lottery grant in 1998.\n\n"
+            f"Rating\n\nUnproven\n\nAbout this rating\n\nOrigin\n\n{P1}\n\n{P2}\n\n{P3}")
+    assert flagged(text, LINE_MODEL) == []
+
+
 def test_extractor_output_keeps_its_short_lines():
     """Without a menu at the top, short lines after the body (credits, lists) are left to the phrase rules."""
     text = f"Storm closes coast road\n\n{P1}\n\n{P2}\n\nAdditional reporting by Jane Roe\n\nWith wire services"

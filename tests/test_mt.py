@@ -99,6 +99,24 @@ def test_features_ignore_quote_style_and_line_breaks():
     assert normalize_text("  A\n\n b ") == "a b"
 
 
+def test_names_are_masked_but_sentence_openers_are_not():
+    text = 'The talks in Geneva ended. Officials said "Talks go on" and Angela Merkel agreed.\nWhite smoke rose.'
+    assert normalize_text(text) == 'the talks in N ended. officials said "talks go on" and N N agreed. white smoke rose.'
+
+
+def test_a_story_scores_the_same_whoever_and_wherever_it_is_about():
+    # Names and places say what a story is about, not how it was translated: the shipped model
+    # gives two stories that differ only in them the same probability.
+    template = ("The minister {0} met the delegation from {1} on Monday. Talks with {0} lasted three hours, "
+                "and the officials of {1} said afterwards that the agreement on trade would be signed by the "
+                "end of the year. Critics in {1} were not convinced, and {0} promised to answer them in a "
+                "speech on Friday.")
+    model = load_model()
+    first = model.probability(template.format("Olaf Scholz", "Brazil"))
+    second = model.probability(template.format("Xi Jinping", "Kenya"))
+    assert first == pytest.approx(second, abs=1e-9)
+
+
 def test_saved_model_gives_the_same_bytes_and_scores(tmp_path):
     rng = np.random.default_rng(0)
     model = MTModel(rng.standard_normal(2**10).astype(np.float32), 0.1, 1.5, -0.2, 10, {"name": "t"})
@@ -210,6 +228,16 @@ def test_seed_probabilities_are_reported():
         assert mt["probability"] is not None, (path.name, mt["reason"])
 
 
+@pytest.mark.skipif(not (SHARED / "seeds").is_dir(), reason="../shared/seeds is absent")
+def test_the_machine_translated_seeds_are_flagged_and_the_others_not():
+    # The verdicts the seeds call for: 002 and 003 read as machine translation (whole articles
+    # put through a machine), 000, 001 and 004 do not.
+    rules = load_ruleset(select=["TR2", "BP"])
+    flagged = {path.name[:3] for path in sorted((SHARED / "seeds").glob("*.txt"))
+               if any(f.code == "TR201" for f in audit(Document(path.read_text(encoding="utf-8")), rules).findings)}
+    assert flagged == {"002", "003"}
+
+
 def test_report_table_and_dashboard_carry_the_probability(tiny_model, tmp_path):
     path, _ = tiny_model
     crawl = tmp_path / "crawl" / "site-a"
@@ -246,10 +274,11 @@ def test_held_out_figures_meet_floors(tmp_path):
     test = json.loads(figures.read_text())["test"]
     # Floors a little under what the shipped settings measure (docs/mt-model.md), so that a change
     # that loses accuracy fails; not the goals, which are not all met.
-    assert test["auroc"]["native-vs-machine"] >= 0.93
-    assert test["auroc"]["human-vs-machine"] >= 0.80
+    assert test["auroc"]["native-vs-machine"] >= 0.96
+    assert test["auroc"]["human-vs-machine"] >= 0.82
     assert test["flagged"]["machine"]["flagged"] >= 0.75
-    assert test["flagged"]["human"]["flagged"] <= 0.35
-    assert test["flagged_natives_by_source"]["bbc-dev"]["flagged"] <= 0.015
-    assert test["flagged"]["native"]["flagged"] <= 0.08
+    assert test["flagged"]["human"]["flagged"] <= 0.28
+    assert test["flagged"]["native"]["flagged"] <= 0.03
+    assert test["flagged_natives_by_source"]["bbc-dev"]["flagged"] <= 0.01
+    assert all(s["flagged"] <= 0.06 for s in test["flagged_natives_by_source"].values())
     assert test["without_probability"] == 0.0

@@ -25,6 +25,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+(?=[\"'“‘«(\[
 # is judged by its sentences and the runs of labels inside them, not by the line.
 LONG_LINE_WORDS = 200
 RUN_LABELS = 8  # net labels (labels less 1.5 per lower-case word) that open a sentence as a menu
+_OPEN_QUOTES = frozenset("\"“‘«„")
+_CLOSE_QUOTES = frozenset("\"”’»")
 _TOKEN_SPAN = re.compile(r"\S+")
 # Separators between menu items and widgets: each stands alone as a segment.
 _SEPARATORS = frozenset("|•·»›/\\–—-=>‹«")
@@ -132,17 +134,30 @@ class Document:
         (``LONG_LINE_WORDS`` words or more: a paragraph or a page without its line breaks) its
         sentences, with the runs of labels that open them (menus, widget captions, a headline run
         into the first sentence) cut into one segment per label. ``index`` is the line's index."""
+        split = self.split_lines
+        if not split:
+            return self.content_lines
         out: list[Span] = []
+        for line in self.content_lines:
+            out.extend(split.get(line.index, (line,)))
+        return out
+
+    @cached_property
+    def split_lines(self) -> dict[int, list[Span]]:
+        """The segments of each long line, by the line's index (empty when no line is long): rules
+        that judge a whole line judge these in its place."""
         long_lines = Counter(line.text for line in self.content_lines if len(line.text) >= LONG_LINE_WORDS * 4)
+        if not long_lines:
+            return {}
+        split: dict[int, list[Span]] = {}
         for line in self.content_lines:
             if (len(line.text) < LONG_LINE_WORDS * 4 or long_lines[line.text] > 1
-                    or count_words(line.text) < LONG_LINE_WORDS):
-                out.append(line)  # a long line printed twice stays whole: copies of the body
-                continue
-            for a, b in sentence_bounds(line.text):
-                for c, d, part in _label_runs(line.text, a, b):
-                    out.append(Span(line.index, line.start + c, line.start + d, line.text[c:d], part))
-        return out
+                    or _units(line.text) < LONG_LINE_WORDS):
+                continue  # a long line printed twice stays whole: copies of the body
+            split[line.index] = [Span(line.index, line.start + c, line.start + d, line.text[c:d], part)
+                                 for a, b in sentence_bounds(line.text)
+                                 for c, d, part in _label_runs(line.text, a, b)]
+        return split
 
     def _span(self, index: int, a: int, b: int) -> Span:
         return Span(index, a, b, self.text[a:b])
@@ -209,7 +224,10 @@ def _label_runs(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
         label = _is_label_token(token)
         if k and score > best and label and token[:1].isalpha():
             best, cut = score, k
-        score += (0.5 if token.endswith(",") else 1.0) if label else -1.5
+        if token[0] in _OPEN_QUOTES or token.rstrip(",.;:")[-1:] in _CLOSE_QUOTES:
+            score -= 1.5  # a quoted title is the sentence's own, never a menu item
+        else:
+            score += (0.5 if token.endswith(",") else 1.0) if label else -1.5
         left -= 1
         if best < RUN_LABELS and score + left < RUN_LABELS:
             return [(a, b, "sentence")]
@@ -287,6 +305,15 @@ _TYPOGRAPHIC = re.compile(character_class(
 _WORD_SHAPE = bytes(ord("a") if _WORD_CHAR.match(chr(b)) else ord("j") if chr(b) in "'-" else ord(" ")
                     for b in range(128)) + b" " * 128
 _LINK = re.compile(rb"aj(?=a)")  # a joiner between two runs
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def _units(text: str) -> float:
+    """Length in words, text in Chinese, Japanese or Korean script counted a word per two characters."""
+    words = count_words(text)
+    return words if text.isascii() else words + len(_CJK.findall(text)) / 2
 
 
 def count_words(text: str) -> int:

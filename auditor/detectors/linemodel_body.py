@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields
 from functools import partial
 
 from auditor.detectors.linemodel_shape import (
-    ASSET_URL, SECTION_BREAK, LineInfo, data_row, headline_like, is_label, line_key, menu_item, menu_like,
+    ASSET_URL, DATA, SECTION_BREAK, LineInfo, data_row, headline_like, is_label, line_key, menu_item, menu_like,
     structured_items,
 )
 
@@ -91,17 +91,54 @@ class ModelSettings:
 
 
 def _title_anchor(infos: list[LineInfo], settings: ModelSettings) -> int:
-    """The line that repeats the headline (the article's own heading in a whole page's text), or 0."""
-    title = set(infos[0].tokens)
+    """The line that repeats the headline (the article's own heading in a whole page's text), or 0.
+    In a page without line breaks the headline is the run of labels that opens it, and its copy
+    is a run of labels too: the anchor is the last label of that copy."""
+    opening = _opening_labels(infos) if infos[0].segment and infos[0].part != "sentence" else 1
+    title = set(t for info in infos[:opening] for t in info.tokens)
     if len(title) < 3:
         return 0
-    for info in infos[1:]:
+    for info in infos[opening:]:
         if info.words < 3 or info.words > 2 * len(title):
             continue
-        tokens = info.tokens
-        shared = sum(1 for t in tokens if t in title)
-        if shared >= settings.title_overlap * len(tokens) and shared >= settings.title_cover * len(title):
+        if _repeats_title(info.tokens, title, settings):
             return info.pos
+    return _title_copy(infos, opening, title, settings) if opening > 1 else 0
+
+
+def _repeats_title(tokens: list, title: set, settings: ModelSettings) -> bool:
+    shared = sum(1 for t in tokens if t in title)
+    return shared >= settings.title_overlap * len(tokens) and shared >= settings.title_cover * len(title)
+
+
+TITLE_WORDS = 24  # the labels opening a page without line breaks are its headline up to this many words
+
+
+def _opening_labels(infos: list[LineInfo]) -> int:
+    """How many labels open a page without line breaks before a separator or a sentence."""
+    words = 0
+    for k, info in enumerate(infos):
+        if info.part == "sentence" or info.kind == "bad" or words + info.words > TITLE_WORDS:
+            return k
+        words += info.words
+    return len(infos)
+
+
+def _title_copy(infos: list[LineInfo], opening: int, title: set, settings: ModelSettings) -> int:
+    """The last label of a run of labels, after the opening, that repeats the headline (0: none)."""
+    for k in range(opening, len(infos)):
+        info = infos[k]
+        if info.part == "sentence" or not info.tokens or info.tokens[0] not in title:
+            continue
+        tokens: list = []
+        for m in range(k, min(len(infos), k + 2 * len(title))):
+            if infos[m].part == "sentence" or infos[m].kind == "bad":
+                break
+            tokens += infos[m].tokens
+            if len(tokens) > 2 * len(title):
+                break
+            if len(tokens) >= 3 and _repeats_title(tokens, title, settings):
+                return m
     return 0
 
 
@@ -133,11 +170,16 @@ def _body_segment(infos: list[LineInfo], score, start: int = 1,
     return best_a, best_b, best
 
 
+def _run_on(info: LineInfo) -> bool:
+    """A "sentence" of a long line this long (or this long without an end): headlines run together."""
+    return info.segment and info.units >= (RUN_ON_WORDS if not info.terminal else RUN_ON_SENTENCE)
+
+
 def _line_score(info: LineInfo, short_score: float) -> float:
     if info.verdict or info.chrome:
         return -2.0 - info.units / 4
-    if info.segment and info.units >= (RUN_ON_WORDS if not info.terminal else RUN_ON_SENTENCE):
-        return -info.units / 8  # a "sentence" this long (without an end): headlines run together
+    if _run_on(info):
+        return -info.units / 8
     kind = info.kind
     if headline_like(info):
         return -2.0
@@ -162,7 +204,11 @@ def _judge_run(run: list[LineInfo], enclosed: bool, noisy: bool, mark, settings:
         return
     headlines = sum(1 for i in run if headline_like(i))
     tiny = sum(1 for i in run if menu_item(i) and (noisy or menu_like(i)))
-    if (len(run) >= 2 and headlines >= max(2, s.headline_run * len(run)) and (noisy or not enclosed)
+    # In an extractor's output, title-case lines that mostly carry figures are the article's own
+    # data (the prices of a deals post, the dates of a schedule), not links to other stories.
+    figures = sum(1 for i in run if _FIGURE.search(i.text))
+    if (noisy or figures < len(run) / 2) and (
+            len(run) >= 2 and headlines >= max(2, s.headline_run * len(run)) and (noisy or not enclosed)
             or len(run) >= 3 and headlines >= s.headline_run_enclosed * len(run)):
         for i in run:
             mark(i.pos, "headline-list", s.headline_list)
@@ -174,6 +220,14 @@ def _judge_run(run: list[LineInfo], enclosed: bool, noisy: bool, mark, settings:
             mark(i.pos, "short-block", s.long_menu_block)
 
 
+# A price, a time, a date or a measure ("$39.99", "4PM", "2018.04.05", "35%"); a bare year or count
+# ("2019 Awards", "15 Fun Facts") is common in headlines too.
+_FIGURE = re.compile(r"[$€£¥]\s?\d|\d[.,:/]\d|\d\s?(?:[ap]\.?m\b|AM\b|PM\b|%)", re.I)
+# A story card's date stamp: "Tuesday November 19, 2019", "Nov. 19, 2019", "3H ago", "5 hours ago".
+_CARD_STAMP = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s\d{1,2},?\s(?:19|20)\d\d\b"
+    r"|\b\d{1,2}\s?(?:[hmd]|hrs?|hours?|mins?|minutes?|days?)\s+ago\b", re.I)
+CARD_OPENING = 160  # characters of a sentence where a card's stamp stands
 # A time stamp on a card: a year, a clock time, "3h", "5 hours ago".
 _TIMEISH = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[:.]\d\d\b|\b\d+\s?[hmd]\b|\bago\b", re.I)
 
@@ -228,7 +282,9 @@ def _before_feed(infos: list[LineInfo], kinds: list[str], a: int, b: int, settin
     previous = a - 1
     for k in goods:
         between = infos[previous + 1:k]
-        cards.append(len(between) >= 2 and any(i.words <= 6 and _TIMEISH.search(i.text) for i in between))
+        cards.append(len(between) >= 2 and any(i.words <= 6 and _TIMEISH.search(i.text) for i in between)
+                     # without line breaks, the card's headline, author and date open its "sentence"
+                     or infos[k].segment and _CARD_STAMP.search(infos[k].text, 0, CARD_OPENING) is not None)
         previous = k
     feed = settings.feed_cards
     for i in range(settings.feed_body, len(goods) - feed + 1):
@@ -237,6 +293,13 @@ def _before_feed(infos: list[LineInfo], kinds: list[str], a: int, b: int, settin
     return b
 
 
+# A list right after the body is the article's when one of its first labels ends with a colon.
+LIST_INTRO = 8
+LIST_TAIL = 4  # labels after the last item with figures or commas that may still belong to the list
+# Share of labels with figures or list punctuation that makes labels of a long line a written list.
+WRITTEN_DATA = 0.2
+# Without menus around the article, a label printed this many times heads sections of its own.
+TEMPLATE_COPIES = 3
 # A sentence of a long line with this many words and no sentence end is a feed of headlines.
 RUN_ON_WORDS = 40
 RUN_ON_SENTENCE = 120  # ... and so is one of this many words, whatever its end
@@ -318,7 +381,9 @@ def _locate_body(page: _Page) -> None:
     if anchor:
         a1, b1, best1 = _body_segment(infos, score, anchor + 1, anchor + s.anchor_window, s.segment_run)
         if best1 >= min(s.anchor_best * best, s.anchor_body):
-            a, b = a1, b1
+            # The best stretch anywhere, when it lies after the headline too, is the rest of the
+            # article beyond a gallery or an advert.
+            a, b = a1, max(b1, b) if a > anchor else b1
         else:
             anchor = 0
     # Navigation comes before the article: count menu items before its first paragraph.
@@ -363,11 +428,18 @@ def _bound_article(page: _Page) -> None:
     that continues it."""
     infos, kinds, n = page.infos, page.kinds, page.n
     if page.noisy:
-        page.end = _before_feed(infos, kinds, page.start, page.end, page.settings)
+        page.end = _introduced_list_end(infos, _before_feed(infos, kinds, page.start, page.end, page.settings))
         first, last = page.start, page.end
     else:
         good = [k for k in range(1, n) if kinds[k] == "good" and not infos[k].verdict]
         first, last = (good[0], good[-1]) if good else (n, n - 1)
+        # Sentence-like lines after the last paragraph (a list's items) still belong to it.
+        near = [k for k in range(last + 1, n) if kinds[k] == "near" and not infos[k].verdict and not infos[k].chrome]
+        if good and len(near) >= 3:
+            last = near[-1]
+        # A sentence right after the headline opens the article (a standfirst, a fact check's claim).
+        if good and first > 1 and kinds[1] == "near" and infos[1].terminal and not infos[1].verdict:
+            first = 1
     list_end = _numbered_list_end(infos, first, last, page.settings) if first <= last else last
     page.listed = [last < k <= list_end for k in range(n)]
     if page.noisy:
@@ -397,8 +469,11 @@ def _mark_repeated_lines(page: _Page) -> None:
                 for k in where:
                     if not inside[k]:
                         page.mark(k, "repeated", confidence)
-        elif page.noisy or not any(inside[k] for k in where) and is_label(infos[where[0]]):
-            for k in where:  # a label or menu printed twice: every copy goes
+        elif page.noisy or (not any(inside[k] for k in where) and is_label(infos[where[0]])
+                            and len(where) < TEMPLATE_COPIES):
+            # A label or menu printed twice: every copy goes. In an extractor's output, one printed
+            # three times or more heads the sections of the article's own list ("Post-Workout Meal").
+            for k in where:
                 page.mark(k, "repeated", confidence)
 
 
@@ -419,14 +494,42 @@ def _judge_short_runs(page: _Page) -> None:
             # a run that another rule's chrome opens ("Related:", "Read more") is a link list
             enclosed = page.inside[k] and j < n and page.inside[j] and not infos[k].chrome
             # Names, fixtures or figures between the sentences of a paragraph are its own; in a
-            # whole page's text, only those that open a sentence.
-            if enclosed and all(i.part == "lead" or (i.segment and not page.noisy) for i in infos[k:j]):
+            # whole page's text, only those that open a sentence. Without menus around the article
+            # (an extractor's output, clean copy), labels cut from a long line that a colon
+            # introduces or that carry figures and lists are its own wherever they stand:
+            # schedules, credits and references written without line breaks.
+            if (enclosed and all(i.part == "lead" or (i.segment and not page.noisy) for i in infos[k:j])
+                    or not page.noisy and _written_list(infos[k:j])):
                 k = j
                 continue
             # The numbered list that ends the article is its own; the rest of the run is judged.
             run = [i for i in infos[k:end] if not page.listed[i.pos]]
             _judge_run(run, enclosed, page.noisy, page.mark, page.settings)
         k = j
+
+
+def _introduced_list_end(infos: list[LineInfo], end: int) -> int:
+    """Where the body ends when labels of a long line right after it hold a list the article
+    introduces with a colon ("The tour dates: June 9 - Riverside Arena ..."): the list's end."""
+    k = end + 1
+    while k < len(infos) and infos[k].segment and infos[k].part != "sentence" and not infos[k].chrome:
+        k += 1
+    run = infos[end + 1:k]
+    if run and any(i.text.endswith(":") for i in run[:LIST_INTRO]) and _written_list(run):
+        # The list ends a few labels after its last item with figures or commas: what follows
+        # (a footer run into it) is bare words again.
+        last = max(n for n, i in enumerate(run) if DATA.search(i.text) or i.text.endswith(":"))
+        return end + 1 + min(len(run) - 1, last + LIST_TAIL)
+    return end
+
+
+def _written_list(run: list[LineInfo]) -> bool:
+    """Labels of a long line that hold a list the text introduces (a colon) or the article's data
+    (figures, commas between names): not a menu, whose items are bare words."""
+    if not all(i.segment for i in run):
+        return False
+    return (any(i.text.endswith(":") for i in run)
+            or sum(1 for i in run if DATA.search(i.text)) >= WRITTEN_DATA * len(run))
 
 
 def _mark_outside_body(page: _Page) -> None:
@@ -440,7 +543,7 @@ def _mark_outside_body(page: _Page) -> None:
         # A paragraph just past the body, beyond a short widget ("Share", "Tweet", "Email"),
         # is more likely the article's own than the page's.
         if (kinds[k] == "good" and info.terminal and not info.verdict and k > page.anchor
-                and min(abs(k - a), abs(k - b)) <= s.near_body
+                and not _run_on(info) and min(abs(k - a), abs(k - b)) <= s.near_body
                 and not any(_card_line(i) for i in infos[min(k, b) + 1:max(k, a)])):
             continue
         page.mark(k, "outside-body", s.outside_line if kinds[k] != "good" else s.outside_paragraph)
@@ -453,8 +556,10 @@ def _mark_non_text(page: _Page) -> None:
         info = infos[k]
         if kinds[k] != "bad" or not (page.noisy or info.words == 0 or ASSET_URL.match(info.text)):
             continue
-        if not page.noisy and page.inside[k] and not info.text.strip(SECTION_BREAK):
-            continue  # "* * *" between two paragraphs is the article's own section break
+        # "* * *" between two paragraphs is the article's own section break, and so is a dash or a
+        # bar between the labels of a long line without menus around it (a schedule, a list).
+        if not page.noisy and (info.segment or page.inside[k] and not info.text.strip(SECTION_BREAK)):
+            continue
         page.mark(k, "non-text", page.settings.non_text)
 
 

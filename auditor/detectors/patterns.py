@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from auditor.core.narrowing import is_prose
 from auditor.detectors import Context, Hit
 
 
@@ -159,17 +160,33 @@ class PatternMatcher:
         self.refine = {i: resolve(rule.spec["refine"]) for i, rule in enumerate(rules) if "refine" in rule.spec}
         members = [(pattern, i) for i, (_, patterns, _, _, _) in enumerate(self.rules) for pattern in patterns]
         self.set, self.owner = _compiled_set(members) if members else (None, [])
+        # Rules that judge a whole line (span: line, or every pattern anchored at its start) judge
+        # a long line (a paragraph or a page without its line breaks) by its sentences.
+        self.by_line = frozenset(i for i, (rule, patterns, span, _, _) in enumerate(self.rules)
+                                 if rule.where == "any" and (span == "line" or all(map(_anchored, patterns))))
 
     def find(self, ctx: Context):
         if self.set is None:
             return
         candidates: dict[int, list] = {}
         match, owner = self.set.Match, self.owner
+        split = ctx.document.split_lines
         for line in ctx.document.content_lines:
             hits = match(line.text)
             if hits:
-                for i in sorted({owner[h] for h in hits}):
+                rules = {owner[h] for h in hits}
+                if split and line.index in split:
+                    rules -= self.by_line
+                for i in sorted(rules):
                     candidates.setdefault(i, []).append(line)
+        for segments in split.values():
+            for segment in segments:
+                if segment.part != "sentence":
+                    continue
+                hits = match(segment.text)
+                if hits:
+                    for i in sorted({owner[h] for h in hits} & self.by_line):
+                        candidates.setdefault(i, []).append(segment)
         for i, lines in sorted(candidates.items()):
             refine = self.refine.get(i)
             for hit in self._hits(ctx, i, lines):
@@ -192,7 +209,12 @@ class PatternMatcher:
                         continue
                     hits += 1
                     if span == "line":
-                        yield Hit(rule, line.start, line.end)
+                        # A sentence of a long line that reads like prose is not chrome by a match
+                        # on part of it ("... a photographer for Getty Images."): found, not deleted.
+                        partial = line.part != "line" and (m.start() > 0 or m.end() < len(line.text))
+                        refused = partial and is_prose(line.text)
+                        yield Hit(rule, line.start, line.end, unsafe=refused, prose=refused,
+                                  severity="info" if refused else None)
                         break
                     a, b = m.span(group if isinstance(group, int) else regex.groupindex[group])
                     if b <= a:
@@ -204,6 +226,14 @@ class PatternMatcher:
                     yield Hit(rule, line.start + a, line.start + b, fix_replacement=fixed)
                 if hits:
                     break  # the first pattern of a rule that matches a line speaks for the rule
+
+
+_ANCHOR = re.compile(r"^(?:\(\?[a-zA-Z]+\))?\^")
+
+
+def _anchored(pattern: str) -> bool:
+    """Whether the pattern matches only at the start of a line (``^``, after inline flags)."""
+    return _ANCHOR.match(pattern) is not None
 
 
 def _compiled_set(members: list[tuple[str, int]]):

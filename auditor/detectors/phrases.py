@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from auditor.core.document import ZERO_WIDTH
+from auditor.core.narrowing import is_prose
 from auditor.detectors import Context, Hit
 from auditor.detectors.text import EDGE_PUNCT, line_key, prefix_key, squash
 
@@ -197,7 +198,13 @@ class PhraseMatcher:
         )
 
     def find(self, ctx: Context):
-        for line in ctx.document.content_lines:
+        document = ctx.document
+        lines = document.content_lines
+        split = document.split_lines
+        if split:  # a long line is judged by its sentences, as lines in its place (labels are the line model's)
+            lines = [segment for line in lines for segment in split.get(line.index, (line,))
+                     if segment.part in ("line", "sentence")]
+        for line in lines:
             folded = squash(line.text).casefold()
             key = folded.strip(EDGE_PUNCT)  # line_key(line.text)
             if not key:
@@ -205,12 +212,17 @@ class PhraseMatcher:
             owner = self.exact.get(key)
             if owner is None and self.template_any and self._may_fit_template(key):
                 owner = self._template_owner(key)
+            refused = False
             if owner is None and self.prefixes:
                 owner = self._prefix_owner(folded.lstrip(EDGE_PUNCT), line.text)
+                # A sentence of a long line that opens with the phrase and goes on as prose
+                # ("More: It did not say ...") is found, not deleted.
+                refused = owner is not None and line.part != "line" and is_prose(line.text)
             if owner is not None:
                 rule, lang = owner
-                if ctx.line_allowed(rule.where, line.index):
-                    yield Hit(rule, line.start, line.end, {"lang": lang})
+                if ctx.line_allowed(rule.where, line.index) and (line.part == "line" or rule.where == "any"):
+                    yield Hit(rule, line.start, line.end, {"lang": lang}, unsafe=refused, prose=refused,
+                              severity="info" if refused else None)
         if self.inline is not None:
             text = ctx.document.text
             for m in self.inline.finditer(text):

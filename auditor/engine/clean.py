@@ -194,7 +194,7 @@ def clean_text(text: str, findings: Iterable[Finding], unsafe: bool | Collection
         if not visible:
             removed_lines.add(i)
         else:
-            inline += [_tidy(text, line, a, b) for a, b in parts]
+            inline += [_tidy(text, line, a, b) for a, b in _join_spaced(text, parts)]
 
     removals = _line_removals(lines, removed_lines)
     edits: list[tuple[int, int, str]] = [(a, b, "") for a, b in removals]
@@ -225,6 +225,18 @@ def _overlaps(intervals: list[tuple[int, int]], starts: list[int], a: int, b: in
     """Whether [a, b) (or the insertion point a == b) overlaps sorted, disjoint ``intervals``."""
     i = bisect.bisect_left(starts, b if b > a else a)
     return i > 0 and intervals[i - 1][1] > a
+
+
+def _join_spaced(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Deletes of one line that only white space separates become one (the labels of a menu run
+    into a paragraph go with the spaces between them)."""
+    joined = [parts[0]]
+    for a, b in parts[1:]:
+        if not text[joined[-1][1]:a].strip(_INVISIBLE):
+            joined[-1] = (joined[-1][0], max(b, joined[-1][1]))
+        else:
+            joined.append((a, b))
+    return joined
 
 
 def _tidy(text: str, line: _Line, a: int, b: int) -> tuple[int, int]:

@@ -1,17 +1,18 @@
 """The machine-translation model at run time: hashed n-gram features and a linear model, in numpy.
 
 A text is normalized (quotes and white space made uniform, so that how a publisher typesets
-quotation marks or breaks lines says nothing), then turned into five groups of hashed features:
-character 2-, 3- and 4-grams and word 1- and 2-grams (words lower-cased, punctuation marks as
-words). Each feature is a bucket of a table of ``2**bits`` weights; a group's value for a text is
-the mean weight of its n-grams (term frequency divided by the group's length, so long and short
+quotation marks or breaks lines says nothing; digits made 0 and names made one ``N``, so that
+what a story is about says nothing either), then turned into three groups of hashed features:
+character 4-grams and word 1- and 2-grams (words lower-cased, punctuation marks as words).
+Each feature is a bucket of a table of ``2**bits`` weights; a group's value for a text is the
+mean weight of its n-grams (term frequency divided by the group's length, so long and short
 texts are on one scale). The logit is the bias plus the groups' means; Platt scaling, fitted with
 equal class priors, turns it into a probability.
 
 Every n-gram's bucket is computed in vectorized numpy from one polynomial prefix hash of the
 text (modulo 2**64: numpy's unsigned integers wrap), so a BBC-sized article costs tens of
 microseconds and no scikit-learn is needed at run time. Training (scripts/train_mt.py, ``auditor
-train-mt``) calls the same :func:`feature_groups`, so the model sees the same features at run time
+train-mt``) calls the same :func:`features`, so the model sees the same features at run time
 as when it was fitted.
 """
 from __future__ import annotations
@@ -28,9 +29,9 @@ import numpy as np
 from auditor.core.errors import AuditorError
 from auditor.core.paths import PACKAGE
 
-FORMAT = "auditor-mt/1"
+FORMAT = "auditor-mt/2"
 DEFAULT_BITS = 20
-CHAR_ORDERS = (2, 3, 4)
+CHAR_ORDERS = (4,)
 WORD_ORDERS = (1, 2)
 GROUPS = tuple(f"char{n}" for n in CHAR_ORDERS) + tuple(f"word{n}" for n in WORD_ORDERS)
 DEFAULT_MODEL = PACKAGE / "models" / "mt-en.npz"
@@ -39,36 +40,57 @@ _BASE = np.uint64(0x100000001B3)  # odd, so invertible modulo 2**64
 _BASE_INVERSE = np.uint64(pow(0x100000001B3, -1, 2**64))
 _MIX = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing: the top bits of h * MIX spread well
 _SALT = {name: np.uint64((i + 1) * 0xD6E8FEB86659FD93 % 2**64) for i, name in enumerate(GROUPS)}
-_SHIFT29 = np.uint64(29)
 
-# Character classes and replacements for the Basic Multilingual Plane, built once per process:
+# Character kinds and replacements for the Basic Multilingual Plane, built once per process:
 # white space (every kind, as one class), word characters (letters, digits, underscore), and the
-# rest; quotation marks of every style, and the cp1252 code points of curly quotes that badly
-# decoded text carries, become ASCII ones. Code points above the plane count as "other" as is.
-_SPACE_CLASS, _WORD_CLASS, _OTHER_CLASS = 0, 1, 2
+# rest, with the flags below; quotation marks of every style, and the cp1252 code points of curly
+# quotes that badly decoded text carries, become ASCII ones. A code point above the plane (emoji,
+# rare scripts) is read as U+FFFF, one symbol of the class "other".
+_SPACE_CLASS, _WORD_CLASS, _OTHER_CLASS = 0, 1, 2  # a word character has bit 0 set
+_CLASS_BITS = 3
+# Flags for finding names: a capital letter; white space that does not break the line; white
+# space or a character after which a capitalised word opens a sentence or a quotation.
+_UPPER_FLAG, _PLAIN_SPACE_FLAG, _OPENS_FLAG = 4, 16, 32
 _PLANE = 0x10000
 _DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u00ab\u00bb\x93\x94"
 _SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2039\u203a\x91\x92"
+_OPENERS = ".!?:\"'" + _DOUBLE_QUOTES + _SINGLE_QUOTES
+_LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+NAME = ord("N")  # what a name becomes (free: every other capital letter is made lower case)
+# Four consecutive kinds read as one little-endian integer: a name starts at the third when the
+# first is neither white space nor an opener, the second is white space inside a line, the
+# third a capital letter and the fourth a word character.
+_NAME_MASK = np.uint32(_OPENS_FLAG | _PLAIN_SPACE_FLAG << 8 | _UPPER_FLAG << 16 | 1 << 24)
+_NAME_PATTERN = np.uint32(_PLAIN_SPACE_FLAG << 8 | _UPPER_FLAG << 16 | 1 << 24)
+NAME_LETTERS = 16  # a name longer than this keeps its later letters (few are)
+_NAME_STEPS = np.arange(1, NAME_LETTERS + 1)
+_NAME_COLUMNS = np.arange(NAME_LETTERS)[None, :]
+_PADDING = " " * (NAME_LETTERS + 1)
 
 
 @lru_cache(maxsize=1)
 def _tables() -> tuple[np.ndarray, np.ndarray]:
-    """Per code point of the plane: its class, and what it becomes (lower case, ASCII quotes, one
-    space, digits 0)."""
+    """Per code point of the plane: its kind (class and flags), and what it becomes (lower
+    case, ASCII quotes, one space, digits 0)."""
     chars = [chr(c) for c in range(_PLANE)]
-    classes = np.array(
+    kinds = np.array(
         [_SPACE_CLASS if ch.isspace() else _WORD_CLASS if (ch.isalnum() or ch == "_") else _OTHER_CLASS
          for ch in chars], dtype=np.uint8)
-    classes[0xD800:0xE000] = _OTHER_CLASS
+    kinds[0xD800:0xE000] = _OTHER_CLASS
+    space = kinds == _SPACE_CLASS
+    kinds[[c for c, ch in enumerate(chars) if ch.isupper() or ch.istitle()]] |= _UPPER_FLAG
+    kinds[space] |= _PLAIN_SPACE_FLAG | _OPENS_FLAG
+    kinds[[ord(c) for c in _LINE_BREAKS]] &= ~np.uint8(_PLAIN_SPACE_FLAG)
+    kinds[[ord(c) for c in _OPENERS]] |= _OPENS_FLAG
     lower = [ch.lower() for ch in chars]
     replace = np.array([ord(low) if len(low) == 1 else c for c, low in enumerate(lower)], dtype=np.uint64)
     replace[[ord(c) for c in _DOUBLE_QUOTES]] = ord('"')
     replace[[ord(c) for c in _SINGLE_QUOTES]] = ord("'")
-    replace[classes == _SPACE_CLASS] = ord(" ")
+    replace[space] = ord(" ")
     replace[[c for c, ch in enumerate(chars) if ch.isdigit()]] = ord("0")
-    for table in (classes, replace):
+    for table in (kinds, replace):
         table.setflags(write=False)
-    return classes, replace
+    return kinds, replace
 
 
 @lru_cache(maxsize=1)
@@ -91,28 +113,47 @@ _POWERS_KEPT = 1 << 15  # texts up to this many characters reuse one table of po
 def normalized_codes(text: str) -> tuple[np.ndarray, np.ndarray]:
     """Code points of the normalized text, and each one's class. Normalized: lower case, quotes
     made ASCII, digits made 0 (figures say what a text is about, not how it was written), white
-    space runs made one space."""
-    raw = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    classes_table, replace_table = _tables()
-    if not len(raw) or raw.max() < _PLANE:  # the common case: no emoji or rare scripts
-        classes = classes_table[raw]
-        codes = replace_table[raw]
-    else:
-        in_plane = raw < _PLANE
-        clipped = np.where(in_plane, raw, 0)
-        classes = np.where(in_plane, classes_table[clipped], _OTHER_CLASS)
-        codes = np.where(in_plane, replace_table[clipped], raw.astype(np.uint64))
-    space = classes == _SPACE_CLASS
+    space runs made one space and none at either end, and each name made one ``N``.
+
+    A name is a capitalised word of two letters or more after one space that follows a word or a
+    comma, a bracket, a dash...: not after a sentence end, a colon, a quotation mark or a line
+    break, where any word is capitalised. Names say what a text is about and where it was
+    written, not how it was translated; a model that learns them does not carry over to new
+    stories."""
+    # Two spaces before the text, so every capital has two characters before it; spaces after
+    # it, so every name ends inside the array with room to look NAME_LETTERS characters on.
+    raw = np.frombuffer(("  " + text + _PADDING).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    kinds_table, replace_table = _tables()
+    # A code point above the plane (emoji, rare scripts) is read as the last one of the plane.
+    kinds = kinds_table.take(raw, mode="clip")
+    codes = replace_table.take(raw, mode="clip")
+    space = (kinds & _CLASS_BITS) == _SPACE_CLASS
     keep = ~space
     keep[1:] |= space[1:] & ~space[:-1]  # the first space of a run stays
-    codes, classes = codes[keep], classes[keep]
-    return codes, classes
+    # Candidates are the capital letters (a few in a hundred characters); each is tested on the
+    # four kinds around it, read as one integer.
+    capitals = np.flatnonzero(kinds & _UPPER_FLAG)
+    if len(capitals):
+        windows = np.ndarray((len(raw) - 3,), dtype="<u4", buffer=kinds, strides=(1,))
+        starts = capitals[(windows.take(capitals - 2) & _NAME_MASK) == _NAME_PATTERN]
+        if len(starts):
+            # The letters after a name's first, up to NAME_LETTERS of them, are dropped: those
+            # before the first character that is not a word character.
+            after = starts[:, None] + _NAME_STEPS
+            in_word = kinds.take(after) & 1
+            in_word[:, -1] = 0
+            keep[after[_NAME_COLUMNS < in_word.argmin(axis=1)[:, None]]] = False
+            codes[starts] = NAME
+    kept = np.flatnonzero(keep)
+    if len(kept) and space[kept[-1]]:
+        kept = kept[:-1]
+    return codes.take(kept), kinds.take(kept) & _CLASS_BITS
 
 
 def normalize_text(text: str) -> str:
     """What the features are computed on, as a string (for reading; features use the codes)."""
     codes, _ = normalized_codes(text)
-    return codes.astype(np.uint32).tobytes().decode("utf-32-le", "surrogatepass").strip(" ")
+    return codes.astype(np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
 
 
 def _prefix_hashes(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -124,14 +165,10 @@ def _prefix_hashes(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return powers[:n + 1] * sums, powers
 
 
-def features(text: str, bits: int = DEFAULT_BITS) -> tuple[np.ndarray, np.ndarray]:
+def features(text: str, bits: int = DEFAULT_BITS) -> tuple[np.ndarray, tuple[int, ...]]:
     """Bucket indexes of every n-gram of the normalized text, grouped, and each group's size
     (in GROUPS order; a group is empty when the text is too short for it)."""
     codes, classes = normalized_codes(text)
-    if len(codes) and classes[0] == _SPACE_CLASS:
-        codes, classes = codes[1:], classes[1:]
-    if len(codes) and classes[-1] == _SPACE_CLASS:
-        codes, classes = codes[:-1], classes[:-1]
     prefix, powers = _prefix_hashes(codes)
     n = len(codes)
     parts = []
@@ -140,20 +177,19 @@ def features(text: str, bits: int = DEFAULT_BITS) -> tuple[np.ndarray, np.ndarra
         parts.append(prefix[order:order + count] - prefix[:count] * powers[order] + _SALT[f"char{order}"])
     # Words: runs of word characters; every other visible character is a word of its own.
     word = classes == _WORD_CLASS
-    other = classes == _OTHER_CLASS
-    begins = word.copy()
-    begins[1:] &= ~word[:-1]
-    ends = word.copy()
-    ends[:-1] &= ~word[1:]
-    a = np.flatnonzero(begins | other)
-    b = np.flatnonzero(ends | other) + 1
-    words = prefix[b] - prefix[a] * powers[b - a]
+    split = ~(word[1:] & word[:-1])  # no word runs on from i to i + 1
+    first = classes != _SPACE_CLASS
+    last = first.copy()
+    first[1:] &= split
+    last[:-1] &= split
+    a = np.flatnonzero(first)
+    b = np.flatnonzero(last) + 1
+    words = prefix.take(b) - prefix.take(a) * powers.take(b - a)
     parts.append(words + _SALT["word1"])
     parts.append(words[:-1] * _MIX + words[1:] + _SALT["word2"])
-    sizes = np.array([len(p) for p in parts], dtype=np.int64)
-    h = np.concatenate(parts)
-    h ^= h >> _SHIFT29
-    return ((h * _MIX) >> np.uint64(64 - bits)).astype(np.intp), sizes
+    sizes = tuple(len(p) for p in parts)
+    # Fibonacci hashing: the top bits of h * MIX depend on every bit of h.
+    return ((np.concatenate(parts) * _MIX) >> np.uint64(64 - bits)).view(np.int64), sizes
 
 
 @dataclass(frozen=True)
@@ -174,7 +210,7 @@ class MTModel:
 
     def logit(self, text: str) -> float:
         indexes, sizes = features(text, self.bits)
-        return self.bias + group_means(self.weights[indexes], sizes)
+        return self.bias + group_means(self.weights.take(indexes), sizes)
 
     def probability(self, text: str) -> float:
         return calibrate(self.logit(text), self.platt_a, self.platt_b)
@@ -190,13 +226,21 @@ class MTModel:
         _write_npz(Path(path), arrays)
 
 
-def group_means(values: np.ndarray, sizes: np.ndarray) -> float:
+def group_means(values: np.ndarray, sizes) -> float:
     """The sum over groups of each group's mean value (an empty group adds nothing)."""
-    if not len(values):
-        return 0.0
-    starts = np.cumsum(sizes) - sizes
-    sums = np.add.reduceat(values, np.minimum(starts, len(values) - 1), dtype=np.float64)
-    return float(np.sum(np.where(sizes > 0, sums / np.maximum(sizes, 1), 0.0)))
+    if all(sizes):  # the common case: one reduction for every group
+        offsets, at = [], 0
+        for size in sizes:
+            offsets.append(at)
+            at += size
+        sums = np.add.reduceat(values, offsets, dtype=np.float64).tolist()
+        return sum(total / size for total, size in zip(sums, sizes))
+    total, at = 0.0, 0
+    for size in sizes:
+        if size:
+            total += float(values[at:at + size].sum(dtype=np.float64)) / size
+            at += size
+    return total
 
 
 def calibrate(z: float, a: float, b: float) -> float:
