@@ -31,7 +31,8 @@ from auditor.core.paths import PACKAGE
 
 FORMAT = "auditor-mt/2"
 DEFAULT_BITS = 20
-CHAR_ORDERS = (4,)
+CHAR_ORDER = 4
+CHAR_ORDERS = (CHAR_ORDER,)
 WORD_ORDERS = (1, 2)
 GROUPS = tuple(f"char{n}" for n in CHAR_ORDERS) + tuple(f"word{n}" for n in WORD_ORDERS)
 DEFAULT_MODEL = PACKAGE / "models" / "mt-en.npz"
@@ -40,6 +41,7 @@ _BASE = np.uint64(0x100000001B3)  # odd, so invertible modulo 2**64
 _BASE_INVERSE = np.uint64(pow(0x100000001B3, -1, 2**64))
 _MIX = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing: the top bits of h * MIX spread well
 _SALT = {name: np.uint64((i + 1) * 0xD6E8FEB86659FD93 % 2**64) for i, name in enumerate(GROUPS)}
+_MIXED_SALT = {name: np.uint64(int(salt) * int(_MIX) % 2**64) for name, salt in _SALT.items()}
 
 # Character kinds and replacements for the Basic Multilingual Plane, built once per process:
 # white space (every kind, as one class), word characters (letters, digits, underscore), and the
@@ -114,16 +116,17 @@ def _tables() -> _Tables:
 
 @lru_cache(maxsize=1)
 def _powers(length: int) -> tuple[np.ndarray, np.ndarray]:
-    """BASE**k and BASE**-k for k = 0 .. length (modulo 2**64)."""
+    """BASE**-k, and BASE**k * MIX for k = 0 .. length (modulo 2**64)."""
     powers = np.full(length + 1, _BASE, dtype=np.uint64)
     powers[0] = 1
     np.cumprod(powers, out=powers)
     inverse = np.full(length + 1, _BASE_INVERSE, dtype=np.uint64)
     inverse[0] = 1
     np.cumprod(inverse, out=inverse)
+    np.multiply(powers, _MIX, out=powers)
     powers.setflags(write=False)
     inverse.setflags(write=False)
-    return powers, inverse
+    return inverse, powers
 
 
 _POWERS_KEPT = 1 << 15  # texts up to this many characters reuse one table of powers
@@ -157,11 +160,11 @@ def _normalized(text: str, tables: _Tables) -> tuple[np.ndarray, np.ndarray]:
         followers = names[:, None] + _NAME_FOLLOWERS
         in_name = np.logical_and.accumulate((kinds.take(followers) & _WORD_CLASS).view(bool), axis=1)
         keep[followers[in_name]] = False
-        codes[names + 2] = NAME + 1
-    kept = keep.nonzero()[0]
-    if len(kept) < 3:  # the leading space and the first trailing one: nothing between them
+        codes[2:][names] = NAME + 1
+    codes, kinds = codes[keep], kinds[keep]
+    if len(codes) < 3:  # the leading space and the first trailing one: nothing between them
         return codes[:0], kinds[:0]
-    return codes.take(kept), kinds.take(kept)
+    return codes, kinds
 
 
 def normalized_codes(text: str) -> tuple[np.ndarray, np.ndarray]:
@@ -192,14 +195,16 @@ def features(text: str, bits: int = DEFAULT_BITS) -> tuple[np.ndarray, tuple[int
     prefix sums S[j] = sum over k < j of (codes[k] + 1) * BASE**-(k + 1), that is
     BASE**j * (S[j] - S[i]): one cumulative sum, then one subtraction and one product per group.
     Each group's hashes get the group's salt, and Fibonacci hashing (the top bits of h * MIX
-    depend on every bit of h) picks the bucket. The work is a few dozen whole-array numpy calls
-    whatever the text's length: at a microsecond a call, fewer calls is what makes it fast."""
+    depend on every bit of h) picks the bucket; as products distribute modulo 2**64, MIX is
+    folded into the table of powers and into the salts. The work is some thirty whole-array
+    numpy calls whatever the text's length: at about a microsecond a call, fewer calls is what
+    makes it fast, not smaller arrays."""
     tables = _tables()
     codes, kinds = _normalized(text, tables)
     n = len(codes) - 2  # codes and kinds have a space at either end
     if n <= 0:
         return np.zeros(0, dtype=np.int64), (0,) * len(GROUPS)
-    powers, inverse = _powers(_POWERS_KEPT) if n <= _POWERS_KEPT else _powers.__wrapped__(n)
+    inverse, mixed_powers = _powers(_POWERS_KEPT) if n <= _POWERS_KEPT else _powers.__wrapped__(n)
     sums = np.multiply(codes[:n + 1], inverse[:n + 1])
     sums[0] = 0  # the leading space is not part of the text
     np.cumsum(sums, out=sums)
@@ -207,20 +212,21 @@ def features(text: str, bits: int = DEFAULT_BITS) -> tuple[np.ndarray, tuple[int
     pairs = _pair_view(kinds, 2)
     starts = tables.word_starts.take(pairs).nonzero()[0]
     ends = tables.word_ends.take(pairs).nonzero()[0]
-    chars, words = max(0, n - 3), len(starts)
+    chars, words = max(0, n - CHAR_ORDER + 1), len(starts)
     sizes = (chars, words, max(0, words - 1))
     hashes = np.empty(sum(sizes), dtype=np.uint64)
-    char4, word1, word2 = hashes[:chars], hashes[chars:chars + words], hashes[chars + words:]
-    np.subtract(sums[4:], sums[:chars], out=char4)
-    np.multiply(char4, powers[4:n + 1], out=char4)
-    np.add(char4, _SALT["char4"], out=char4)
+    char_grams, word1, word2 = hashes[:chars], hashes[chars:chars + words], hashes[chars + words:]
+    # (hash + salt) * MIX, each hash already times MIX.
+    np.subtract(sums[CHAR_ORDER:], sums[:chars], out=char_grams)
+    np.multiply(char_grams, mixed_powers[CHAR_ORDER:n + 1], out=char_grams)
+    np.add(char_grams, _MIXED_SALT[GROUPS[0]], out=char_grams)
     np.subtract(sums.take(ends), sums.take(starts), out=word1)
-    np.multiply(word1, powers.take(ends), out=word1)
+    np.multiply(word1, mixed_powers.take(ends), out=word1)
+    # A word pair hashes to first * MIX + second.
     np.multiply(word1[:-1], _MIX, out=word2)
     np.add(word2, word1[1:], out=word2)
-    np.add(word2, _SALT["word2"], out=word2)
-    np.add(word1, _SALT["word1"], out=word1)
-    np.multiply(hashes, _MIX, out=hashes)
+    np.add(word2, _MIXED_SALT["word2"], out=word2)
+    np.add(word1, _MIXED_SALT["word1"], out=word1)
     np.right_shift(hashes, np.uint64(64 - bits), out=hashes)
     return hashes.view(np.int64), sizes
 
