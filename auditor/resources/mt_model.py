@@ -22,6 +22,7 @@ import json
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 import numpy as np
@@ -132,9 +133,13 @@ def _powers(length: int) -> tuple[np.ndarray, np.ndarray]:
 _POWERS_KEPT = 1 << 15  # texts up to this many characters reuse one table of powers
 
 
+_WINDOW_TYPES = {width: np.dtype(f"<u{width}") for width in (2, 4)}
+
+
 def _pair_view(array: np.ndarray, width: int) -> np.ndarray:
     """Every run of ``width`` consecutive bytes of a uint8 array, read as one little-endian integer."""
-    return np.ndarray((len(array) - width + 1,), dtype=f"<u{width}", buffer=array, strides=(1,))
+    # Positional arguments: numpy parses keywords here at a cost comparable to the call's work.
+    return np.ndarray((len(array) - width + 1,), _WINDOW_TYPES[width], array, 0, (1,))
 
 
 def _normalized(text: str, tables: _Tables) -> tuple[np.ndarray, np.ndarray]:
@@ -207,7 +212,7 @@ def features(text: str, bits: int = DEFAULT_BITS) -> tuple[np.ndarray, tuple[int
     inverse, mixed_powers = _powers(_POWERS_KEPT) if n <= _POWERS_KEPT else _powers.__wrapped__(n)
     sums = np.multiply(codes[:n + 1], inverse[:n + 1])
     sums[0] = 0  # the leading space is not part of the text
-    np.cumsum(sums, out=sums)
+    sums.cumsum(out=sums)
     # Words: word k is codes[starts[k]:ends[k]] of the text (between the spaces at either end).
     pairs = _pair_view(kinds, 2)
     starts = tables.word_starts.take(pairs).nonzero()[0]
@@ -268,10 +273,7 @@ class MTModel:
 def group_means(values: np.ndarray, sizes) -> float:
     """The sum over groups of each group's mean value (an empty group adds nothing)."""
     if all(sizes):  # the common case: one reduction for every group
-        offsets, at = [], 0
-        for size in sizes:
-            offsets.append(at)
-            at += size
+        offsets = [0, *accumulate(sizes[:-1])]
         sums = np.add.reduceat(values, offsets, dtype=np.float64).tolist()
         return sum(total / size for total, size in zip(sums, sizes))
     total, at = 0.0, 0
