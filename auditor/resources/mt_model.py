@@ -136,7 +136,7 @@ _POWERS_KEPT = 1 << 15  # texts up to this many characters reuse one table of po
 _WINDOW_TYPES = {width: np.dtype(f"<u{width}") for width in (2, 4)}
 
 
-def _pair_view(array: np.ndarray, width: int) -> np.ndarray:
+def _byte_windows(array: np.ndarray, width: int) -> np.ndarray:
     """Every run of ``width`` consecutive bytes of a uint8 array, read as one little-endian integer."""
     # Positional arguments: numpy parses keywords here at a cost comparable to the call's work.
     return np.ndarray((len(array) - width + 1,), _WINDOW_TYPES[width], array, 0, (1,))
@@ -154,9 +154,9 @@ def _normalized(text: str, tables: _Tables) -> tuple[np.ndarray, np.ndarray]:
     # as the space before the text.
     keep = np.empty(len(raw), dtype=bool)
     keep[0] = True
-    np.not_equal(_pair_view(kinds, 2) & _SPACE_PAIR, _SPACE_PAIR, out=keep[1:])
+    np.not_equal(_byte_windows(kinds, 2) & _SPACE_PAIR, _SPACE_PAIR, out=keep[1:])
     # Each name is tested on the four kinds around its capital, read as one integer.
-    windows = _pair_view(kinds, 4)
+    windows = _byte_windows(kinds, 4)
     names = np.equal(windows & _NAME_MASK, _NAME_PATTERN).nonzero()[0]
     codes = tables.hash_codes.take(raw, mode="clip")
     if len(names):
@@ -214,7 +214,7 @@ def features(text: str, bits: int = DEFAULT_BITS) -> tuple[np.ndarray, tuple[int
     sums[0] = 0  # the leading space is not part of the text
     sums.cumsum(out=sums)
     # Words: word k is codes[starts[k]:ends[k]] of the text (between the spaces at either end).
-    pairs = _pair_view(kinds, 2)
+    pairs = _byte_windows(kinds, 2)
     starts = tables.word_starts.take(pairs).nonzero()[0]
     ends = tables.word_ends.take(pairs).nonzero()[0]
     chars, words = max(0, n - CHAR_ORDER + 1), len(starts)
