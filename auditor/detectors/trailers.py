@@ -20,6 +20,7 @@ SECTION_LINES = 14     # a closing section runs on for at most this many non-bla
 SECTION_SHARE = 0.4    # ... holding at most this share of the text's words
 PROFILE_SIGNALS = 2    # a company profile holds at least this many of the stock phrases below
 
+_MENU_ABOUT = frozenset({"about us", "about me", "about"})  # a site's menu items, not a closing section
 _TERMINAL = frozenset(".!?。！？؟:")
 _CLOSERS = "\"'”’»)]"
 _WORD = re.compile(r"\w+")
@@ -74,10 +75,13 @@ def company_profile(ctx: Context, hit: Hit) -> Hit | None:
 
 def closing_section(ctx: Context, hit: Hit) -> Hit | None:
     """Refines BP433: a heading such as "About <Org>", "Media contact" or "Forward-looking
-    statements" after the article's paragraphs opens the closing section of a press release; it
-    and everything after it go, as long as it is the short end of the text, not half of it."""
+    statements" right after the article's last paragraph opens the closing section of a press
+    release; it and everything after it go, as long as it is the short end of the text, not half
+    of it."""
     content, pos = _content(ctx, hit)
-    if pos is None or pos == 0:
+    if pos is None or pos == 0 or not _paragraph(content[pos - 1].text):
+        return None  # a heading among menu items, not after the article's last paragraph
+    if content[pos].text.rstrip(" :").casefold() in _MENU_ABOUT:
         return None
     body = sum(1 for line in content[1:pos] if _paragraph(line.text))
     rest = content[pos:]
