@@ -136,6 +136,21 @@ def test_bad_model_file_is_named(tmp_path):
     assert "bad.npz" in result.output
 
 
+def test_model_of_an_older_format_is_refused_by_name(tmp_path):
+    # Features changed with format 2 (names masked): a format-1 file would score the wrong features.
+    old = tmp_path / "old.npz"
+    model = MTModel(np.zeros(2**10, dtype=np.float32), 0.0, 1.0, 0.0, 10)
+    model.save(old)
+    with np.load(old) as data:
+        arrays = dict(data)
+    meta = json.loads(bytes(arrays["meta"]).decode())
+    arrays["meta"] = np.frombuffer(json.dumps(dict(meta, format="auditor-mt/1")).encode(), dtype=np.uint8)
+    np.savez(old, **arrays)
+    result = CliRunner().invoke(main, ["check", "--no-grammar", "--mt-model", str(old), "-"], input="Some text.\n")
+    assert result.exit_code == 2
+    assert "old.npz" in result.output and "auditor-mt/1" in result.output
+
+
 def test_shipped_model_fits_in_the_wheel():
     assert DEFAULT_MODEL.is_file()
     assert DEFAULT_MODEL.stat().st_size <= 10 * 1024 * 1024

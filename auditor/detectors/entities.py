@@ -36,6 +36,8 @@ PLACE_CUES = frozenset(["in", "to", "from", "near", "at", "of", "into", "outside
 # A place near miss must be a rare word: not an English word that happens to look like a place.
 MAX_PLACE_ZIPF = 1.5
 MAX_PAIR_ZIPF = 3.0
+# Scholarly and South Slavic letters for Cyrillic ones, as English news writes them.
+_SCHOLARLY = (("č", "ch"), ("ć", "ch"), ("š", "sh"), ("ž", "zh"))
 
 
 def tokens(ctx: Context) -> list[list[Token]]:
@@ -116,13 +118,20 @@ def find_people(ctx: Context) -> list[tuple[Token, str, str]]:
     # Another transliteration of a listed surname ("Berbock", "Habek"), in a word unknown to
     # English: not a real name elsewhere, so no other context is needed.
     for run in tokens(ctx):
-        for t in run:
+        for j, t in enumerate(run):
             if t.start in flagged or len(t.text) < 5:
                 continue
             target = _transliteration_of(t.text, gz)
             if target:
                 found.append((t, target[0], target[1]))
                 flagged.add(t.start)
+                # The given name before it may be garbled too (Analena Berbok): the person is known now.
+                given = run[j - 1] if j else None
+                people = [p for p in gz.by_surname.get(target[0].casefold(), ()) if p.canonical == target[1]]
+                match = _closest_person_first(given.text, people, gz.forms) if given and given.start not in flagged else None
+                if match and not gz.is_accepted(given.text):
+                    found.append((given, match.canonical_first, match.canonical))
+                    flagged.add(given.start)
     return found
 
 
@@ -132,12 +141,23 @@ def _transliteration_of(word: str, gz) -> tuple[str, str] | None:
     Zelensky); else None."""
     if not word[1:].islower() or gz.is_accepted(word):
         return None
-    for written, canonical in gz.translit_index.get(translit_key(word), ()):
-        if written != word and edits(word, written) <= 2:
+    read = _scholarly(word)
+    for written, canonical in gz.translit_index.get(translit_key(read), ()):
+        if written != word and edits(read, written) <= 2:
             if gz.forms.same_romanization(word, written) or zipf(word) != 0:
                 return None
             return written, canonical
     return None
+
+
+def _scholarly(word: str) -> str:
+    """A name in scholarly or South Slavic letters read as English news romanizes Cyrillic
+    (Arestović, Arestovic -> Arestovich): the letters č, ć, š, ž and a final -ic."""
+    if word.isascii() and not word.endswith("ic"):
+        return word
+    for letters, plain in _SCHOLARLY:
+        word = word.replace(letters, plain)
+    return word[:-2] + "ich" if word.endswith("ic") else word
 
 
 def _closest_person_first(word: str, people, forms) -> object | None:
@@ -179,6 +199,8 @@ def place_names(ctx: Context, rule):
         if folded in gz.by_first or ascii_fold(t.text) in gz.place_folded:
             continue
         exonym = gz.exonyms.get(folded)
+        if exonym and folded in exonym.casefold().replace("-", " ").split():
+            continue  # a part of the place's own name (Peredelkino, Novo-Peredelkino): another place
         if exonym:
             candidates = [exonym]
         else:

@@ -25,9 +25,14 @@ from auditor.detectors.entities import MAX_PAIR_ZIPF, gazetteer, person_findings
 
 # Letters and digraphs that no romanization of Russian or Ukrainian used by English news writes
 # (the scholarly č, š, ž included, and a bare c).
-_NON_SYSTEM = re.compile(r"ck|w|q|ph|th|ou|oo|ee|tz|dj|sch|ä|ö|ü|é|è|č|š|ž|ć|ś|ł|c(?![hkz])")
+_NON_SYSTEM = re.compile(r"ck|w|q|ph|th|gh|ou|oo|ee|tz|dj|sch|ä|ö|ü|é|è|č|š|ž|ć|ś|ł|c(?![hkz])")
 # Digraphs that mark a spelling as a romanization of Cyrillic.
 _CYRILLIC_DIGRAPHS = re.compile(r"kh|zh|ts|sh|ch|yu|ya|iy|yi|ye|yo")
+# Cyrillic digraphs and what a spelling that lost a letter of them writes instead.
+_DIGRAPH_LOSSES = (("ya", ("a", "y")), ("yu", ("u", "y")), ("ia", ("a",)), ("iu", ("u",)), ("kh", ("h", "k")),
+                   ("zh", ("z",)), ("dzh", ("j", "dz")))
+# A Russian or Ukrainian surname ending: the name is a romanization even without a digraph.
+_SLAVIC_ENDING = re.compile(r"(?:ov|ova|ev|eva|in|ina|yn|yna|sky|skiy|skyi|ska|skaya|enko|uk|yuk|chuk|ovich|ovych)$")
 # English usage as evidence: the other spelling is printed in English, this one never is.
 USAGE_ZIPF = 1.5
 
@@ -48,11 +53,40 @@ def _system_evidence(spelling: str, other: str) -> bool:
     outside the system) where ``spelling`` strays from it (a foreign letter, a kh without its k).
     A native Latin name (Pecresse, Matthews) has no such digraphs, so it is never judged so."""
     a, b = spelling.casefold(), other.casefold()
-    if not _CYRILLIC_DIGRAPHS.search(b) or _NON_SYSTEM.search(b):
+    if not (_CYRILLIC_DIGRAPHS.search(b) or _SLAVIC_ENDING.search(b)) or _NON_SYSTEM.search(b):
         return False
     if _NON_SYSTEM.search(a) or a.replace("ch", "kh") == b:  # Bezbach for Bezbakh: a German ch
         return True
-    return b.count("kh") > a.count("kh") and transliteration_variants(a, b)
+    if "j" in a and "j" not in b and a.replace("j", "y") == b:  # Purjasev for Puryasev: a German j
+        return True
+    return (b.count("kh") > a.count("kh") and transliteration_variants(a, b)) or _lost_letter(a, b)
+
+
+def _lost_letter(a: str, b: str) -> bool:
+    """``a`` is ``b`` with one or two of its letters lost where no romanization system loses them:
+    the y of a ya or yu (Averanov for Averyanov, Krychkov for Kryuchkov), the k of a kh, the h of a
+    zh, and in a Russian or Ukrainian surname a vowel or the i of ei, ai, oi (Blomestnova for
+    Belomestnova, Gloshekin for Golosheikin). ye and ie are left out: Arsenev and Arsenyev are both
+    acceptable."""
+    if len(b) < 6 or not 0 < len(b) - len(a) <= 3:
+        return False  # Maria and Mara are two names
+    slavic = bool(_SLAVIC_ENDING.search(b))
+    once = _losses(b, slavic)
+    return a in once or any(a in _losses(shorter, slavic) for shorter in once)
+
+
+def _losses(b: str, slavic: bool) -> set[str]:
+    """``b`` with one letter lost (see ``_lost_letter``)."""
+    out = set()
+    for full, shorts in _DIGRAPH_LOSSES:
+        start = b.find(full)
+        while start >= 0:
+            out.update(b[:start] + short + b[start + len(full):] for short in shorts)
+            start = b.find(full, start + 1)
+    if slavic:  # a vowel dropped, or the i (Cyrillic й) after one; never the first or the ending's
+        out.update(b[:i] + b[i + 1:] for i in range(1, len(b) - 2)
+                   if (b[i] in "aeou" and b[i - 1] not in "iy") or (b[i] == "i" and b[i - 1] in "aeo"))
+    return out
 
 
 def _avoided(form: str, style) -> bool:
@@ -81,7 +115,9 @@ def _native_twin(spelling: str, other: str, gz, more_common: bool) -> bool:
     write it. A lone native-looking spelling is no evidence: machine translation also invents
     German-looking spellings of Russian names (Schulgin for Shulgin)."""
     # A spelling English writes (Rajiv next to Rajeev, Schaefer next to Schäfer) is a name of its own.
-    return (zipf(spelling) == 0 and gz.forms.rebuilt_from(spelling, other)
+    # A native spelling with its own letters (Popović) is no invention: its rebuilt twin (Popovich)
+    # is judged even where English prints it as another name.
+    return ((zipf(spelling) == 0 or not other.isascii()) and gz.forms.rebuilt_from(spelling, other)
             and (more_common or gz.is_accepted(other) or zipf(other) > 0))
 
 
@@ -120,7 +156,10 @@ def _acceptable(spelling: str, other: str, gz, style) -> bool:
     if style is not None and (spelling.casefold() in style.preferred
                               or gz.forms.same_romanization(spelling, _style_form(other, style))):
         return True
-    return gz.forms.same_romanization(spelling, other) or _name_pair(spelling, other, gz)
+    # A native Latin spelling English prints or the gazetteer lists is never pushed toward its
+    # rebuilt twin (Popović, Popovich); a lone German-looking Schulgin may be invented, and is judged.
+    return (gz.forms.same_romanization(spelling, other) or _name_pair(spelling, other, gz)
+            or ((zipf(spelling) > 0 or gz.is_accepted(spelling)) and gz.forms.rebuilt_from(other, spelling)))
 
 
 def _twin_tokens(ctx: Context):

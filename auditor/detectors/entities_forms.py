@@ -1,5 +1,5 @@
-"""Names in the wrong form: a Slavic case or gender ending kept (EN106), a Latin-script name
-rebuilt from its Cyrillic spelling (EN107), and a form the house style avoids (EN105).
+"""Names in the wrong form: a Slavic case or gender ending kept (EN106) and a Latin-script name
+rebuilt from its Cyrillic spelling (EN107); the house style (EN105) is entities_style.py.
 
 The knowledge is data (rules/entities/transliteration.yaml, rules/entities/ukrainian-forms.yaml),
 read through the gazetteer; the document's own mentions are the other witness (a text that writes
@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import re
 
-from auditor.resources.name_similarity import edits
-from auditor.resources.name_style import resolve_style
 from auditor.resources.name_text import Token, ascii_fold, translit_key
 from auditor.resources.rarity import zipf
 from auditor.detectors import Context, Hit
-from auditor.detectors.entities import gazetteer, person_findings, tokens
+from auditor.detectors.entities import gazetteer, person_findings, rare_names, tokens
 
 # A form with a case ending must be a word English never prints (Kharkova, Zelenskogo).
 MAX_OBLIQUE_ZIPF = 1.0
@@ -24,17 +22,43 @@ MAX_REBUILT_ZIPF = 1.0
 # printed in English (wordfreq Zipf): a name English news knows (London, Biden), not a short token.
 STEM_ENDINGS = ("ovi", "om", "ym", "em", "a", "u", "e", "y")
 LISTED_STEM_ZIPF = 2.5
+# How many times more documents of a batch must write the masculine form than the -a form for the
+# -a to be read as a case ending.
+BATCH_MAJORITY = 3
+# Surname endings a nominative read back from an oblique form must have, and the letters the
+# oblique ending replaced (Petrenka -> Petrenk + o, Zelenskoho -> Zelensk + y).
+_SURNAME_NOMINATIVE = re.compile(r"(?:ov|ev|in|yn|enko|uk|chuk|ych|ich|sky|skyi|skiy|nyi|niy)$")
+_NOMINATIVE_TAILS = ("", "o", "y", "yi", "iy")
+# Letters a romanization of Cyrillic never writes: a word holding them is no round trip (and is
+# not looked up).
+_NOT_ROUND_TRIP = re.compile(r"[wqxWQX]|[cC](?!h)|ph|th")
+# Scholarly letters for Cyrillic ones, and what English news writes; a name in them is judged
+# only with an ending Russian or Ukrainian names have and Czech ones do not (Holešov is Czech),
+# and no other non-ASCII letter.
+_SCHOLARLY_LETTERS = (("č", "ch"), ("š", "sh"), ("ž", "zh"))
+_NOT_SCHOLARLY = re.compile(r"[^A-Za-zčšžČŠŽ'’-]")
+_SLAVIC_NAME_ENDING = re.compile(r"(?:ovo|evo|ino|sky|skiy|skyi|skaya|enko|chuk|ych|yi|iy|ii|ev|eva|yev|yeva)$")
+# A bare c, which the Slavic Latin alphabets write for the Cyrillic ц, before a Russian or
+# Ukrainian ending (Starcev: Startsev; Alcobev is no name of that kind).
+_LATIN_C = re.compile(r"c(?=(?:ev|eva|enko)$)")
+# German romanization of Cyrillic: its marks, and the English news letters for them.
+# (-ow and -ew only in a long word, after a vowel and a consonant: Samsonow, not Bromesberrow,
+# Shadowcrew or a short name of its own.)
+_GERMAN_MARKS = re.compile(r"sch|^.{4,}[aeiouy][bdklmnstvz][oe]w$")
+_GERMAN_TO_ENGLISH = tuple((re.compile(a), b) for a, b in (
+    ("tsch", "ch"), ("sch", "sh"), ("w", "v"), ("^j(?=[aeuo])", "y"), ("(?<=[aeiou])j", "y")))
+_RUSSIAN_ENDING = re.compile(r"(?:ov|ev|in|yn|enko|sky|skiy|ovich|evich)$")
+# A name with a capital inside (McGregor, MacLeod) declines like any other.
+_SCOTTISH = re.compile(r"Ma?c[A-Z][a-z]+")
+# A stem the gazetteers do not list must be a name English writes often (McGregor).
+USED_STEM_ZIPF = (3.0, 4.0)
 # Surname endings whose feminine adds -a (Ivanov, Ivanova): there -a may be her surname, not a case.
 _FEMININE_A = ("ov", "ev", "in", "yn", "iv")
 # Titles before a woman's name: her surname takes the feminine form, so -ova is no case ending.
 _WOMAN_TITLES = frozenset(["ms", "mrs", "miss", "madam", "madame", "lady", "dame", "mme"])
-_UKRAINE = re.compile(r"\bUkrain")
-# Russian-derived endings that surnames carry as well as patronymics (Arestovich); the others
-# (-ovna, -evna) are only a woman's patronymic.
-_SURNAME_ENDINGS = ("ovich", "evich")
 
 
-def _cased(form: str, like: str) -> str:
+def cased_like(form: str, like: str) -> str:
     return form.upper() if like.isupper() and len(like) > 1 else form[:1].upper() + form[1:]
 
 
@@ -69,36 +93,54 @@ def case_endings(ctx: Context, rule):
     gz = gazetteer(ctx)
     forms = gz.forms
     flagged = {t.start for t, _, _ in person_findings(ctx)}
-    words = {t.text for run in tokens(ctx) for t in run}
-    # Spellings the text writes after a woman's given name or title: her surname, not a case.
-    woman = {t.text for run in tokens(ctx) for i, t in enumerate(run) if _woman_before(ctx, run, i, forms)}
-    by_stem = None
+    # Built when first needed (most texts never need them): the text's capitalized words, the
+    # spellings it writes after a woman's given name or title (her surname, not a case), and its
+    # rare words by stem.
+    words = woman = by_stem = None
     for run in tokens(ctx):
         for i, t in enumerate(run):
-            if t.start in flagged or len(t.text) < 5 or not t.text[1:].islower():
+            if t.start in flagged or len(t.text) < 5 or not (t.text[1:].islower() or _SCOTTISH.fullmatch(t.text)):
                 continue
             if i and run[i - 1].text.casefold() in forms.female_given_names:
+                words = {w.text for r in tokens(ctx) for w in r} if words is None else words
                 feminine = _feminine_form(ctx, run[i - 1].text, t.text, gz, words)
                 if feminine:
                     yield Hit(rule, t.start, t.end, {"replacement": feminine, "form": "the masculine ending"},
                               fix_replacement=feminine)
                     continue
             folded = t.text.casefold()
-            if (gz.is_accepted(t.text) or zipf(t.text) >= MAX_OBLIQUE_ZIPF or t.text in woman
-                    or folded in forms.female_given_names or folded in gz.by_first):
+            if (folded in forms.female_given_names or folded in gz.by_first or gz.is_accepted(t.text)
+                    or zipf(t.text) >= MAX_OBLIQUE_ZIPF):
                 continue
+            if i + 1 < len(run) and _oblique_given_name(t.text, gz):
+                continue  # a given name in an oblique case: flagged with the surname after it
+            if not t.text.isascii():
+                continue  # a native Latin spelling (Pécresse, Rakovníka, Rovná), not a romanized case ending
             key = forms.romanization_key(t.text)
             nominative = gz.oblique_index.get(key)  # a listed man's surname or a place: no feminine reading
             if nominative is None:
                 by_stem = _by_stem(ctx) if by_stem is None else by_stem
                 nominative = (_local_nominative(t.text, key, by_stem, forms)
-                              or _batch_nominative(ctx, t.text, key, forms) or _listed_nominative(t.text, gz))
+                              or _batch_nominative(ctx, t.text, key, forms)
+                              or (_listed_nominative(t.text, gz) if _alone_or_after_given(run, i, gz) else None))
+                oblique_given = i > 0 and _oblique_given_name(run[i - 1].text, gz)
+                if nominative is None and oblique_given:
+                    nominative = _surname_nominative(t.text, key, forms)
                 if nominative is None or (_maybe_her_surname(folded, nominative, gz)
-                                          and not _man_before(run, i, gz, forms)):
+                                          and not (oblique_given or _man_before(run, i, gz, forms)
+                                                   or _batch_prefers(ctx, nominative, t.text))):
                     continue
-            if nominative.casefold() != folded:
+            if woman is None:
+                woman = {w.text for r in tokens(ctx) for j, w in enumerate(r) if _woman_before(ctx, r, j, forms)}
+            if nominative.casefold() != folded and t.text not in woman:
+                if i > 0 and _oblique_given_name(run[i - 1].text, gz):
+                    # The given name before it is in the same case (Dmytra Petrenka): both get the nominative.
+                    given = run[i - 1]
+                    nominative_given = gz.given_obliques[forms.romanization_key(given.text)]
+                    yield Hit(rule, given.start, given.end, {"replacement": nominative_given, "form": "a case ending"},
+                              fix_replacement=cased_like(nominative_given, given.text))
                 yield Hit(rule, t.start, t.end, {"replacement": nominative, "form": "a case ending"},
-                          fix_replacement=_cased(nominative, t.text))
+                          fix_replacement=cased_like(nominative, t.text))
 
 
 def _feminine_form(ctx: Context, given: str, surname: str, gz, words: set[str]) -> str | None:
@@ -122,20 +164,60 @@ def _maybe_her_surname(folded: str, nominative: str, gz) -> bool:
     return folded == nominative + "a" and nominative.endswith(_FEMININE_A) and nominative not in gz.place_accepted
 
 
+def _oblique_given_name(word: str, gz) -> bool:
+    """A man's given name in an oblique case (Dmytra, Oleksandrom, Sergeya), a word English never
+    prints (Petra and Fedora are names of their own)."""
+    return (len(word) >= 4 and word[1:].islower() and word.casefold() not in gz.forms.female_given_names
+            and gz.forms.romanization_key(word) in gz.given_obliques and zipf(word) < MAX_OBLIQUE_ZIPF)
+
+
+def _surname_nominative(word: str, key: str, forms) -> str | None:
+    """The nominative of a Russian or Ukrainian surname in an oblique case, read from its ending
+    after a given name in an oblique case: Dmytra Petrenka -> Petrenko, Sergeya Ivanova -> Ivanov."""
+    for cut in range(1, 5):
+        stem = word[:-cut]
+        for tail in _NOMINATIVE_TAILS:
+            candidate = stem + tail
+            if len(candidate) >= 4 and _SURNAME_NOMINATIVE.search(candidate) and key in forms.oblique_keys(candidate):
+                return candidate
+    return None
+
+
+def _batch_prefers(ctx: Context, nominative: str, word: str) -> bool:
+    """The batch writes the masculine nominative in many more documents than this -a form (Vavilov
+    8, Vavilova 2): here -a is the case ending, not a woman's surname (she keeps hers in every
+    document that names her)."""
+    corpus = ctx.corpus
+    return (corpus is not None and corpus.names.get(nominative, 0) >= BATCH_MAJORITY * max(1, corpus.names.get(word, 0)))
+
+
 def _man_before(run: list[Token], i: int, gz, forms) -> bool:
     before = run[i - 1].text.casefold() if i else ""
     return bool(before) and before in gz.by_first and before not in forms.female_given_names
 
 
+def _alone_or_after_given(run: list[Token], i: int, gz) -> bool:
+    """A word that stands alone, or ends a person's name (Joe Bidena): in a longer run it is part of
+    a title or a brand (Homsu Diamond Waist Bag)."""
+    return len(run) == 1 or (i == len(run) - 1 and run[i - 1].text.casefold() in gz.by_first)
+
+
 def _listed_nominative(word: str, gz) -> str | None:
-    """A name the gazetteers list (any country), with a Slavic case ending English never writes:
-    Londona, Bidena, Trumpa. The whole word must be unknown to English."""
+    """A name the gazetteers list (any country), or one English writes often, with a Slavic case
+    ending English never writes: Londona, Bidena, Trumpa, McGregora. The whole word must be unknown
+    to English."""
     if zipf(word) > 0:
         return None
     for ending in STEM_ENDINGS:
         stem = word[:-len(ending)]
-        if word.endswith(ending) and len(stem) >= 4 and gz.is_accepted(stem) and zipf(stem) >= LISTED_STEM_ZIPF:
-            return stem
+        if word.endswith(ending) and len(stem) >= 4:
+            used = zipf(stem)
+            if used >= LISTED_STEM_ZIPF and gz.is_accepted(stem):
+                return stem
+            # A name English writes often, not a common word (Trees, Alumni); Slavic endings go on
+            # a consonant (McGregora), not on a vowel (Solay).
+            if USED_STEM_ZIPF[0] <= used <= USED_STEM_ZIPF[1] and stem[-1].casefold() not in "aeiouy":
+                return stem
     return None
 
 
@@ -147,126 +229,82 @@ def _batch_nominative(ctx: Context, word: str, key: str, forms) -> str | None:
     own = corpus.names.get(word, 0)
     best = None
     for other in corpus.name_index.get((word[:1].casefold(), len(word)), ()):
-        if (len(other) < len(word) and corpus.names[other] > own and key in forms.oblique_keys(other)
+        # The nominative may be the longer form: Gamaleya, genitive Gamalei.
+        if (other != word and corpus.names[other] > own and key in forms.oblique_keys(other)
                 and (best is None or corpus.names[other] > corpus.names[best])):
             best = other
     return best
 
 
 def rebuilt_names(ctx: Context, rule):
-    """A German, Polish, Czech or English name spelled from its Cyrillic form (Shtutgart, Sholts)."""
+    """A German, Polish, Czech or English name spelled from its Cyrillic form (Shtutgart, Sholts), or a
+    rare word one round-trip change from a name English writes (Pireli)."""
     gz = gazetteer(ctx)
     flagged = {t.start for t, _, _ in person_findings(ctx)}
+    rare = None
     for run in tokens(ctx):
         for t in run:
+            ascii_ = t.text.isascii()
+            if t.start not in flagged and (not ascii_ or _LATIN_C.search(t.text, 1)):
+                plain = _plain_romanization(t.text, gz)
+                if plain:
+                    yield Hit(rule, t.start, t.end, {"replacement": plain}, fix_replacement=plain)
+                    continue
+            if not ascii_:
+                continue
             # A romanization is plain ASCII: Sükür is a Turkish name, not a rebuilt Sukkur.
             if (t.start in flagged or len(t.text) < 4 or not t.text[1:].islower() or not t.text.isascii()
                     or gz.is_accepted(t.text)):
                 continue
             native = gz.rebuilt_index.get(translit_key(t.text))
-            if not native or ascii_fold(native) == ascii_fold(t.text) or zipf(t.text) >= MAX_REBUILT_ZIPF:
+            if native and (ascii_fold(native) == ascii_fold(t.text) or zipf(t.text) >= MAX_REBUILT_ZIPF):
                 continue
-            yield Hit(rule, t.start, t.end, {"replacement": native}, fix_replacement=native)
+            if native is None:
+                native = _german_romanization(t.text, gz)
+            if native is None:
+                # Only words rare in English (a stage other rules read too; it starts at five
+                # letters) and four-letter words are searched.
+                rare = {r.start for r in rare_names(ctx)} if rare is None else rare
+                native = _used_native(t.text, gz) if t.start in rare or len(t.text) == 4 else None
+                if native is None and t.start in rare and zipf(t.text) == 0:
+                    native = gz.forms.native_ending(t.text)  # Altshtein -> Altstein
+            if native:
+                yield Hit(rule, t.start, t.end, {"replacement": native}, fix_replacement=native)
 
 
-def _keep_spans(text: str, style) -> list[tuple[int, int]]:
-    spans = []
-    for phrase in style.keep:
-        start = text.find(phrase)
-        while start >= 0:
-            spans.append((start, start + len(phrase)))
-            start = text.find(phrase, start + 1)
-    return spans
-
-
-def _ukrainian_surname(word: str, gz, style) -> bool | None:
-    """True for a listed Ukrainian or a Ukrainian surname ending, False for a listed non-Ukrainian."""
-    people = gz.by_surname.get(word.casefold())
-    if people:
-        return any(p.country == "UA" for p in people)
-    folded = word.casefold()
-    return any(folded.endswith(e) for e in style.surname_endings) or None
-
-
-def _other_ukrainian_name(word: str, gz) -> str | None:
-    """The Ukrainian place a word names in another (Russian-derived) spelling: Gorlovka, Kremenchug."""
-    canonical = gz.ukrainian_alternates.get(word.casefold())
-    if (canonical is None or not word.isascii() or zipf(word) >= 2.5 or edits(word, canonical) > 3
-            or gz.forms.same_romanization(word, canonical)):
+def _plain_romanization(word: str, gz) -> str | None:
+    """A Russian or Ukrainian name in scholarly letters (č, š, ž, c for ц), which English news
+    does not write, in the romanization it does: Kanatčikovo -> Kanatchikovo, Starcev -> Startsev.
+    Only a name with a Russian or Ukrainian ending and no other foreign letter (Dvořák, Šefčovič
+    and Kovač are native spellings)."""
+    if (len(word) < 5 or not word[1:].islower() or _NOT_SCHOLARLY.search(word) or word[0] in "Cc"
+            or not _SLAVIC_NAME_ENDING.search(word) or gz.is_accepted(word) or zipf(word) > 0):
         return None
-    return canonical
+    plain = _LATIN_C.sub("ts", word)
+    for letter, digraph in _SCHOLARLY_LETTERS:
+        plain = plain.replace(letter, digraph).replace(letter.upper(), digraph.capitalize())
+    return plain if plain != word else None
 
 
-def _ukrainian_surname_form(word: str, gz) -> str | None:
-    """A listed Ukrainian's surname in its Russian-derived form: g for h, i for y (Gaidai, Shmygal,
-    Kirilenko)."""
-    if len(word) < 4 or not word[1:].islower() or gz.is_accepted(word):
+def _german_romanization(word: str, gz) -> str | None:
+    """A Russian or Ukrainian name romanized by German rules (Schulgin, Gorbatschow, Lawrow) in the
+    romanization English news writes (Shulgin, Gorbachov, Lavrov): German letters in a word with
+    a Russian or Ukrainian ending, unknown to English."""
+    lower = word.casefold()
+    if not _GERMAN_MARKS.search(lower) or not word[1:].islower() or gz.is_accepted(word) or zipf(word) > 0:
         return None
-    surname = gz.ukrainian_surnames.get(gz.forms.romanization_key(word.replace("g", "h").replace("G", "H")))
-    return surname if surname and surname.casefold() != word.casefold() else None
+    plain = lower
+    for pattern, replacement in _GERMAN_TO_ENGLISH:
+        plain = pattern.sub(replacement, plain)
+    if plain == lower or not _RUSSIAN_ENDING.search(plain) or lower.endswith(("ein", "stein")):
+        return None
+    return word[:1] + plain[1:] if plain[:1] == lower[:1] else plain.capitalize()
 
 
-def _ukrainian_given_name(ctx: Context, given: str, surname: str, gz, style) -> str | None:
-    """The Ukrainian-derived form of a Russian-derived given name, when the surname makes the person
-    Ukrainian: a listed Ukrainian (whose given name is then written as English news writes it:
-    Vitaliy Kim), a Ukrainian surname ending, a listed Ukrainian's surname in Russian form, or a
-    surname the text also writes after the Ukrainian form of the name."""
-    folded = given.casefold()
-    preferred = style.given_names[folded]
-    # A misspelled listed surname (Klitchko) stands for the person EN101 names.
-    corrected = {t.text: replacement for t, replacement, _ in person_findings(ctx)}
-    listed = gz.by_surname.get(corrected.get(surname, surname).casefold(), ())
-    if any(folded in p.first_names for p in listed):
-        return None  # the form English news writes for this person (Oleg Nikolenko)
-    for person in listed:
-        if person.country == "UA" and gz.forms.same_romanization(person.canonical_first, preferred):
-            return person.canonical_first
-    ending = next((e for e in style.suffixes if surname.casefold().endswith(e)), None)
-    styled = surname[:len(surname) - len(ending)] + style.suffixes[ending] if ending else surname
-    preferred_given = {v.casefold() for v in style.given_names.values()}
-    if (_ukrainian_surname(surname, gz, style) or _ukrainian_surname(styled, gz, style)
-            or _ukrainian_surname_form(surname, gz)
-            or any(w.text.casefold() in preferred_given for r in tokens(ctx) for j, w in enumerate(r)
-                   if j + 1 < len(r) and r[j + 1].text == surname)):
-        return preferred
-    return None
-
-
-def name_style(ctx: Context, rule):
-    """Under a house style (``--name-style ukrainian`` or a newsroom's file): the forms it avoids."""
-    gz = gazetteer(ctx)
-    style = resolve_style(ctx.options, gz.ukrainian_style)
-    if not style:
-        return
-    text = ctx.document.text
-    keep = _keep_spans(text, style)
-    flagged = {t.start for t, _, _ in person_findings(ctx)}
-    ukraine = None
-    preferred_given = {v.casefold() for v in style.given_names.values()}
-    for run in tokens(ctx):
-        for i, t in enumerate(run):
-            if t.start in flagged or any(a <= t.start < b for a, b in keep):
-                continue
-            folded = t.text.casefold()
-            target = style.places.get(folded)
-            if target is None and style.ukrainian:
-                target = _other_ukrainian_name(t.text, gz) or _ukrainian_surname_form(t.text, gz)
-            if target is None and folded in style.given_names and i + 1 < len(run):
-                target = _ukrainian_given_name(ctx, t.text, run[i + 1].text, gz, style)
-            if target is None:
-                ending = next((e for e in style.suffixes if folded.endswith(e) and len(folded) > len(e) + 2), None)
-                listed = gz.by_surname.get(folded, ())
-                if ending and (not listed or any(p.country == "UA" for p in listed)):
-                    if ukraine is None:
-                        ukraine = bool(_UKRAINE.search(text)) or any(
-                            w.text.casefold() in style.places or w.text.casefold() in style.preferred
-                            for r in tokens(ctx) for w in r)
-                    given_before = i > 0 and run[i - 1].text.casefold() in preferred_given
-                    # A woman's patronymic ending (-ovna) is one only after her given name: the
-                    # Verkhovna Rada keeps its name.
-                    patronymic = i > 0 and (run[i - 1].text.casefold() in style.given_names or given_before
-                                            or run[i - 1].text.casefold() in gz.forms.female_given_names)
-                    if (ukraine or given_before) and (ending in _SURNAME_ENDINGS or patronymic):
-                        target = t.text[:len(t.text) - len(ending)] + style.suffixes[ending]
-            if target and target.casefold() != folded:
-                yield Hit(rule, t.start, t.end, {"replacement": target}, fix_replacement=_cased(target, t.text))
+def _used_native(word: str, gz) -> str | None:
+    """The name English writing uses that a round trip through Cyrillic gives back as ``word``
+    (Pireli for Pirelli, Bakardi for Bacardi, Sahalin for Sakhalin); the word must be unknown to
+    English. The gazetteer memoizes the search by word."""
+    if _NOT_ROUND_TRIP.search(word) or zipf(word) > 0:
+        return None
+    return gz.used_native(word)

@@ -27,8 +27,13 @@ TARGET_POPULATION = 250_000
 # An alternate place name at least this common in English (wordfreq Zipf), and at least as common
 # as the main name, is how English writes the place (Grodno next to the official Hrodna): accepted.
 ENGLISH_USAGE_ZIPF = 1.5
+# How often English writing prints a native name that a rebuilt spelling gives back (wordfreq Zipf):
+# at least as often as EN103/EN104's English-usage evidence, and not as often as a common word (a
+# typo's target).
+USED_NATIVE_ZIPF = (1.5, 3.5)
+DOUBLED_NATIVE_ZIPF = 2.0
 # Built lazily; never pickled with the gazetteer (see ``Gazetteer.__getstate__``).
-_INDEXES = ("translit_index", "surname_list", "near_places", "ukrainian_surnames")
+_INDEXES = ("translit_index", "surname_list", "near_places", "ukrainian_surnames", "used_native", "given_obliques")
 DATA_FILES = ("people.yaml", "places.yaml", "geonames-places.tsv", "transliteration.yaml", "ukrainian-forms.yaml")
 
 
@@ -106,6 +111,50 @@ class Gazetteer:
         from auditor.resources.name_similarity import near_places
 
         return lru_cache(maxsize=1 << 17)(lambda word: near_places(word, self))
+
+    @cached_property
+    def given_obliques(self) -> dict[str, str]:
+        """Romanization key of an oblique form of a man's given name (Dmytra, Oleksandrom, Sergeyu)
+        -> the nominative. Men's given names: the house style's and the listed people's, without
+        women's; a form that is itself somebody's given name (Oleksandra, Ivana) is left out."""
+        key = self.forms.romanization_key
+        women = self.forms.female_given_names
+        style = self.ukrainian_style
+        places = set(style.places) | {v.casefold() for v in style.places.values()}
+        men = (set(style.given_names) | {v.casefold() for v in style.given_names.values()}
+               | (set(style.preferred) - places) | set(self.by_first)) - women
+        taken = {key(n) for n in men | women} | {key(n) for n in self.ukrainian_style.preferred}
+        index: dict[str, str] = {}
+        for name in sorted(men):
+            if len(name) < 3 or not name.isalpha():
+                continue
+            for form in self.forms.obliques(name[:1].upper() + name[1:], self.forms.given_declension):
+                if key(form) not in taken and form.casefold() not in self.accepted:
+                    index.setdefault(key(form), name[:1].upper() + name[1:])
+        return index
+
+    @cached_property
+    def used_native(self):
+        """word -> the name English writing uses that a round trip through Cyrillic gives back as
+        the word, one letter change away (Pireli: Pirelli), or None; memoized by word."""
+        return lru_cache(maxsize=1 << 16)(self._used_native)
+
+    def _used_native(self, word: str) -> str | None:
+        from auditor.resources.rarity import frequencies
+
+        found = frequencies(self.forms.native_candidates(word))
+        for native, frequency in sorted(found.items(), key=lambda item: (-item[1], item[0])):
+            if frequency > USED_NATIVE_ZIPF[1]:
+                return None  # a common word: the word is its typo, not a name's round trip
+            # A double consonant written single is also a common typo and a name's variant (Stening,
+            # Stenning): it needs a name English writes more often.
+            doubled = len(native) == len(word) + 1 and any(
+                native[i] == native[i - 1] and native[i] not in "aeiou" and native[:i] + native[i + 1:] == word.casefold()
+                for i in range(1, len(native)))
+            minimum = DOUBLED_NATIVE_ZIPF if doubled else USED_NATIVE_ZIPF[0]
+            if frequency >= minimum and not self.forms.same_romanization(native, word):
+                return word[:1] + native[1:]
+        return None
 
     def is_accepted(self, token: str) -> bool:
         f = fold(token)
@@ -262,7 +311,11 @@ def _through_ukrainian(name: str) -> str:
 
 
 def _index_rebuilt(gz: Gazetteer, native: str, language: str) -> None:
-    for rebuilt in gz.forms.cyrillic_readings(native, language):
+    # An English or German name is read by its letters and by its sound (Biden: Baiden, Johnson:
+    # Dzhonson, Steinmeier: Shtainmaier).
+    spoken = f"{language}_spoken"
+    languages = (language, spoken) if spoken in gz.forms.readings else (language,)
+    for rebuilt in (r for lang in languages for r in gz.forms.cyrillic_readings(native, lang)):
         if translit_key(rebuilt) != translit_key(native):
             gz.rebuilt_index.setdefault(translit_key(rebuilt), native)
 

@@ -31,12 +31,15 @@ class NameStyle:
     surname_endings: tuple[str, ...] = ()  # endings that mark a surname as Ukrainian
     preferred: frozenset[str] = frozenset()  # folded preferred forms (never flagged, never pushed away from)
     ukrainian: bool = False  # also flag the gazetteer's other names of Ukrainian places (Gorlovka)
+    # Russian-derived surname ending -> Ukrainian-derived one, for a person the text calls Ukrainian
+    # (Melnik -> Melnyk): the same Cyrillic letters, romanized from Russian.
+    person_suffixes: dict[str, str] = field(default_factory=dict)
 
     def merged(self, other: NameStyle) -> NameStyle:
         return NameStyle({**self.places, **other.places}, {**self.given_names, **other.given_names},
                          {**self.suffixes, **other.suffixes}, self.keep + other.keep,
                          self.surname_endings + other.surname_endings, self.preferred | other.preferred,
-                         self.ukrainian or other.ukrainian)
+                         self.ukrainian or other.ukrainian, {**self.person_suffixes, **other.person_suffixes})
 
     @property
     def avoided(self) -> set[str]:
@@ -91,11 +94,15 @@ def load_style(path: Path) -> NameStyle:
     suffixes = data.get("suffixes") or {}
     if not isinstance(suffixes, dict):
         raise NameStyleError(f"{path}: suffixes must map an ending to the preferred ending")
+    person_suffixes = data.get("ukrainian_person_suffixes") or {}
+    if not isinstance(person_suffixes, dict):
+        raise NameStyleError(f"{path}: ukrainian_person_suffixes must map an ending to the preferred ending")
     preferred = {k.casefold() for k in (data.get("places") or {})} | {k.casefold() for k in (data.get("given_names") or {})}
     return NameStyle(places, given, {str(k): str(v) for k, v in suffixes.items()},
                      tuple(str(k) for k in data.get("keep") or ()),
                      tuple(str(e) for e in data.get("ukrainian_surname_endings") or ()), frozenset(preferred),
-                     ukrainian=bool(data.get("ukrainian_surname_endings")))
+                     ukrainian=bool(data.get("ukrainian_surname_endings")),
+                     person_suffixes={str(k): str(v) for k, v in person_suffixes.items()})
 
 
 def resolve_style(options: dict, bundled: NameStyle) -> NameStyle | None:

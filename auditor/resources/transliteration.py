@@ -27,10 +27,11 @@ from auditor.resources.name_text import ascii_fold, translit_key
 CYRILLIC_COUNTRIES = frozenset({"UA", "RU", "BY"})
 # Where a native Latin spelling is read by each language's rules when rebuilt from Cyrillic.
 READING_LANGUAGE = {"DE": "de", "AT": "de", "CH": "de", "PL": "pl", "CZ": "cs", "SK": "cs",
-                    "GB": "en", "US": "en", "IE": "en", "CA": "en", "AU": "en", "NZ": "en"}
+                    "HR": "sh", "RS": "sh", "BA": "sh", "ME": "sh", "GB": "en", "US": "en", "IE": "en", "CA": "en", "AU": "en", "NZ": "en"}
 
 
-_MEMOS = ("memo_key", "memo_readings", "memo_obliques")
+_MEMOS = ("memo_key", "memo_readings", "memo_obliques", "memo_native_patterns")
+_TRIPLE = re.compile(r"(.)\1\1")
 
 
 class NameDataError(AuditorError, ValueError):
@@ -53,11 +54,14 @@ def _rewrites(path: Path, section: str, rows) -> list[tuple[re.Pattern, object]]
 class NameForms:
     romanization: list = field(default_factory=list)
     declension: list = field(default_factory=list)
+    given_declension: list = field(default_factory=list)
     feminine_endings: list = field(default_factory=list)
     female_given_names: frozenset = frozenset()
     readings: dict = field(default_factory=dict)
     exonyms: dict = field(default_factory=dict)  # English country name -> romanized Cyrillic forms
     systems: dict = field(default_factory=dict)  # romanization system -> its letter tables
+    native_spellings: dict = field(default_factory=dict)  # romanized letters -> native spellings
+    native_endings: list = field(default_factory=list)  # (pattern, native ending) of German names
 
     # Memo tables (keyed by the word) are built on first use and never pickled with the gazetteer.
     def __getstate__(self):
@@ -65,6 +69,10 @@ class NameForms:
 
     def __setstate__(self, state):
         self.__dict__.update(state)
+
+    @cached_property
+    def memo_native_patterns(self):
+        return lru_cache(maxsize=64)(re.compile)
 
     @cached_property
     def memo_key(self):
@@ -91,11 +99,12 @@ class NameForms:
         """Two romanizations of one Cyrillic spelling (Serhii/Serhiy, Zelenskyi/Zelensky)."""
         return self.romanization_key(a) == self.romanization_key(b)
 
-    def obliques(self, nominative: str) -> list[str]:
-        """Oblique-case forms of a Russian or Ukrainian name in the nominative, cased like it."""
+    def obliques(self, nominative: str, paradigms: list | None = None) -> list[str]:
+        """Oblique-case forms of a Russian or Ukrainian name in the nominative, cased like it (by
+        the surname and place paradigms unless others are given)."""
         lower = nominative.casefold()
         out: list[str] = []
-        for pattern, endings in self.declension:
+        for pattern, endings in self.declension if paradigms is None else paradigms:
             m = pattern.search(lower)
             if not m:
                 continue
@@ -134,6 +143,33 @@ class NameForms:
         folded = ascii_fold(native)
         return frozenset(translit_key(r) for lang in self.readings for r in self.cyrillic_readings(native, lang)
                          if r != folded)
+
+    def native_candidates(self, word: str) -> list[str]:
+        """Native Latin spellings one change away that a round trip through Cyrillic would give back
+        as ``word`` (lower case): Pireli -> pirelli, Bakardi -> bacardi, Sahalin -> sakhalin."""
+        lower = word.casefold()
+        out: set[str] = set()
+        for letters, natives in self.native_spellings.items():
+            if not letters:
+                if "double" in natives:  # a double letter written single
+                    out.update(lower[:i + 1] + lower[i:] for i in range(1, len(lower))
+                               if lower[i] in "bcdfgklmnprstzeo" and lower[i] != lower[i - 1]
+                               and (i + 1 == len(lower) or lower[i + 1] != lower[i]))
+                continue
+            for m in self.memo_native_patterns(letters).finditer(lower, 1):  # the initial is kept
+                for native in natives:
+                    out.add(lower[:m.start()] + native + lower[m.end():])
+        out.discard(lower)
+        return sorted(w for w in out if not _TRIPLE.search(w))
+
+    def native_ending(self, word: str) -> str | None:
+        """A German name ending as a round trip gives it back, restored: Altshtein -> Altstein."""
+        lower = word.casefold()
+        for pattern, ending in self.native_endings:
+            m = pattern.search(lower)
+            if m and m.start() >= 2:
+                return word[:m.start()] + ending
+        return None
 
     def romanize(self, cyrillic: str, system: str) -> str:
         """A Cyrillic name written in one romanization system (Сергій -> Serhii, uk_national)."""
@@ -175,22 +211,34 @@ def load_forms(path: Path) -> NameForms:
         raise NameDataError(f"{path}: cannot read: {exc}") from None
     if not isinstance(data, dict):
         raise NameDataError(f"{path}: must hold a mapping of tables")
-    declension = []
-    for i, row in enumerate(data.get("declension") or []):
-        if not (isinstance(row, list) and len(row) == 2 and isinstance(row[1], list)):
-            raise NameDataError(f"{path}: declension[{i}] must be [pattern, [endings]], got {row!r}")
-        declension.append((re.compile(row[0]), [str(e) for e in row[1]]))
+    declension, given_declension = _paradigms(path, data, "declension"), _paradigms(path, data, "given_declension")
     readings = {lang: _rewrites(path, f"cyrillic_readings.{lang}", rows)
                 for lang, rows in (data.get("cyrillic_readings") or {}).items()}
     return NameForms(
         romanization=_rewrites(path, "romanization_key", data.get("romanization_key")),
         declension=declension,
+        given_declension=given_declension,
         feminine_endings=[(p, r if isinstance(r, list) else [r]) for p, r in _rewrites(path, "feminine", data.get("feminine"))],
         female_given_names=frozenset(n.casefold() for n in data.get("female_given_names") or []),
         readings=readings,
         exonyms=_exonyms(path, data.get("cyrillic_exonyms")),
         systems=_systems(path, data.get("cyrillic_systems")),
+        native_spellings=_exonyms(path, data.get("native_spellings"), "native_spellings"),
+        native_endings=[(p, str(r)) for p, r in _rewrites(path, "native_endings",
+                                                         list(map(list, (data.get("native_endings") or {}).items())))],
     )
+
+
+def _paradigms(path: Path, data: dict, section: str) -> list:
+    out = []
+    for i, row in enumerate(data.get(section) or []):
+        if not (isinstance(row, list) and len(row) == 2 and isinstance(row[1], list)):
+            raise NameDataError(f"{path}: {section}[{i}] must be [pattern, [endings]], got {row!r}")
+        try:
+            out.append((re.compile(row[0]), [str(e) for e in row[1]]))
+        except re.error as exc:
+            raise NameDataError(f"{path}: {section}[{i}]: bad pattern {row[0]!r}: {exc}") from None
+    return out
 
 
 def _systems(path: Path, data) -> dict[str, dict]:
@@ -203,9 +251,9 @@ def _systems(path: Path, data) -> dict[str, dict]:
             for k, v in data.items()}
 
 
-def _exonyms(path: Path, data) -> dict[str, list[str]]:
+def _exonyms(path: Path, data, section: str = "cyrillic_exonyms") -> dict[str, list[str]]:
     if data is None:
         return {}
     if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):
-        raise NameDataError(f"{path}: cyrillic_exonyms must map an English name to a list of forms")
+        raise NameDataError(f"{path}: {section} must map a form to a list of forms")
     return {str(k): [str(f) for f in v] for k, v in data.items()}
