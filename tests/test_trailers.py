@@ -8,13 +8,13 @@ from auditor.engine.clean import clean_document
 RULESET = load_ruleset()
 OPTIONS = {"grammar": False}
 
-HEADLINE = "Hospital group picks alarm system"
+HEADLINE = "Ferry operator picks booking system"
 BODY = [
-    "The hospital group said on Monday that it would roll out the new alarm system across its four sites by the end of the year.",
-    "Nurses had asked for fewer alarms at the bedside, and the system filters out the ones that need no action, the group said.",
-    "The first ward to use it will be the intensive care unit of the city hospital, where the trial ran last winter.",
+    "The ferry operator said on Monday that it would move all of its routes to the new booking system by the end of the year.",
+    "Passengers had complained about the old website for years, and the new one lets them change a crossing online, the operator said.",
+    "The first route to use it will be the crossing to the islands, where the trial ran last winter, the operator added.",
 ]
-PROFILE = ("Nordcare is a global provider of clinical communication systems. Nordcare is headquartered in Lund, "
+PROFILE = ("Nordcare is a global provider of ferry booking software. Nordcare is headquartered in Lund, "
            "employs around 900 people and is listed on the Nasdaq Stockholm exchange.")
 
 
@@ -31,7 +31,7 @@ def page(*lines: str) -> str:
 
 
 def test_press_release_closing_sections_go_to_the_end():
-    text = page(*BODY, "About Nordcare", "Nordcare makes clinical communication systems for hospitals.",
+    text = page(*BODY, "About Nordcare", "Nordcare makes booking software for ferry lines.",
                 "Media contact: Jane Roe, press@example.com")
     assert clean(text) == page(*BODY)
 
@@ -60,7 +60,7 @@ def test_one_fact_about_a_company_at_the_end_stays():
 
 
 def test_author_bio_goes_only_at_the_end_and_only_with_a_name():
-    bio = "Jane Roe is a health reporter at the Courier covering hospitals and care homes."
+    bio = "Jane Roe is a transport reporter at the Courier covering ports and ferries."
     assert clean(page(*BODY, bio)) == page(*BODY)
     inside = page(BODY[0], bio, *BODY[1:], BODY[0] + " More follows.", BODY[1] + " More follows.")
     assert clean(inside) == inside
@@ -69,6 +69,6 @@ def test_author_bio_goes_only_at_the_end_and_only_with_a_name():
 
 
 def test_reader_promotion_at_the_end_goes():
-    promo = ("If you enjoyed this article, we have an offer for you: join our members and read everything "
-             "without adverts, with access to our writers, our events and the whole magazine archive.")
+    promo = ("If you enjoyed this article, please think about joining our members: you get every story "
+             "without adverts, our events and the whole magazine archive.")
     assert clean(page(*BODY, promo)) == page(*BODY)

@@ -1,6 +1,6 @@
 """What follows an article's last paragraph: a company profile, a press release's closing section.
 
-Press releases and company news end with the same furniture: an "About <Org>" profile ("Ascom is
+Press releases and company news end with the same furniture: an "About <Org>" profile ("Nordcare is
 a global provider of ... headquartered in ..., employs 1,300 people ... listed on ..."), media
 contacts, a forward-looking-statements notice. Their sentences read like the article's, so the
 line model keeps them; what gives them away is where they stand and the few stock phrases they
