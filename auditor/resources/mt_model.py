@@ -27,6 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
+from auditor.core.cache import cache_path, cached, write_atomically
 from auditor.core.errors import AuditorError
 from auditor.core.paths import PACKAGE
 
@@ -89,6 +90,18 @@ class _Tables:
 
 @lru_cache(maxsize=1)
 def _tables() -> _Tables:
+    """The tables, read from the user's cache folder when an earlier run built them: building
+    them walks every code point of the plane in Python, which costs more than a short article.
+    They depend on Python's Unicode database (part of the cache key) and on this module."""
+    import unicodedata
+
+    tables = cached(f"mt-tables-{unicodedata.unidata_version}", [Path(__file__)], _build_tables)
+    for table in (tables.kinds, tables.hash_codes, tables.word_starts, tables.word_ends):
+        table.setflags(write=False)
+    return tables
+
+
+def _build_tables() -> _Tables:
     chars = [chr(c) for c in range(_PLANE)]
     kinds = np.array(
         [_SPACE_CLASS if ch.isspace() else _WORD_CLASS if (ch.isalnum() or ch == "_") else _OTHER_CLASS
@@ -108,11 +121,8 @@ def _tables() -> _Tables:
     pairs = np.arange(1 << 16)
     first, second = pairs & _CLASS_BITS, (pairs >> 8) & _CLASS_BITS
     joined = (first == _WORD_CLASS) & (second == _WORD_CLASS)
-    tables = _Tables(kinds, replace + np.uint64(1), (second != _SPACE_CLASS) & ~joined,
-                     (first != _SPACE_CLASS) & ~joined)
-    for table in (tables.kinds, tables.hash_codes, tables.word_starts, tables.word_ends):
-        table.setflags(write=False)
-    return tables
+    return _Tables(kinds, replace + np.uint64(1), (second != _SPACE_CLASS) & ~joined,
+                   (first != _SPACE_CLASS) & ~joined)
 
 
 @lru_cache(maxsize=1)
@@ -319,7 +329,7 @@ def load_model(path: str | None = None) -> MTModel:
     try:
         with np.load(path, allow_pickle=False) as data:
             meta = json.loads(bytes(data["meta"]).decode())
-            weights = data["weights"].astype(np.float32)
+            weights = _cached_weights(Path(path), data)
             bias, a, b = (float(x) for x in data["params"])
     except FileNotFoundError:
         raise ModelError(f"{path}: machine-translation model not found") from None
@@ -331,6 +341,29 @@ def load_model(path: str | None = None) -> MTModel:
     if len(weights) != 2**bits:
         raise ModelError(f"{path}: {len(weights)} weights, expected 2**{bits}")
     return MTModel(weights, bias, a, b, bits, meta, path)
+
+
+def _cached_weights(path: Path, data) -> np.ndarray:
+    """The model's weights as float32, mapped from an uncompressed copy in the user's cache folder
+    (keyed by the model file's content) rather than inflated from the compressed file each run;
+    read from ``data`` (and the copy written) when there is none yet or it cannot be used."""
+    target = cache_path("mt-weights", [path], ".npy")
+    if target is not None:
+        try:
+            mapped = np.load(target, mmap_mode="r", allow_pickle=False)
+            if mapped.dtype == np.float32 and mapped.ndim == 1:
+                return np.asarray(mapped)  # a plain read-only array over the mapped file, no copy
+        except (OSError, ValueError, EOFError):
+            pass
+    weights = data["weights"].astype(np.float32)
+    if target is not None:
+        write_atomically(target, lambda tmp: _save_array(tmp, weights))
+    return weights
+
+
+def _save_array(path: Path, array: np.ndarray) -> None:
+    with path.open("wb") as handle:
+        np.save(handle, array, allow_pickle=False)
 
 
 def file_sha256(*paths: str | Path) -> str:
