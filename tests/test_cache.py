@@ -63,3 +63,36 @@ def test_old_entries_of_a_kind_are_pruned(tmp_path, monkeypatch, source):
     cache.cached("other", [source], lambda: "kept")
     assert len(list(folder.glob("demo-*.pickle"))) == cache.KEEP_PER_NAME
     assert len(list(folder.glob("other-*.pickle"))) == 1
+
+
+def test_shared_objects_come_back_as_the_callers_own(tmp_path, monkeypatch):
+    """A cached index of rules refers to the rules the caller loaded, not to copies of them."""
+    monkeypatch.delenv("AUDITOR_NO_CACHE", raising=False)
+    monkeypatch.setenv("AUDITOR_CACHE_DIR", str(tmp_path / "cache"))
+    rules = [{"code": "R1"}, {"code": "R2"}]
+
+    def build():
+        return {"hello": rules[1], "bye": (rules[0], "en")}
+
+    first = cache.cached("index", [], build, content=b"R1 R2", shared=rules)
+    assert first["hello"] is rules[1]
+    again = [dict(rule) for rule in rules]  # the same rules, loaded again by a later run
+    second = cache.cached("index", [], lambda: pytest.fail("built again"), content=b"R1 R2", shared=again)
+    assert second["hello"] is again[1] and second["bye"][0] is again[0]
+    rebuilt = cache.cached("index", [], lambda: "other", content=b"R1 R3", shared=again)
+    assert rebuilt == "other"  # another content is another entry
+
+
+def test_the_bundled_phrase_index_is_read_back_with_the_loaded_rules(tmp_path, monkeypatch):
+    from auditor.detectors import phrases
+    from auditor.engine.ruleset import load_rules
+
+    monkeypatch.delenv("AUDITOR_NO_CACHE", raising=False)
+    monkeypatch.setenv("AUDITOR_CACHE_DIR", str(tmp_path / "cache"))
+    rules = sorted((r for r in load_rules() if r.kind == "phrases"), key=lambda r: r.code)
+    built = phrases.build(rules)
+    assert list((tmp_path / "cache").glob("phrases-*.pickle"))
+    loaded = phrases.build(rules)
+    assert loaded is not built and loaded.exact == built.exact
+    assert all(a[1] is b[1] for a, b in zip(loaded.templates, built.templates))  # the same rule objects
+    assert len(loaded._template_rank) == len(built.templates)

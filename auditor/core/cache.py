@@ -21,7 +21,7 @@ import sys
 import tempfile
 from functools import cache
 from pathlib import Path
-from typing import Callable, Iterable, TypeVar
+from typing import Callable, Iterable, Sequence, TypeVar
 
 from auditor._version import __version__
 
@@ -59,23 +59,25 @@ def _code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def cache_key(name: str, sources: Iterable[Path]) -> str:
-    """Version, Python, code and the content of every source file, as one short hash."""
+def cache_key(name: str, sources: Iterable[Path], content: bytes = b"") -> str:
+    """Version, Python, code, the content of every source file and ``content`` (a value the
+    entry is built from), as one short hash."""
     digest = hashlib.sha256(f"{name}|{__version__}|{sys.version_info[:2]}|{_code_fingerprint()}".encode())
+    digest.update(hashlib.sha256(content).digest())
     for path in sorted(Path(p) for p in sources):
         digest.update(f"|{path}|".encode())  # the full path: rules carry their file's location
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()[:20]
 
 
-def cache_path(name: str, sources: Iterable[Path], suffix: str) -> Path | None:
+def cache_path(name: str, sources: Iterable[Path], suffix: str, content: bytes = b"") -> Path | None:
     """The file of this entry in the cache folder (which may not exist yet), or None when caching
     is off or the sources cannot be read."""
     folder = cache_dir()
     if folder is None:
         return None
     try:
-        return folder / f"{name}-{cache_key(name, sources)}{suffix}"
+        return folder / f"{name}-{cache_key(name, sources, content)}{suffix}"
     except OSError:
         return None
 
@@ -112,21 +114,50 @@ def _prune(target: Path) -> None:
         stale.unlink(missing_ok=True)
 
 
-def cached(name: str, sources: list[Path], build: Callable[[], T]) -> T:
-    """``build()``, or its pickled result from an earlier run with the same sources."""
-    target = cache_path(name, sources, ".pickle")
+def cached(name: str, sources: list[Path], build: Callable[[], T], content: bytes = b"",
+           shared: Sequence[object] = ()) -> T:
+    """``build()``, or its pickled result from an earlier run with the same sources and content.
+
+    ``shared`` are objects the result refers to that the caller already holds (the rules a
+    matcher was built from): the entry stores only their positions in ``shared`` and the loaded
+    result refers to the caller's objects themselves, not to copies. They must be part of the key
+    (through ``sources`` or ``content``)."""
+    target = cache_path(name, sources, ".pickle", content)
     if target is None:
         return build()
     try:
         with target.open("rb") as handle:
-            return pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+            return _Unpickler(handle, shared).load()
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, IndexError):
         pass
     value = build()
 
     def dump(path: Path) -> None:
         with path.open("wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            _Pickler(handle, shared).dump(value)
 
     write_atomically(target, dump)  # a read-only cache folder: build it again next time
     return value
+
+
+class _Pickler(pickle.Pickler):
+    """Pickles the ``shared`` objects as their positions in that sequence."""
+
+    def __init__(self, handle, shared: Sequence[object]):
+        super().__init__(handle, protocol=pickle.HIGHEST_PROTOCOL)
+        self._positions = {id(obj): i for i, obj in enumerate(shared)}  # lives as long as one dump
+
+    def persistent_id(self, obj):
+        position = self._positions.get(id(obj))
+        return None if position is None else position
+
+
+class _Unpickler(pickle.Unpickler):
+    """Reads back what :class:`_Pickler` wrote, a position becoming the caller's object."""
+
+    def __init__(self, handle, shared: Sequence[object]):
+        super().__init__(handle)
+        # A bound C method: called once per reference (thousands in a phrase index), a Python
+        # function would cost more than the rest of the load. A bad position raises IndexError or
+        # TypeError, which make the entry unusable (it is then built again).
+        self.persistent_load = tuple(shared).__getitem__

@@ -130,6 +130,11 @@ def _literal_regex(phrase: str) -> str:
     return body
 
 
+def _ranks(templates: list[tuple]) -> dict[int, tuple]:
+    """Each template entry's place, by the identity of the entry (the lists share the tuples)."""
+    return {id(entry): (entry[1].code, i) for i, entry in enumerate(templates)}
+
+
 class PhraseMatcher:
     def __init__(self, rules):
         self.exact: dict[str, tuple] = {}  # line key -> (rule, lang)
@@ -181,7 +186,7 @@ class PhraseMatcher:
                                      default=None)
         # Where each template stands among all of them: candidates are tried by rule code, then
         # in pack order (the order the lines of a pack list them), whatever words fetched them.
-        self._template_rank = {id(entry): (entry[1].code, i) for i, entry in enumerate(self.templates)}
+        self._template_rank = _ranks(self.templates)
         self._anchor_words = frozenset(w for w in self.template_index if w)
         unanchored = self.template_index.get("")
         self._unanchored = (_compiled("|".join(f"(?:{p})" for p, _, _ in unanchored)) if unanchored else None)
@@ -196,6 +201,15 @@ class PhraseMatcher:
             re.compile(r"(?<!\w)(?:" + "|".join(inline_alternatives) + r")(?!\w)", re.IGNORECASE)
             if inline_alternatives else None
         )
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        del state["_template_rank"]  # keyed by id(): made again for the loaded entries
+        return state
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        self._template_rank = _ranks(self.templates)
 
     def find(self, ctx: Context):
         document = ctx.document
@@ -315,4 +329,27 @@ def _follows(pattern: str, original: str, end: int) -> bool:
 
 
 def build(rules) -> PhraseMatcher:
-    return PhraseMatcher(rules)
+    """The matcher of these rules. For the bundled packs it is read from the user's cache folder
+    when an earlier run built it (indexing ~10,000 phrases costs more than auditing a short
+    article), keyed by the rules' codes and specs; a user's own packs are never written there."""
+    rules = list(rules)
+    if not rules or not _bundled(rules):
+        return PhraseMatcher(rules)
+    import pickle
+
+    from auditor.core.cache import cached
+
+    content = pickle.dumps([(rule.code, rule.spec) for rule in rules], protocol=pickle.HIGHEST_PROTOCOL)
+    return cached("phrases", [], lambda: PhraseMatcher(rules), content=content, shared=rules)
+
+
+def _bundled(rules) -> bool:
+    from pathlib import Path
+
+    from auditor.core.paths import bundled_rules_dir
+
+    try:
+        folder = bundled_rules_dir()
+    except FileNotFoundError:
+        return False
+    return all(rule.source and Path(rule.source).is_relative_to(folder) for rule in rules)
