@@ -14,11 +14,13 @@ Only bundled data is cached, never a user's rule pack; ``AUDITOR_NO_CACHE=1`` tu
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
 import sys
 import tempfile
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import Callable, Iterable, Sequence, TypeVar
@@ -126,7 +128,7 @@ def cached(name: str, sources: list[Path], build: Callable[[], T], content: byte
     if target is None:
         return build()
     try:
-        with target.open("rb") as handle:
+        with target.open("rb") as handle, _collection_paused():
             return _Unpickler(handle, shared).load()
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, IndexError):
         pass
@@ -138,6 +140,20 @@ def cached(name: str, sources: list[Path], build: Callable[[], T], content: byte
 
     write_atomically(target, dump)  # a read-only cache folder: build it again next time
     return value
+
+
+@contextmanager
+def _collection_paused():
+    """Python's cycle collector paused while an entry is read: reading creates hundreds of
+    thousands of containers (the gazetteer's indexes), and each batch of them would otherwise
+    start a collection that walks them all again, for nothing (a fresh entry holds no garbage)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 class _Pickler(pickle.Pickler):
