@@ -19,7 +19,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
@@ -87,6 +86,8 @@ def cache_path(name: str, sources: Iterable[Path], suffix: str, content: bytes =
 def write_atomically(target: Path, write: Callable[[Path], None]) -> bool:
     """Create the cache folder, let ``write`` fill a temporary file beside ``target``, then move it
     into place (concurrent runs never see half a file). False when the folder is not writable."""
+    import tempfile  # only a first run writes: the others need not import it
+
     tmp = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
