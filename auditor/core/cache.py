@@ -1,5 +1,5 @@
-"""Precompiled bundled data (parsed rule packs, gazetteers, the word-frequency table), kept in
-the user's cache folder.
+"""Precompiled bundled data (parsed rule packs, the phrase index, gazetteers, the word-frequency
+table, the machine-translation model's tables and weights), kept in the user's cache folder.
 
 Parsing ~10,000 phrases of YAML and the place gazetteer takes longer than auditing a short file,
 so the parsed form is pickled once and read back by later runs. The folder is
@@ -8,7 +8,8 @@ so the parsed form is pickled once and read back by later runs. The folder is
 Nothing is written inside the installed package, so a read-only installation works.
 
 An entry is keyed by the auditor's version, Python's version, the auditor's code and a hash of
-the content of its source files: an upgrade or an edited data file never reads a stale entry.
+the content of its source files (or of a value it is built from, such as the rules' phrases):
+an upgrade or an edited data file never reads a stale entry.
 When the folder cannot be created or written, the data is built in memory each time.
 Only bundled data is cached, never a user's rule pack; ``AUDITOR_NO_CACHE=1`` turns the cache off.
 """
@@ -19,10 +20,11 @@ import hashlib
 import os
 import pickle
 import sys
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
-from typing import Callable, Iterable, Sequence, TypeVar
+from typing import TypeVar
 
 from auditor._version import __version__
 
