@@ -49,12 +49,10 @@ def _paragraph(text: str) -> bool:
 
 
 def _content(ctx: Context, hit: Hit):
-    """The document's non-blank lines and the position among them of the line the hit covers."""
-    content = ctx.document.content_lines
-    index = ctx.document.line_col(hit.start)[0] - 1
-    pos = next((k for k, line in enumerate(content) if line.index == index), None)
-    if pos is not None and (content[pos].start != hit.start or content[pos].end != hit.end):
-        pos = None  # a sentence of a line without its breaks: no place of its own to judge
+    """The text's lines (a long line's sentences in its place: a text without line breaks is
+    judged sentence by sentence) and the position among them of the one the hit covers."""
+    content = ctx.units
+    pos = next((k for k, unit in enumerate(content) if unit.start == hit.start and unit.end == hit.end), None)
     return content, pos
 
 
