@@ -21,7 +21,7 @@ HEAD_LINES = 6
 TAIL_LINES = 6
 # A text without line breaks ends in one long line: its last this many sentences (counting the
 # lines after it) are its tail, judged as the last lines of a text written with breaks are.
-TAIL_SENTENCES = 6
+TAIL_SENTENCES = 10
 
 
 @dataclass(slots=True)
