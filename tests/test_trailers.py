@@ -89,6 +89,16 @@ MORE = [
 ]
 
 
+LATER = [
+    "Ferry lines in the south moved to online booking three years ago and say complaints have halved since.",
+    "The islands' council said it hoped the change would bring more visitors outside the summer season.",
+    "Some older passengers said they would miss buying tickets at the harbour office on the day of travel.",
+    "The harbour office will stay open on weekdays until the end of next year, the operator said.",
+    "A helpline for passengers who need help with the new website will open in January.",
+    "The operator's chief executive said the system would pay for itself within four years.",
+]
+
+
 def flat(*sentences: str) -> str:
     return " ".join([HEADLINE + ".", *BODY, *MORE, *sentences])
 
@@ -108,5 +118,5 @@ def test_flat_text_loses_a_reader_promotion_only_at_its_end():
     promo = "We would like to hear what you think about this story, so write to the letters page."
     assert clean(flat(promo)).strip() == flat().strip()
     # Among the article's sentences, with more than the text's last few after it, it stays.
-    inside = " ".join([HEADLINE + ".", BODY[0], promo, *BODY[1:], *MORE])
+    inside = " ".join([HEADLINE + ".", BODY[0], promo, *BODY[1:], *MORE, *LATER])
     assert clean(inside) == inside

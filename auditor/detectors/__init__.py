@@ -21,7 +21,7 @@ HEAD_LINES = 6
 TAIL_LINES = 6
 # A text without line breaks ends in one long line: its last this many sentences (counting the
 # lines after it) are its tail, judged as the last lines of a text written with breaks are.
-TAIL_SENTENCES = 10
+TAIL_SENTENCES = 16
 
 
 @dataclass(slots=True)
@@ -106,7 +106,15 @@ class Context:
         """Where the sentences of long lines that are among the text's last units start."""
         if not self.document.split_lines:
             return frozenset()
-        return frozenset(u.start for u in self.units[-TAIL_SENTENCES:] if u.part == "sentence")
+        from auditor.core.narrowing import is_prose
+
+        # A page's footer (menus, link lists, notices without a full sentence) after the
+        # article's end does not count: the tail holds the last sentences of prose and all after them.
+        units, prose, first = self.units, 0, len(self.units)
+        while first > 0 and prose < TAIL_SENTENCES:
+            first -= 1
+            prose += is_prose(units[first].text)
+        return frozenset(u.start for u in units[first:] if u.part == "sentence")
 
     def span_allowed(self, where: str, span: "Span") -> bool:
         """Whether a rule placed ``where`` may judge ``span``: a line by its place among the lines,
