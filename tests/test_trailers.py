@@ -120,3 +120,10 @@ def test_flat_text_loses_a_reader_promotion_only_at_its_end():
     # Among the article's sentences, with more than the text's last few after it, it stays.
     inside = " ".join([HEADLINE + ".", BODY[0], promo, *BODY[1:], *MORE, *LATER])
     assert clean(inside) == inside
+
+
+def test_flat_wire_copy_loses_the_closing_note_after_its_rule_of_underscores():
+    text = flat() + " ___ Follow our full coverage of the ferry routes at https://example.com/ferries"
+    cleaned = clean(text)
+    assert "coverage" not in cleaned
+    assert flat().strip() in cleaned
