@@ -7,8 +7,8 @@ the other precompiled data, see auditor/cache.py), keyed by wordfreq's version, 
 looked up there. A word of ASCII letters joined by hyphens or apostrophes ("London-based",
 "We've", "O'Hara") is answered from the table too, as wordfreq answers it: split where wordfreq's
 tokenizer splits it, the frequencies of its pieces combined and rounded as wordfreq does
-(``_compound``), so that the first such word of a run does not import wordfreq. When the folder is
-not writable, or for other words (figures, other scripts), wordfreq answers directly.
+(``_compound``), so that the first such word of a run does not import wordfreq; so is such a word
+with straight apostrophes after it ("Wer'"), which wordfreq strips. When the folder is not writable, or for other words (figures, other scripts), wordfreq answers directly.
 """
 from __future__ import annotations
 
@@ -94,6 +94,12 @@ def _build(path: Path) -> None:
 def zipf(word: str) -> float:
     """wordfreq's Zipf frequency of an English word (0 for a word it has never seen)."""
     simple = _SIMPLE(word)
+    if not simple and word.endswith("'") and word[0] != "'":
+        # wordfreq strips straight apostrophes from the ends of a token: "Wer'" is "Wer" (a stem
+        # a case ending leaves), answered from the table without importing wordfreq.
+        core = word.rstrip("'")
+        if _SIMPLE(core) or _COMPOUND.fullmatch(core):
+            return zipf(core)
     table = _table() if simple or _COMPOUND.fullmatch(word) else None
     if table is None:
         from wordfreq import zipf_frequency
