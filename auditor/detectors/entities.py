@@ -117,11 +117,12 @@ def find_people(ctx: Context) -> list[tuple[Token, str, str]]:
                 break
     # Another transliteration of a listed surname ("Berbock", "Habek"), in a word unknown to
     # English: not a real name elsewhere, so no other context is needed.
+    transliteration_of = gz.per_word(_transliteration_of)
     for run in tokens(ctx):
         for j, t in enumerate(run):
             if t.start in flagged or len(t.text) < 5:
                 continue
-            target = _transliteration_of(t.text, gz)
+            target = transliteration_of(t.text)
             if target:
                 found.append((t, target[0], target[1]))
                 flagged.add(t.start)

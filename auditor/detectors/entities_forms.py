@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from auditor.resources.name_text import Token, ascii_fold, translit_key
+from auditor.resources.name_text import Token, ascii_fold, is_rare_name, translit_key
 from auditor.resources.rarity import zipf
 from auditor.detectors import Context, Hit
-from auditor.detectors.entities import gazetteer, person_findings, rare_names, tokens
+from auditor.detectors.entities import gazetteer, person_findings, tokens
 
 # A form with a case ending must be a word English never prints (Kharkova, Zelenskogo).
 MAX_OBLIQUE_ZIPF = 1.0
@@ -241,35 +241,40 @@ def rebuilt_names(ctx: Context, rule):
     rare word one round-trip change from a name English writes (Pireli)."""
     gz = gazetteer(ctx)
     flagged = {t.start for t, _, _ in person_findings(ctx)}
-    rare = None
+    rebuilt = gz.per_word(_rebuilt_native)  # the same words come back document after document
     for run in tokens(ctx):
         for t in run:
-            ascii_ = t.text.isascii()
-            if t.start not in flagged and (not ascii_ or _LATIN_C.search(t.text, 1)):
-                plain = _plain_romanization(t.text, gz)
-                if plain:
-                    yield Hit(rule, t.start, t.end, {"replacement": plain}, fix_replacement=plain)
-                    continue
-            if not ascii_:
+            if t.start in flagged:
                 continue
-            # A romanization is plain ASCII: Sükür is a Turkish name, not a rebuilt Sukkur.
-            if (t.start in flagged or len(t.text) < 4 or not t.text[1:].islower() or not t.text.isascii()
-                    or gz.is_accepted(t.text)):
-                continue
-            native = gz.rebuilt_index.get(translit_key(t.text))
-            if native and (ascii_fold(native) == ascii_fold(t.text) or zipf(t.text) >= MAX_REBUILT_ZIPF):
-                continue
-            if native is None:
-                native = _german_romanization(t.text, gz)
-            if native is None:
-                # Only words rare in English (a stage other rules read too; it starts at five
-                # letters) and four-letter words are searched.
-                rare = {r.start for r in rare_names(ctx)} if rare is None else rare
-                native = _used_native(t.text, gz) if t.start in rare or len(t.text) == 4 else None
-                if native is None and t.start in rare and zipf(t.text) == 0:
-                    native = gz.forms.native_ending(t.text)  # Altshtein -> Altstein
+            native = rebuilt(t.text)
             if native:
                 yield Hit(rule, t.start, t.end, {"replacement": native}, fix_replacement=native)
+
+
+def _rebuilt_native(word: str, gz) -> str | None:
+    """The spelling EN107 suggests for a capitalized word (the plain romanization of scholarly
+    letters, or the native name a rebuilt spelling stands for), or None."""
+    ascii_ = word.isascii()
+    if not ascii_ or _LATIN_C.search(word, 1):
+        plain = _plain_romanization(word, gz)
+        if plain:
+            return plain
+    # A romanization is plain ASCII: Sükür is a Turkish name, not a rebuilt Sukkur.
+    if not ascii_ or len(word) < 4 or not word[1:].islower() or gz.is_accepted(word):
+        return None
+    native = gz.rebuilt_index.get(translit_key(word))
+    if native and (ascii_fold(native) == ascii_fold(word) or zipf(word) >= MAX_REBUILT_ZIPF):
+        return None
+    if native is None:
+        native = _german_romanization(word, gz)
+    if native is None:
+        # Only words rare in English (what the rare_names stage holds; it starts at five letters)
+        # and four-letter words are searched.
+        rare = is_rare_name(word)
+        native = _used_native(word, gz) if rare or len(word) == 4 else None
+        if native is None and rare and zipf(word) == 0:
+            native = gz.forms.native_ending(word)  # Altshtein -> Altstein
+    return native or None
 
 
 def _plain_romanization(word: str, gz) -> str | None:

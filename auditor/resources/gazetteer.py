@@ -14,6 +14,7 @@ import csv
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import Callable
 
 import yaml
 
@@ -33,7 +34,8 @@ ENGLISH_USAGE_ZIPF = 1.5
 USED_NATIVE_ZIPF = (1.5, 3.5)
 DOUBLED_NATIVE_ZIPF = 2.0
 # Built lazily; never pickled with the gazetteer (see ``Gazetteer.__getstate__``).
-_INDEXES = ("translit_index", "surname_list", "near_places", "ukrainian_surnames", "used_native", "given_obliques")
+_INDEXES = ("translit_index", "surname_list", "near_places", "ukrainian_surnames", "used_native", "given_obliques",
+            "_word_judgements")
 DATA_FILES = ("people.yaml", "places.yaml", "geonames-places.tsv", "transliteration.yaml", "ukrainian-forms.yaml")
 
 
@@ -155,6 +157,19 @@ class Gazetteer:
             if frequency >= minimum and not self.forms.same_romanization(native, word):
                 return word[:1] + native[1:]
         return None
+
+    @cached_property
+    def _word_judgements(self) -> dict[str, Callable[[str], object]]:
+        return {}
+
+    def per_word(self, judge: Callable[[str, Gazetteer], object]) -> Callable[[str], object]:
+        """``judge(word, self)`` memoized by word, for a judgement that depends on the word and this
+        gazetteer only: the name rules ask the same of the same words in document after document."""
+        key = f"{judge.__module__}.{judge.__qualname__}"
+        memo = self._word_judgements.get(key)
+        if memo is None:
+            memo = self._word_judgements.setdefault(key, lru_cache(maxsize=1 << 16)(lambda word: judge(word, self)))
+        return memo
 
     def is_accepted(self, token: str) -> bool:
         f = fold(token)

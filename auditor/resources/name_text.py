@@ -84,10 +84,14 @@ def capitalized_runs(text: str) -> list[list[Token]]:
     return runs
 
 
+def is_rare_name(word: str) -> bool:
+    """A capitalized word of five letters or more, lower-case after its capital, rare in English."""
+    return len(word) >= 5 and word[1:].islower() and zipf(word) < MAX_PAIR_ZIPF
+
+
 def rare_tokens(runs: list[list[Token]]) -> list[Token]:
     """Capitalized single words rare in English (names of people and places a gazetteer may lack)."""
-    return [t for run in runs for t in run
-            if len(t.text) >= 5 and t.text[1:].islower() and zipf(t.text) < MAX_PAIR_ZIPF]
+    return [t for run in runs for t in run if is_rare_name(t.text)]
 
 
 def name_spellings(text: str) -> set[str]:
