@@ -97,9 +97,10 @@ def case_endings(ctx: Context, rule):
     # spellings it writes after a woman's given name or title (her surname, not a case), and its
     # rare words by stem.
     words = woman = by_stem = None
+    shaped, unknown = gz.per_word(_declinable_shape), gz.per_word(_unknown_to_english)
     for run in tokens(ctx):
         for i, t in enumerate(run):
-            if t.start in flagged or len(t.text) < 5 or not (t.text[1:].islower() or _SCOTTISH.fullmatch(t.text)):
+            if t.start in flagged or not shaped(t.text):
                 continue
             if i and run[i - 1].text.casefold() in forms.female_given_names:
                 words = {w.text for r in tokens(ctx) for w in r} if words is None else words
@@ -108,10 +109,9 @@ def case_endings(ctx: Context, rule):
                     yield Hit(rule, t.start, t.end, {"replacement": feminine, "form": "the masculine ending"},
                               fix_replacement=feminine)
                     continue
-            folded = t.text.casefold()
-            if (folded in forms.female_given_names or folded in gz.by_first or gz.is_accepted(t.text)
-                    or zipf(t.text) >= MAX_OBLIQUE_ZIPF):
+            if not unknown(t.text):
                 continue
+            folded = t.text.casefold()
             if i + 1 < len(run) and _oblique_given_name(t.text, gz):
                 continue  # a given name in an oblique case: flagged with the surname after it
             if not t.text.isascii():
@@ -141,6 +141,18 @@ def case_endings(ctx: Context, rule):
                               fix_replacement=cased_like(nominative_given, given.text))
                 yield Hit(rule, t.start, t.end, {"replacement": nominative, "form": "a case ending"},
                           fix_replacement=cased_like(nominative, t.text))
+
+
+def _declinable_shape(word: str, gz) -> bool:
+    """Five letters or more, lower-case after the capital (or a Scottish name: McGregor)."""
+    return len(word) >= 5 and bool(word[1:].islower() or _SCOTTISH.fullmatch(word))
+
+
+def _unknown_to_english(word: str, gz) -> bool:
+    """Neither a given name, nor a form the gazetteers accept, nor a word English prints."""
+    folded = word.casefold()
+    return not (folded in gz.forms.female_given_names or folded in gz.by_first or gz.is_accepted(word)
+                or zipf(word) >= MAX_OBLIQUE_ZIPF)
 
 
 def _feminine_form(ctx: Context, given: str, surname: str, gz, words: set[str]) -> str | None:
