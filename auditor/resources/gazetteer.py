@@ -35,7 +35,7 @@ USED_NATIVE_ZIPF = (1.5, 3.5)
 DOUBLED_NATIVE_ZIPF = 2.0
 # Built lazily; never pickled with the gazetteer (see ``Gazetteer.__getstate__``).
 _INDEXES = ("translit_index", "surname_list", "near_places", "ukrainian_surnames", "used_native", "given_obliques",
-            "_word_judgements")
+            "_word_judgements", "_place_target_folds")
 DATA_FILES = ("people.yaml", "places.yaml", "geonames-places.tsv", "transliteration.yaml", "ukrainian-forms.yaml")
 
 
@@ -181,6 +181,18 @@ class Gazetteer:
         out: list[tuple[str, str]] = []
         for delta in (-2, -1, 0, 1, 2):
             out += self.place_targets.get((f[:1], len(f) + delta), [])
+        return out
+
+    @cached_property
+    def _place_target_folds(self) -> dict[tuple[str, int], list[str]]:
+        return {key: [form.casefold() for form, _ in targets] for key, targets in self.place_targets.items()}
+
+    def place_candidate_folds(self, token: str) -> list[str]:
+        """The accepted forms ``place_candidates`` gives, case-folded (in the same order)."""
+        f = fold(token)
+        out: list[str] = []
+        for delta in (-2, -1, 0, 1, 2):
+            out += self._place_target_folds.get((f[:1], len(f) + delta), [])
         return out
 
 
