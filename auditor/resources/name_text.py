@@ -91,7 +91,9 @@ def is_rare_name(word: str) -> bool:
 
 def rare_tokens(runs: list[list[Token]]) -> list[Token]:
     """Capitalized single words rare in English (names of people and places a gazetteer may lack)."""
-    return [t for run in runs for t in run if is_rare_name(t.text)]
+    # is_rare_name, written out: this runs on every capitalized token of every document.
+    return [t for run in runs for t in run
+            if len(t.text) >= 5 and t.text[1:].islower() and zipf(t.text) < MAX_PAIR_ZIPF]
 
 
 def name_spellings(text: str) -> set[str]:
