@@ -23,6 +23,7 @@ DEFAULT_THRESHOLD = 0.5
 BASE_COST = 10.0
 SLOPE_COST = 30.0
 EVIDENCE_SENTENCES = 3
+EVIDENCE_POOL = 500  # sentences scored at most per document
 EVIDENCE_MIN_WORDS = 8
 
 
@@ -105,11 +106,14 @@ def evidence(ctx: Context, rule):
         return
     at = flagged[2]
     model = load_model(ctx.options.get("mt_model"))
-    scored = []
-    for sentence in ctx.document.sentences:
-        if count_words(sentence.text) < EVIDENCE_MIN_WORDS or _touches_chrome(ctx, sentence.start, sentence.end):
-            continue
-        scored.append((model.probability(sentence.text), sentence))
+    candidates = [s for s in ctx.document.sentences
+                  if count_words(s.text) >= EVIDENCE_MIN_WORDS and not _touches_chrome(ctx, s.start, s.end)]
+    if len(candidates) > EVIDENCE_POOL:
+        # A book-length text: sentences spread evenly over it stand for the rest, so the cost of the
+        # evidence stays bounded (an article has far fewer sentences than this).
+        step = len(candidates) / EVIDENCE_POOL
+        candidates = [candidates[int(k * step)] for k in range(EVIDENCE_POOL)]
+    scored = [(model.probability(sentence.text), sentence) for sentence in candidates]
     scored.sort(key=lambda item: (-item[0], item[1].start))
     for score, sentence in scored[:EVIDENCE_SENTENCES]:
         if score < at:

@@ -269,8 +269,13 @@ class PhraseMatcher:
         what the rule's ``follow`` asks for, if it asks)."""
         if not folded:
             return None
-        candidates = (self.prefixes.get(folded.split(" ", 1)[0], []) + self.prefixes.get("\0" + folded[0], [])
-                      + self.prefixes.get("", []))
+        space = folded.find(" ")
+        by_word = self.prefixes.get(folded if space < 0 else folded[:space])  # the first word
+        by_char = self.prefixes.get("\0" + folded[0])
+        anywhere = self.prefixes.get("")
+        if by_word is None and by_char is None and anywhere is None:
+            return None  # most lines: no phrase starts with their first word
+        candidates = (by_word or []) + (by_char or []) + (anywhere or [])
         for key, is_template, rule, lang in candidates:
             if is_template:
                 m = _compiled(template_regex(key) + r"(?!\w)").match(folded)

@@ -88,7 +88,7 @@ def audit(
     """Run every rule of the ruleset on one document and score it."""
     ruleset = ruleset or default_ruleset()
     original = document
-    if _SURROGATE.search(document.text):
+    if not document.text.isascii() and _SURROGATE.search(document.text):
         # Lone surrogates (bytes decoded with surrogateescape) cannot be encoded for RE2: the rules
         # see U+FFFD in their place, one code point for one, so every offset stays the same.
         document = Document(text=_SURROGATE.sub("\ufffd", document.text), id=document.id, path=document.path,

@@ -22,6 +22,7 @@ import json
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 import numpy as np
@@ -31,7 +32,8 @@ from auditor.core.paths import PACKAGE
 
 FORMAT = "auditor-mt/2"
 DEFAULT_BITS = 20
-CHAR_ORDERS = (4,)
+CHAR_ORDER = 4
+CHAR_ORDERS = (CHAR_ORDER,)
 WORD_ORDERS = (1, 2)
 GROUPS = tuple(f"char{n}" for n in CHAR_ORDERS) + tuple(f"word{n}" for n in WORD_ORDERS)
 DEFAULT_MODEL = PACKAGE / "models" / "mt-en.npz"
@@ -40,6 +42,7 @@ _BASE = np.uint64(0x100000001B3)  # odd, so invertible modulo 2**64
 _BASE_INVERSE = np.uint64(pow(0x100000001B3, -1, 2**64))
 _MIX = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing: the top bits of h * MIX spread well
 _SALT = {name: np.uint64((i + 1) * 0xD6E8FEB86659FD93 % 2**64) for i, name in enumerate(GROUPS)}
+_MIXED_SALT = {name: np.uint64(int(salt) * int(_MIX) % 2**64) for name, salt in _SALT.items()}
 
 # Character kinds and replacements for the Basic Multilingual Plane, built once per process:
 # white space (every kind, as one class), word characters (letters, digits, underscore), and the
@@ -48,30 +51,44 @@ _SALT = {name: np.uint64((i + 1) * 0xD6E8FEB86659FD93 % 2**64) for i, name in en
 # rare scripts) is read as U+FFFF, one symbol of the class "other".
 _SPACE_CLASS, _WORD_CLASS, _OTHER_CLASS = 0, 1, 2  # a word character has bit 0 set
 _CLASS_BITS = 3
-# Flags for finding names: a capital letter; white space that does not break the line; white
+# Flags: a capital letter; white space (any); white space that does not break the line; white
 # space or a character after which a capitalised word opens a sentence or a quotation.
-_UPPER_FLAG, _PLAIN_SPACE_FLAG, _OPENS_FLAG = 4, 16, 32
+_UPPER_FLAG, _SPACE_FLAG, _PLAIN_SPACE_FLAG, _OPENS_FLAG = 4, 8, 16, 32
 _PLANE = 0x10000
 _DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u00ab\u00bb\x93\x94"
 _SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2039\u203a\x91\x92"
 _OPENERS = ".!?:\"'" + _DOUBLE_QUOTES + _SINGLE_QUOTES
 _LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 NAME = ord("N")  # what a name becomes (free: every other capital letter is made lower case)
+# Two consecutive kinds read as one little-endian integer: both white space (the second goes).
+_SPACE_PAIR = np.uint16(_SPACE_FLAG | _SPACE_FLAG << 8)
 # Four consecutive kinds read as one little-endian integer: a name starts at the third when the
 # first is neither white space nor an opener, the second is white space inside a line, the
 # third a capital letter and the fourth a word character.
 _NAME_MASK = np.uint32(_OPENS_FLAG | _PLAIN_SPACE_FLAG << 8 | _UPPER_FLAG << 16 | 1 << 24)
 _NAME_PATTERN = np.uint32(_PLAIN_SPACE_FLAG << 8 | _UPPER_FLAG << 16 | 1 << 24)
-NAME_LETTERS = 16  # a name longer than this keeps its later letters (few are)
-_NAME_STEPS = np.arange(1, NAME_LETTERS + 1)
-_NAME_COLUMNS = np.arange(NAME_LETTERS)[None, :]
+NAME_LETTERS = 16  # a name longer than this keeps its letters after the 16th (few are)
+# The letters a name drops, counted from the start of its four-kind window (the capital is third).
+_NAME_FOLLOWERS = np.arange(3, NAME_LETTERS + 2)[None, :]
 _PADDING = " " * (NAME_LETTERS + 1)
 
 
+@dataclass(frozen=True)
+class _Tables:
+    """Per code point of the plane: its kind (class and flags), and what it adds to a hash (its
+    normalized code, plus one: lower case, ASCII quotes, one space, digits 0). Per pair of
+    consecutive kinds (read as one little-endian integer): whether a word starts at the second,
+    and whether one ends at the first (a word is a run of word characters, or one other visible
+    character)."""
+
+    kinds: np.ndarray
+    hash_codes: np.ndarray
+    word_starts: np.ndarray
+    word_ends: np.ndarray
+
+
 @lru_cache(maxsize=1)
-def _tables() -> tuple[np.ndarray, np.ndarray]:
-    """Per code point of the plane: its kind (class and flags), and what it becomes (lower
-    case, ASCII quotes, one space, digits 0)."""
+def _tables() -> _Tables:
     chars = [chr(c) for c in range(_PLANE)]
     kinds = np.array(
         [_SPACE_CLASS if ch.isspace() else _WORD_CLASS if (ch.isalnum() or ch == "_") else _OTHER_CLASS
@@ -79,7 +96,7 @@ def _tables() -> tuple[np.ndarray, np.ndarray]:
     kinds[0xD800:0xE000] = _OTHER_CLASS
     space = kinds == _SPACE_CLASS
     kinds[[c for c, ch in enumerate(chars) if ch.isupper() or ch.istitle()]] |= _UPPER_FLAG
-    kinds[space] |= _PLAIN_SPACE_FLAG | _OPENS_FLAG
+    kinds[space] |= _SPACE_FLAG | _PLAIN_SPACE_FLAG | _OPENS_FLAG
     kinds[[ord(c) for c in _LINE_BREAKS]] &= ~np.uint8(_PLAIN_SPACE_FLAG)
     kinds[[ord(c) for c in _OPENERS]] |= _OPENS_FLAG
     lower = [ch.lower() for ch in chars]
@@ -88,26 +105,71 @@ def _tables() -> tuple[np.ndarray, np.ndarray]:
     replace[[ord(c) for c in _SINGLE_QUOTES]] = ord("'")
     replace[space] = ord(" ")
     replace[[c for c, ch in enumerate(chars) if ch.isdigit()]] = ord("0")
-    for table in (kinds, replace):
+    pairs = np.arange(1 << 16)
+    first, second = pairs & _CLASS_BITS, (pairs >> 8) & _CLASS_BITS
+    joined = (first == _WORD_CLASS) & (second == _WORD_CLASS)
+    tables = _Tables(kinds, replace + np.uint64(1), (second != _SPACE_CLASS) & ~joined,
+                     (first != _SPACE_CLASS) & ~joined)
+    for table in (tables.kinds, tables.hash_codes, tables.word_starts, tables.word_ends):
         table.setflags(write=False)
-    return kinds, replace
+    return tables
 
 
 @lru_cache(maxsize=1)
 def _powers(length: int) -> tuple[np.ndarray, np.ndarray]:
-    """BASE**k and BASE**-k for k = 0 .. length (modulo 2**64)."""
+    """BASE**-k, and BASE**k * MIX for k = 0 .. length (modulo 2**64)."""
     powers = np.full(length + 1, _BASE, dtype=np.uint64)
     powers[0] = 1
     np.cumprod(powers, out=powers)
     inverse = np.full(length + 1, _BASE_INVERSE, dtype=np.uint64)
     inverse[0] = 1
     np.cumprod(inverse, out=inverse)
+    np.multiply(powers, _MIX, out=powers)
     powers.setflags(write=False)
     inverse.setflags(write=False)
-    return powers, inverse
+    return inverse, powers
 
 
 _POWERS_KEPT = 1 << 15  # texts up to this many characters reuse one table of powers
+
+
+_WINDOW_TYPES = {width: np.dtype(f"<u{width}") for width in (2, 4)}
+
+
+def _byte_windows(array: np.ndarray, width: int) -> np.ndarray:
+    """Every run of ``width`` consecutive bytes of a uint8 array, read as one little-endian integer."""
+    # Positional arguments: numpy parses keywords here at a cost comparable to the call's work.
+    return np.ndarray((len(array) - width + 1,), _WINDOW_TYPES[width], array, 0, (1,))
+
+
+def _normalized(text: str, tables: _Tables) -> tuple[np.ndarray, np.ndarray]:
+    """The normalized text between two spaces, as hash codes (code point + 1) and kinds; empty
+    when the text has nothing but white space. See :func:`normalized_codes`."""
+    # Two spaces before the text, so every capital has two characters before it; spaces after
+    # it, so every name ends inside the array with room to look NAME_LETTERS characters on.
+    raw = np.frombuffer(("  " + text + _PADDING).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    # A code point above the plane (emoji, rare scripts) is read as the last one of the plane.
+    kinds = tables.kinds.take(raw, mode="clip")
+    # A character stays unless it is white space after white space; the first space stays too,
+    # as the space before the text.
+    keep = np.empty(len(raw), dtype=bool)
+    keep[0] = True
+    np.not_equal(_byte_windows(kinds, 2) & _SPACE_PAIR, _SPACE_PAIR, out=keep[1:])
+    # Each name is tested on the four kinds around its capital, read as one integer.
+    windows = _byte_windows(kinds, 4)
+    names = np.equal(windows & _NAME_MASK, _NAME_PATTERN).nonzero()[0]
+    codes = tables.hash_codes.take(raw, mode="clip")
+    if len(names):
+        # The letters after a name's first, up to NAME_LETTERS - 1 of them, are dropped: those
+        # before the first character that is not a word character.
+        followers = names[:, None] + _NAME_FOLLOWERS
+        in_name = np.logical_and.accumulate((kinds.take(followers) & _WORD_CLASS).view(bool), axis=1)
+        keep[followers[in_name]] = False
+        codes[2:][names] = NAME + 1
+    codes, kinds = codes[keep], kinds[keep]
+    if len(codes) < 3:  # the leading space and the first trailing one: nothing between them
+        return codes[:0], kinds[:0]
+    return codes, kinds
 
 
 def normalized_codes(text: str) -> tuple[np.ndarray, np.ndarray]:
@@ -120,34 +182,8 @@ def normalized_codes(text: str) -> tuple[np.ndarray, np.ndarray]:
     break, where any word is capitalised. Names say what a text is about and where it was
     written, not how it was translated; a model that learns them does not carry over to new
     stories."""
-    # Two spaces before the text, so every capital has two characters before it; spaces after
-    # it, so every name ends inside the array with room to look NAME_LETTERS characters on.
-    raw = np.frombuffer(("  " + text + _PADDING).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    kinds_table, replace_table = _tables()
-    # A code point above the plane (emoji, rare scripts) is read as the last one of the plane.
-    kinds = kinds_table.take(raw, mode="clip")
-    codes = replace_table.take(raw, mode="clip")
-    space = (kinds & _CLASS_BITS) == _SPACE_CLASS
-    keep = ~space
-    keep[1:] |= space[1:] & ~space[:-1]  # the first space of a run stays
-    # Candidates are the capital letters (a few in a hundred characters); each is tested on the
-    # four kinds around it, read as one integer.
-    capitals = np.flatnonzero(kinds & _UPPER_FLAG)
-    if len(capitals):
-        windows = np.ndarray((len(raw) - 3,), dtype="<u4", buffer=kinds, strides=(1,))
-        starts = capitals[(windows.take(capitals - 2) & _NAME_MASK) == _NAME_PATTERN]
-        if len(starts):
-            # The letters after a name's first, up to NAME_LETTERS of them, are dropped: those
-            # before the first character that is not a word character.
-            after = starts[:, None] + _NAME_STEPS
-            in_word = kinds.take(after) & 1
-            in_word[:, -1] = 0
-            keep[after[_NAME_COLUMNS < in_word.argmin(axis=1)[:, None]]] = False
-            codes[starts] = NAME
-    kept = np.flatnonzero(keep)
-    if len(kept) and space[kept[-1]]:
-        kept = kept[:-1]
-    return codes.take(kept), kinds.take(kept) & _CLASS_BITS
+    codes, kinds = _normalized(text, _tables())
+    return codes[1:-1] - np.uint64(1), kinds[1:-1] & _CLASS_BITS
 
 
 def normalize_text(text: str) -> str:
@@ -156,40 +192,48 @@ def normalize_text(text: str) -> str:
     return codes.astype(np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
 
 
-def _prefix_hashes(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """H[j] = hash of codes[:j] and P[k] = BASE**k, so that codes[i:j] hashes to H[j] - H[i] * P[j-i]."""
-    n = len(codes)
-    powers, inverse = _powers(_POWERS_KEPT) if n <= _POWERS_KEPT else _powers.__wrapped__(n)
-    sums = np.zeros(n + 1, dtype=np.uint64)
-    np.cumsum((codes + np.uint64(1)) * inverse[1:n + 1], out=sums[1:])
-    return powers[:n + 1] * sums, powers
-
-
 def features(text: str, bits: int = DEFAULT_BITS) -> tuple[np.ndarray, tuple[int, ...]]:
     """Bucket indexes of every n-gram of the normalized text, grouped, and each group's size
-    (in GROUPS order; a group is empty when the text is too short for it)."""
-    codes, classes = normalized_codes(text)
-    prefix, powers = _prefix_hashes(codes)
-    n = len(codes)
-    parts = []
-    for order in CHAR_ORDERS:
-        count = max(0, n - order + 1)
-        parts.append(prefix[order:order + count] - prefix[:count] * powers[order] + _SALT[f"char{order}"])
-    # Words: runs of word characters; every other visible character is a word of its own.
-    word = classes == _WORD_CLASS
-    split = ~(word[1:] & word[:-1])  # no word runs on from i to i + 1
-    first = classes != _SPACE_CLASS
-    last = first.copy()
-    first[1:] &= split
-    last[:-1] &= split
-    a = np.flatnonzero(first)
-    b = np.flatnonzero(last) + 1
-    words = prefix.take(b) - prefix.take(a) * powers.take(b - a)
-    parts.append(words + _SALT["word1"])
-    parts.append(words[:-1] * _MIX + words[1:] + _SALT["word2"])
-    sizes = tuple(len(p) for p in parts)
-    # Fibonacci hashing: the top bits of h * MIX depend on every bit of h.
-    return ((np.concatenate(parts) * _MIX) >> np.uint64(64 - bits)).view(np.int64), sizes
+    (in GROUPS order; a group is empty when the text is too short for it).
+
+    An n-gram ``codes[i:j]`` hashes to sum((codes[k] + 1) * BASE**(j - 1 - k)), modulo 2**64. With
+    prefix sums S[j] = sum over k < j of (codes[k] + 1) * BASE**-(k + 1), that is
+    BASE**j * (S[j] - S[i]): one cumulative sum, then one subtraction and one product per group.
+    Each group's hashes get the group's salt, and Fibonacci hashing (the top bits of h * MIX
+    depend on every bit of h) picks the bucket; as products distribute modulo 2**64, MIX is
+    folded into the table of powers and into the salts. The work is some thirty whole-array
+    numpy calls whatever the text's length: at about a microsecond a call, fewer calls is what
+    makes it fast, not smaller arrays."""
+    tables = _tables()
+    codes, kinds = _normalized(text, tables)
+    n = len(codes) - 2  # codes and kinds have a space at either end
+    if n <= 0:
+        return np.zeros(0, dtype=np.int64), (0,) * len(GROUPS)
+    inverse, mixed_powers = _powers(_POWERS_KEPT) if n <= _POWERS_KEPT else _powers.__wrapped__(n)
+    sums = np.multiply(codes[:n + 1], inverse[:n + 1])
+    sums[0] = 0  # the leading space is not part of the text
+    sums.cumsum(out=sums)
+    # Words: word k is codes[starts[k]:ends[k]] of the text (between the spaces at either end).
+    pairs = _byte_windows(kinds, 2)
+    starts = tables.word_starts.take(pairs).nonzero()[0]
+    ends = tables.word_ends.take(pairs).nonzero()[0]
+    chars, words = max(0, n - CHAR_ORDER + 1), len(starts)
+    sizes = (chars, words, max(0, words - 1))
+    hashes = np.empty(sum(sizes), dtype=np.uint64)
+    char_grams, word1, word2 = hashes[:chars], hashes[chars:chars + words], hashes[chars + words:]
+    # (hash + salt) * MIX, each hash already times MIX.
+    np.subtract(sums[CHAR_ORDER:], sums[:chars], out=char_grams)
+    np.multiply(char_grams, mixed_powers[CHAR_ORDER:n + 1], out=char_grams)
+    np.add(char_grams, _MIXED_SALT[GROUPS[0]], out=char_grams)
+    np.subtract(sums.take(ends), sums.take(starts), out=word1)
+    np.multiply(word1, mixed_powers.take(ends), out=word1)
+    # A word pair hashes to first * MIX + second.
+    np.multiply(word1[:-1], _MIX, out=word2)
+    np.add(word2, word1[1:], out=word2)
+    np.add(word2, _MIXED_SALT["word2"], out=word2)
+    np.add(word1, _MIXED_SALT["word1"], out=word1)
+    np.right_shift(hashes, np.uint64(64 - bits), out=hashes)
+    return hashes.view(np.int64), sizes
 
 
 @dataclass(frozen=True)
@@ -229,10 +273,7 @@ class MTModel:
 def group_means(values: np.ndarray, sizes) -> float:
     """The sum over groups of each group's mean value (an empty group adds nothing)."""
     if all(sizes):  # the common case: one reduction for every group
-        offsets, at = [], 0
-        for size in sizes:
-            offsets.append(at)
-            at += size
+        offsets = [0, *accumulate(sizes[:-1])]
         sums = np.add.reduceat(values, offsets, dtype=np.float64).tolist()
         return sum(total / size for total, size in zip(sums, sizes))
     total, at = 0.0, 0

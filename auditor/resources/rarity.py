@@ -4,11 +4,14 @@ wordfreq loads its whole English list (and imports langcodes, ftfy, regex) on th
 about 0.3 s, longer than auditing a short article. The name rules ask about a handful of words
 per document, so the list is copied once into an SQLite table in the user's cache folder (like
 the other precompiled data, see auditor/cache.py), keyed by wordfreq's version, and each word is
-looked up there. A word of ASCII letters joined by hyphens or apostrophes ("London-based",
-"We've", "O'Hara") is answered from the table too, as wordfreq answers it: split where wordfreq's
-tokenizer splits it, the frequencies of its pieces combined and rounded as wordfreq does
+looked up there. A word of ASCII letters and figures joined by hyphens or apostrophes
+("London-based", "We've", "O'Hara", "A300s") is answered from the table too, as wordfreq answers
+it: split where wordfreq's tokenizer splits it, figures weighted as wordfreq weighs them, the
+frequencies of its pieces combined and rounded as wordfreq does
 (``_compound``), so that the first such word of a run does not import wordfreq; so is such a word
-with straight apostrophes after it ("Wer'"), which wordfreq strips. When the folder is not writable, or for other words (figures, other scripts), wordfreq answers directly.
+with straight apostrophes after it ("Wer'"), which wordfreq strips. When the folder is not
+writable, or for other words (letters beyond ASCII joined by a hyphen, figures with points or
+commas), wordfreq answers directly.
 """
 from __future__ import annotations
 
