@@ -19,8 +19,10 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 _EDGE_SPACE = " \t\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000" + ZERO_WIDTH
 _WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
-# A sentence ends at . ! ? … (with closing quotes or brackets) followed by space and an opener.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+(?=[\"'“‘«(\[]?[A-Z0-9\u00C0-\u024F\u0400-\u04FF])")
+# A sentence ends at . ! ? … (with closing quotes or brackets) followed by space and an opener;
+# a rule of underscores between them ("... on Friday. ___ Follow AP's coverage at ...", how wire
+# copy sets off its closing notes) is part of the gap.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+(?:_{3,}\s+)?(?=[\"'“‘«(\[]?[A-Z0-9\u00C0-\u024F\u0400-\u04FF])")
 # A line this long is a paragraph whose line breaks were lost (or a whole page flattened): chrome
 # is judged by its sentences and the runs of labels inside them, not by the line.
 LONG_LINE_WORDS = 200

@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 _IN_PROGRESS = object()
 HEAD_LINES = 6
 TAIL_LINES = 6
+# A text without line breaks ends in one long line: its last this many sentences (counting the
+# lines after it) are its tail, judged as the last lines of a text written with breaks are.
+TAIL_SENTENCES = 16
 
 
 @dataclass(slots=True)
@@ -91,6 +94,36 @@ class Context:
 
     def line_allowed(self, where: str, index: int) -> bool:
         return where == "any" or index in self.allowed_lines[where]
+
+    @cached_property
+    def units(self) -> list["Span"]:
+        """The text's lines in order, a long line replaced by its sentences (its labels are menus,
+        the line model's to judge): what closes a text, line by line or sentence by sentence."""
+        return [segment for segment in self.document.segments if segment.part in ("line", "sentence")]
+
+    @cached_property
+    def tail_sentences(self) -> frozenset[int]:
+        """Where the sentences of long lines that are among the text's last units start."""
+        if not self.document.split_lines:
+            return frozenset()
+        from auditor.core.narrowing import is_prose
+
+        # A page's footer (menus, link lists, notices without a full sentence) after the
+        # article's end does not count: the tail holds the last sentences of prose and all after them.
+        units, prose, first = self.units, 0, len(self.units)
+        while first > 0 and prose < TAIL_SENTENCES:
+            first -= 1
+            prose += is_prose(units[first].text)
+        return frozenset(u.start for u in units[first:] if u.part == "sentence")
+
+    def span_allowed(self, where: str, span: "Span") -> bool:
+        """Whether a rule placed ``where`` may judge ``span``: a line by its place among the lines,
+        a sentence of a long line in the tail by its place among the text's last sentences."""
+        if where == "any":
+            return True
+        if span.part == "line":
+            return span.index in self.allowed_lines[where]
+        return where == "tail" and span.start in self.tail_sentences
 
 
 _KIND_MODULES = {"phrases": "phrases", "patterns": "patterns", "lines": "lines", "detector": "registry"}

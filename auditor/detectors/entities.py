@@ -117,11 +117,12 @@ def find_people(ctx: Context) -> list[tuple[Token, str, str]]:
                 break
     # Another transliteration of a listed surname ("Berbock", "Habek"), in a word unknown to
     # English: not a real name elsewhere, so no other context is needed.
+    transliteration_of = gz.per_word(_transliteration_of)
     for run in tokens(ctx):
         for j, t in enumerate(run):
             if t.start in flagged or len(t.text) < 5:
                 continue
-            target = _transliteration_of(t.text, gz)
+            target = transliteration_of(t.text)
             if target:
                 found.append((t, target[0], target[1]))
                 flagged.add(t.start)
@@ -189,24 +190,17 @@ def place_names(ctx: Context, rule):
     gz = gazetteer(ctx)
     people_tokens = {t.start for t, _, _ in person_findings(ctx)}
     text = ctx.document.text
+    place_candidates = gz.per_word(_place_candidates)
     for run in tokens(ctx):
         if len(run) != 1:
             continue  # a multi-word capitalized run is a name or a title, not a lone place
         t = run[0]
-        if t.start in people_tokens or len(t.text) < 5 or gz.is_accepted(t.text):
+        if t.start in people_tokens:
             continue
-        folded = t.text.casefold()
-        if folded in gz.by_first or ascii_fold(t.text) in gz.place_folded:
+        found = place_candidates(t.text)
+        if found is None:
             continue
-        exonym = gz.exonyms.get(folded)
-        if exonym and folded in exonym.casefold().replace("-", " ").split():
-            continue  # a part of the place's own name (Peredelkino, Novo-Peredelkino): another place
-        if exonym:
-            candidates = [exonym]
-        else:
-            candidates = gz.near_places(t.text)
-        if not candidates:
-            continue
+        candidates, exonym = found
         # Two transliterations of one place need no other evidence; any other near miss needs a
         # sentence that speaks of places.
         if not any(transliteration_variants(t.text, c) for c in candidates) and not _place_context(text, t, gz):
@@ -218,6 +212,21 @@ def place_names(ctx: Context, rule):
             continue  # another romanization of the same name (Zaporizhia, Zaporizhzhia)
         yield Hit(rule, t.start, t.end, {"replacement": best}, fix_replacement=best,
                   confidence=0.9 if not exonym else 0.6)
+
+
+def _place_candidates(word: str, gz) -> tuple[list[str], str | None] | None:
+    """The major places a rare word may stand for (canonical names), with the place it is an exonym of,
+    if any; None for a word no place is suggested for (short, accepted, a given name, a place)."""
+    if len(word) < 5 or gz.is_accepted(word):
+        return None
+    folded = word.casefold()
+    if folded in gz.by_first or ascii_fold(word) in gz.place_folded:
+        return None
+    exonym = gz.exonyms.get(folded)
+    if exonym and folded in exonym.casefold().replace("-", " ").split():
+        return None  # a part of the place's own name (Peredelkino, Novo-Peredelkino): another place
+    candidates = [exonym] if exonym else gz.near_places(word)
+    return (candidates, exonym) if candidates else None
 
 
 def _place_context(text: str, token: Token, gz) -> bool:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from auditor.resources.name_text import Token, ascii_fold, translit_key
+from auditor.resources.name_text import Token, ascii_fold, is_rare_name, translit_key
 from auditor.resources.rarity import zipf
 from auditor.detectors import Context, Hit
-from auditor.detectors.entities import gazetteer, person_findings, rare_names, tokens
+from auditor.detectors.entities import gazetteer, person_findings, tokens
 
 # A form with a case ending must be a word English never prints (Kharkova, Zelenskogo).
 MAX_OBLIQUE_ZIPF = 1.0
@@ -97,9 +97,10 @@ def case_endings(ctx: Context, rule):
     # spellings it writes after a woman's given name or title (her surname, not a case), and its
     # rare words by stem.
     words = woman = by_stem = None
+    shaped, unknown = gz.per_word(_declinable_shape), gz.per_word(_unknown_to_english)
     for run in tokens(ctx):
         for i, t in enumerate(run):
-            if t.start in flagged or len(t.text) < 5 or not (t.text[1:].islower() or _SCOTTISH.fullmatch(t.text)):
+            if t.start in flagged or not shaped(t.text):
                 continue
             if i and run[i - 1].text.casefold() in forms.female_given_names:
                 words = {w.text for r in tokens(ctx) for w in r} if words is None else words
@@ -108,10 +109,9 @@ def case_endings(ctx: Context, rule):
                     yield Hit(rule, t.start, t.end, {"replacement": feminine, "form": "the masculine ending"},
                               fix_replacement=feminine)
                     continue
-            folded = t.text.casefold()
-            if (folded in forms.female_given_names or folded in gz.by_first or gz.is_accepted(t.text)
-                    or zipf(t.text) >= MAX_OBLIQUE_ZIPF):
+            if not unknown(t.text):
                 continue
+            folded = t.text.casefold()
             if i + 1 < len(run) and _oblique_given_name(t.text, gz):
                 continue  # a given name in an oblique case: flagged with the surname after it
             if not t.text.isascii():
@@ -141,6 +141,18 @@ def case_endings(ctx: Context, rule):
                               fix_replacement=cased_like(nominative_given, given.text))
                 yield Hit(rule, t.start, t.end, {"replacement": nominative, "form": "a case ending"},
                           fix_replacement=cased_like(nominative, t.text))
+
+
+def _declinable_shape(word: str, gz) -> bool:
+    """Five letters or more, lower-case after the capital (or a Scottish name: McGregor)."""
+    return len(word) >= 5 and bool(word[1:].islower() or _SCOTTISH.fullmatch(word))
+
+
+def _unknown_to_english(word: str, gz) -> bool:
+    """Neither a given name, nor a form the gazetteers accept, nor a word English prints."""
+    folded = word.casefold()
+    return not (folded in gz.forms.female_given_names or folded in gz.by_first or gz.is_accepted(word)
+                or zipf(word) >= MAX_OBLIQUE_ZIPF)
 
 
 def _feminine_form(ctx: Context, given: str, surname: str, gz, words: set[str]) -> str | None:
@@ -241,35 +253,40 @@ def rebuilt_names(ctx: Context, rule):
     rare word one round-trip change from a name English writes (Pireli)."""
     gz = gazetteer(ctx)
     flagged = {t.start for t, _, _ in person_findings(ctx)}
-    rare = None
+    rebuilt = gz.per_word(_rebuilt_native)  # the same words come back document after document
     for run in tokens(ctx):
         for t in run:
-            ascii_ = t.text.isascii()
-            if t.start not in flagged and (not ascii_ or _LATIN_C.search(t.text, 1)):
-                plain = _plain_romanization(t.text, gz)
-                if plain:
-                    yield Hit(rule, t.start, t.end, {"replacement": plain}, fix_replacement=plain)
-                    continue
-            if not ascii_:
+            if t.start in flagged:
                 continue
-            # A romanization is plain ASCII: Sükür is a Turkish name, not a rebuilt Sukkur.
-            if (t.start in flagged or len(t.text) < 4 or not t.text[1:].islower() or not t.text.isascii()
-                    or gz.is_accepted(t.text)):
-                continue
-            native = gz.rebuilt_index.get(translit_key(t.text))
-            if native and (ascii_fold(native) == ascii_fold(t.text) or zipf(t.text) >= MAX_REBUILT_ZIPF):
-                continue
-            if native is None:
-                native = _german_romanization(t.text, gz)
-            if native is None:
-                # Only words rare in English (a stage other rules read too; it starts at five
-                # letters) and four-letter words are searched.
-                rare = {r.start for r in rare_names(ctx)} if rare is None else rare
-                native = _used_native(t.text, gz) if t.start in rare or len(t.text) == 4 else None
-                if native is None and t.start in rare and zipf(t.text) == 0:
-                    native = gz.forms.native_ending(t.text)  # Altshtein -> Altstein
+            native = rebuilt(t.text)
             if native:
                 yield Hit(rule, t.start, t.end, {"replacement": native}, fix_replacement=native)
+
+
+def _rebuilt_native(word: str, gz) -> str | None:
+    """The spelling EN107 suggests for a capitalized word (the plain romanization of scholarly
+    letters, or the native name a rebuilt spelling stands for), or None."""
+    ascii_ = word.isascii()
+    if not ascii_ or _LATIN_C.search(word, 1):
+        plain = _plain_romanization(word, gz)
+        if plain:
+            return plain
+    # A romanization is plain ASCII: Sükür is a Turkish name, not a rebuilt Sukkur.
+    if not ascii_ or len(word) < 4 or not word[1:].islower() or gz.is_accepted(word):
+        return None
+    native = gz.rebuilt_index.get(translit_key(word))
+    if native and (ascii_fold(native) == ascii_fold(word) or zipf(word) >= MAX_REBUILT_ZIPF):
+        return None
+    if native is None:
+        native = _german_romanization(word, gz)
+    if native is None:
+        # Only words rare in English (what the rare_names stage holds; it starts at five letters)
+        # and four-letter words are searched.
+        rare = is_rare_name(word)
+        native = _used_native(word, gz) if rare or len(word) == 4 else None
+        if native is None and rare and zipf(word) == 0:
+            native = gz.forms.native_ending(word)  # Altshtein -> Altstein
+    return native or None
 
 
 def _plain_romanization(word: str, gz) -> str | None:

@@ -161,9 +161,11 @@ class PatternMatcher:
         members = [(pattern, i) for i, (_, patterns, _, _, _) in enumerate(self.rules) for pattern in patterns]
         self.set, self.owner = _compiled_set(members) if members else (None, [])
         # Rules that judge a whole line (span: line, or every pattern anchored at its start) judge
-        # a long line (a paragraph or a page without its line breaks) by its sentences.
+        # a long line (a paragraph or a page without its line breaks) by its sentences; those that
+        # read only the text's last lines read the last sentences of a long line that ends it.
         self.by_line = frozenset(i for i, (rule, patterns, span, _, _) in enumerate(self.rules)
-                                 if rule.where == "any" and (span == "line" or all(map(_anchored, patterns))))
+                                 if rule.where in ("any", "tail")
+                                 and (span == "line" or all(map(_anchored, patterns))))
 
     def find(self, ctx: Context):
         if self.set is None:
@@ -198,7 +200,7 @@ class PatternMatcher:
     def _hits(self, ctx: Context, i: int, lines):
         rule, patterns, span, group, replacement = self.rules[i]
         for line in lines:
-            if not ctx.line_allowed(rule.where, line.index):
+            if not ctx.span_allowed(rule.where, line):
                 continue
             for pattern in patterns:
                 regex = compile_re2(pattern)

@@ -234,7 +234,7 @@ class PhraseMatcher:
                 refused = owner is not None and line.part != "line" and is_prose(line.text)
             if owner is not None:
                 rule, lang = owner
-                if ctx.line_allowed(rule.where, line.index) and (line.part == "line" or rule.where == "any"):
+                if ctx.span_allowed(rule.where, line) and (line.part == "line" or rule.where in ("any", "tail")):
                     yield Hit(rule, line.start, line.end, {"lang": lang}, unsafe=refused, prose=refused,
                               severity="info" if refused else None)
         if self.inline is not None:

@@ -19,6 +19,7 @@ BODY_BEFORE = 2        # this many article paragraphs come before a closing sect
 SECTION_LINES = 14     # a closing section runs on for at most this many non-blank lines ...
 SECTION_SHARE = 0.4    # ... holding at most this share of the text's words
 PROFILE_SIGNALS = 2    # a company profile holds at least this many of the stock phrases below
+PROFILE_SENTENCES = 8  # ... in at most this many sentences when the text has no line breaks
 
 _MENU_ABOUT = frozenset({"about us", "about me", "about"})  # a site's menu items, not a closing section
 _TERMINAL = frozenset(".!?。！？؟:")
@@ -49,28 +50,42 @@ def _paragraph(text: str) -> bool:
 
 
 def _content(ctx: Context, hit: Hit):
-    """The document's non-blank lines and the position among them of the line the hit covers."""
-    content = ctx.document.content_lines
-    index = ctx.document.line_col(hit.start)[0] - 1
-    pos = next((k for k, line in enumerate(content) if line.index == index), None)
-    if pos is not None and (content[pos].start != hit.start or content[pos].end != hit.end):
-        pos = None  # a sentence of a line without its breaks: no place of its own to judge
+    """The text's lines (a long line's sentences in its place: a text without line breaks is
+    judged sentence by sentence) and the position among them of the one the hit covers."""
+    content = ctx.units
+    pos = next((k for k, unit in enumerate(content) if unit.start == hit.start and unit.end == hit.end), None)
     return content, pos
+
+
+def _profile_run(content, pos: int) -> list:
+    """The sentences of a company profile in a text without line breaks: the hit's sentence and
+    the sentences right after it that hold a stock phrase or name the company (its first word),
+    as the lines of a profile paragraph would be; the article's own sentences come before it."""
+    name = _WORD.match(content[pos].text)
+    name = name.group(0).casefold() if name else ""
+    run = [content[pos]]
+    for unit in content[pos + 1:pos + PROFILE_SENTENCES]:
+        words = {w.casefold() for w in _WORD.findall(unit.text)}
+        if unit.part != "sentence" or not (name in words or any(p.search(unit.text) for p in _PROFILE)):
+            break
+        run.append(unit)
+    return run
 
 
 def company_profile(ctx: Context, hit: Hit) -> Hit | None:
     """Refines BP427: a line near the end that opens like a company description is the profile
     only when it holds two of its stock phrases and the article's paragraphs come before it. The
-    line is judged as a whole (its sentences are all profile), so its delete is not narrowed."""
+    line is judged as a whole (its sentences are all profile), so its delete is not narrowed; in
+    a text without line breaks the profile's sentences from the hit on are judged together."""
     content, pos = _content(ctx, hit)
     if pos is None:
         return None
-    text = content[pos].text
-    signals = sum(1 for pattern in _PROFILE if pattern.search(text))
+    run = [content[pos]] if content[pos].part == "line" else _profile_run(content, pos)
+    signals = sum(1 for pattern in _PROFILE if any(pattern.search(unit.text) for unit in run))
     body = sum(1 for line in content[1:pos] if _paragraph(line.text))
     if signals < PROFILE_SIGNALS or body < BODY_BEFORE:
         return None
-    return replace(hit, whole=True)
+    return replace(hit, end=run[-1].end, whole=True)
 
 
 def closing_section(ctx: Context, hit: Hit) -> Hit | None:

@@ -14,6 +14,7 @@ import csv
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import Callable
 
 import yaml
 
@@ -33,7 +34,8 @@ ENGLISH_USAGE_ZIPF = 1.5
 USED_NATIVE_ZIPF = (1.5, 3.5)
 DOUBLED_NATIVE_ZIPF = 2.0
 # Built lazily; never pickled with the gazetteer (see ``Gazetteer.__getstate__``).
-_INDEXES = ("translit_index", "surname_list", "near_places", "ukrainian_surnames", "used_native", "given_obliques")
+_INDEXES = ("translit_index", "surname_list", "near_places", "ukrainian_surnames", "used_native", "given_obliques",
+            "_word_judgements", "_place_target_folds")
 DATA_FILES = ("people.yaml", "places.yaml", "geonames-places.tsv", "transliteration.yaml", "ukrainian-forms.yaml")
 
 
@@ -156,6 +158,19 @@ class Gazetteer:
                 return word[:1] + native[1:]
         return None
 
+    @cached_property
+    def _word_judgements(self) -> dict[str, Callable[[str], object]]:
+        return {}
+
+    def per_word(self, judge: Callable[[str, Gazetteer], object]) -> Callable[[str], object]:
+        """``judge(word, self)`` memoized by word, for a judgement that depends on the word and this
+        gazetteer only: the name rules ask the same of the same words in document after document."""
+        key = f"{judge.__module__}.{judge.__qualname__}"
+        memo = self._word_judgements.get(key)
+        if memo is None:
+            memo = self._word_judgements.setdefault(key, lru_cache(maxsize=1 << 16)(lambda word: judge(word, self)))
+        return memo
+
     def is_accepted(self, token: str) -> bool:
         f = fold(token)
         return f in self.accepted or f in self.place_accepted
@@ -166,6 +181,18 @@ class Gazetteer:
         out: list[tuple[str, str]] = []
         for delta in (-2, -1, 0, 1, 2):
             out += self.place_targets.get((f[:1], len(f) + delta), [])
+        return out
+
+    @cached_property
+    def _place_target_folds(self) -> dict[tuple[str, int], list[str]]:
+        return {key: [form.casefold() for form, _ in targets] for key, targets in self.place_targets.items()}
+
+    def place_candidate_folds(self, token: str) -> list[str]:
+        """The accepted forms ``place_candidates`` gives, case-folded (in the same order)."""
+        f = fold(token)
+        out: list[str] = []
+        for delta in (-2, -1, 0, 1, 2):
+            out += self._place_target_folds.get((f[:1], len(f) + delta), [])
         return out
 
 

@@ -40,7 +40,7 @@ def near_places(word: str, gz) -> list[str]:
 
     pairs = gz.place_candidates(word)
     limit = 1 if len(word) <= 8 else 2
-    forms = [form.casefold() for form, _ in pairs]
+    forms = gz.place_candidate_folds(word)  # case-folded once per gazetteer
     found = process.extract(word.casefold(), forms, scorer=Levenshtein.distance, score_cutoff=limit, limit=None)
     return [pairs[i][1] for _, _, i in found if near(word, pairs[i][0], PLACE_SIMILARITY)]
 

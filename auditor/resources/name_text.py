@@ -50,41 +50,48 @@ def transliteration_variants(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _capitalized_token() -> re.Pattern:
-    """A capitalized token: an upper-case letter that no word character, apostrophe or hyphen
-    precedes, then word characters, apostrophes or hyphens. The class lists the upper-case letters
-    of the Basic Multilingual Plane (names in other planes are out of scope), so that the regular
-    expression engine skips the lower-case words by itself."""
+def _capitalized_run() -> re.Pattern:
+    """Capitalized tokens separated by single spaces. A token is an upper-case letter that no word
+    character, apostrophe or hyphen precedes, then word characters, apostrophes or hyphens. The
+    class lists the upper-case letters of the Basic Multilingual Plane (names in other planes are
+    out of scope); it comes first, and the look-behind after it, so that the regular expression
+    engine skips the lower-case text by itself."""
     upper = "".join(c for c in map(chr, range(0x10000)) if c.isupper() and c.isalpha())
-    return re.compile(r"(?<![\w’'-])[" + re.escape(upper) + r"][\w’'-]*")
+    token = r"[" + re.escape(upper) + r"](?<![\w’'-].)[\w’'-]*"
+    return re.compile(rf"{token}(?: {token})*")
 
 
 def capitalized_runs(text: str) -> list[list[Token]]:
     """Runs of capitalized tokens separated by single spaces.
 
-    One pass in C finds the capitalized tokens; a run goes on across exactly one space from the
-    token before (any other gap, or a lower-case word between the two, ends it).
+    One pass in C finds the runs; a run goes on across exactly one space from the token before
+    (any other gap, or a lower-case word between the two, ends it).
     """
     runs: list[list[Token]] = []
-    run: list[Token] = []
-    previous_end = -2
-    for m in _capitalized_token().finditer(text):
-        a, word = m.start(), m.group()
-        if run and (previous_end != a - 1 or text[previous_end] != " "):
-            runs.append(run)
-            run = []
-        previous_end = m.end()
-        if "'" in word or "’" in word:
-            word = _POSSESSIVE.sub("", word)
-        word = word.rstrip("-")
-        run.append(Token(word, a, a + len(word)))
-    if run:
+    new_token = tuple.__new__  # what Token(...) calls, without its Python-level __new__
+    for m in _capitalized_run().finditer(text):
+        a = m.start()
+        run: list[Token] = []
+        for word in m.group().split(" "):
+            next_start = a + len(word) + 1
+            if "'" in word or "’" in word:
+                word = _POSSESSIVE.sub("", word)
+            if word[-1] == "-":
+                word = word.rstrip("-")
+            run.append(new_token(Token, (word, a, a + len(word))))
+            a = next_start
         runs.append(run)
     return runs
 
 
+def is_rare_name(word: str) -> bool:
+    """A capitalized word of five letters or more, lower-case after its capital, rare in English."""
+    return len(word) >= 5 and word[1:].islower() and zipf(word) < MAX_PAIR_ZIPF
+
+
 def rare_tokens(runs: list[list[Token]]) -> list[Token]:
     """Capitalized single words rare in English (names of people and places a gazetteer may lack)."""
+    # is_rare_name, written out: this runs on every capitalized token of every document.
     return [t for run in runs for t in run
             if len(t.text) >= 5 and t.text[1:].islower() and zipf(t.text) < MAX_PAIR_ZIPF]
 

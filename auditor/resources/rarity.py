@@ -8,8 +8,9 @@ looked up there. A word of ASCII letters and figures joined by hyphens or apostr
 ("London-based", "We've", "O'Hara", "A300s") is answered from the table too, as wordfreq answers
 it: split where wordfreq's tokenizer splits it, figures weighted as wordfreq weighs them, the
 frequencies of its pieces combined and rounded as wordfreq does
-(``_compound``), so that the first such word of a run does not import wordfreq. When the folder is
-not writable, or for other words (letters beyond ASCII joined by a hyphen, figures with points or
+(``_compound``), so that the first such word of a run does not import wordfreq; so is such a word
+with straight apostrophes after it ("Wer'"), which wordfreq strips. When the folder is not
+writable, or for other words (letters beyond ASCII joined by a hyphen, figures with points or
 commas), wordfreq answers directly.
 """
 from __future__ import annotations
@@ -96,6 +97,12 @@ def _build(path: Path) -> None:
 def zipf(word: str) -> float:
     """wordfreq's Zipf frequency of an English word (0 for a word it has never seen)."""
     simple = _SIMPLE(word)
+    if not simple and word.endswith("'") and word[0] != "'":
+        # wordfreq strips straight apostrophes from the ends of a token: "Wer'" is "Wer" (a stem
+        # a case ending leaves), answered from the table without importing wordfreq.
+        core = word.rstrip("'")
+        if _SIMPLE(core) or _COMPOUND.fullmatch(core):
+            return zipf(core)
     table = _table() if simple or _COMPOUND.fullmatch(word) else None
     if table is None:
         from wordfreq import zipf_frequency
