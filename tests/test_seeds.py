@@ -18,6 +18,12 @@ def test_eval_finds_every_required_boilerplate_span_and_ranks_the_seeds(seeds):
     found, total = line.split()[1].split("/")
     assert found == total and int(total) >= 12, out
     assert "Ranking follows ranking_best_to_worst: yes" in out, out
+    # Span precision counts span findings only; the machine-translation verdicts (document-level,
+    # no span to overlap) are listed apart, so a flagged seed does not read as a false alarm.
+    precision = next(l for l in out.splitlines() if l.startswith("Precision:"))
+    on_gold, flagged = precision.split()[1].split("/")
+    assert on_gold == flagged, out
+    assert "Document-level warnings/errors:" in out and "TR201" in out, out
 
 
 def test_clean_seed_has_no_warning_or_error(seeds):

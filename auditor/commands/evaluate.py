@@ -28,6 +28,8 @@ class Evaluation:
     spans: list[GoldResult] = field(default_factory=list)
     flagged: int = 0
     flagged_on_gold: int = 0
+    # Document-level warnings and errors (start = end = 0) have no span to overlap: listed apart.
+    document_level: list[tuple[str, str]] = field(default_factory=list)
     scores: dict[str, float] = field(default_factory=dict)
     ranking: list[list[str]] = field(default_factory=list)
     missing_files: list[str] = field(default_factory=list)
@@ -77,7 +79,9 @@ def evaluate(gold_path: Path, folder: Path, audit_fn) -> Evaluation:
         text = decode(path.read_bytes(), str(path))
         report = audit_fn(Document(text=text, id=name, path=str(path)))
         result.scores[name] = report.score.score
-        charged = [f for f in report.findings if f.severity.value != "info"]
+        charged = [f for f in report.findings if f.severity.value != "info" and f.scope != "document"]
+        result.document_level += [(name, f.code) for f in report.findings
+                                  if f.severity.value != "info" and f.scope == "document"]
         spans = []
         for art in entry.get("artifacts", []):
             start = text.find(art["text"])
@@ -111,6 +115,9 @@ def render(result: Evaluation) -> str:
     precision = result.flagged_on_gold / result.flagged if result.flagged else 1.0
     out.append(f"Precision: {result.flagged_on_gold}/{result.flagged} warning/error findings overlap a gold span "
                f"({precision:.0%})")
+    if result.document_level:
+        out.append("Document-level warnings/errors: "
+                   + ", ".join(f"{doc} {code}" for doc, code in result.document_level))
     out.append("Scores:")
     for group in result.ranking:
         out.append("  " + ", ".join(f"{d} {result.scores.get(d, float('nan')):g}" for d in group))
