@@ -301,12 +301,27 @@ def test_a_line_model_rule_with_bad_settings_is_refused_with_its_file(tmp_path):
     pack = tmp_path / "mine.yaml"
     pack.write_text(
         "- code: XX701\n  name: my-teasers\n  category: boilerplate\n  severity: warning\n"
-        "  kind: detector\n  detector: linemodel.teaser\n  fix: {action: delete, safety: safe}\n"
-        "  message: Teaser\n  why: Teasers.\n  options:\n    model: {confidence: {teaser: high}}\n"
+        "  kind: detector\n  detector: linemodel.lines\n  fix: {action: delete, safety: safe}\n"
+        "  message: Teaser\n  why: Teasers.\n  options:\n    verdict: teaser\n    model: {confidence: {teaser: high}}\n"
         "  examples: {match: [x], no_match: [y]}\n", encoding="utf-8")
     with pytest.raises(RulePackError) as excinfo:
         load_ruleset(extra=[pack])
     assert "mine.yaml" in str(excinfo.value) and "line model options" in str(excinfo.value)
+
+
+@pytest.mark.parametrize("verdict", ["", "    verdict: teasers\n"])
+def test_a_line_model_rule_without_a_known_verdict_is_refused_with_its_file(tmp_path, verdict):
+    from auditor.engine.ruleset import RulePackError
+
+    pack = tmp_path / "mine.yaml"
+    pack.write_text(
+        "- code: XX702\n  name: my-lines\n  category: boilerplate\n  severity: warning\n"
+        "  kind: detector\n  detector: linemodel.lines\n  fix: {action: delete, safety: safe}\n"
+        "  message: Lines\n  why: Lines.\n  options:\n" + verdict + "    model: {}\n"
+        "  examples: {match: [x], no_match: [y]}\n", encoding="utf-8")
+    with pytest.raises(RulePackError) as excinfo:
+        load_ruleset(extra=[pack])
+    assert "mine.yaml" in str(excinfo.value) and "option verdict" in str(excinfo.value)
 
 
 def test_a_chinese_article_without_spaces_is_an_article():

@@ -41,6 +41,10 @@ from auditor.detectors.linemodel_shape import (
 )
 
 
+# The verdicts the model gives lines (linemodel_body), each reported by one rule.
+VERDICTS = ("short-block", "headline-list", "outside-body", "teaser", "repeated", "non-text")
+
+
 @dataclass(frozen=True)
 class Resources:
     """What a line-model rule needs, built once per compiled ruleset from its options."""
@@ -50,11 +54,15 @@ class Resources:
     comment_modifiers: frozenset = frozenset()  # words that may stand beside them
     min_article_words: int = 0   # fewer words of article text: no article (BP001)
     cost: float = 0.0            # what "no article" costs, in points
+    verdict: str | None = None   # the verdict a `linemodel.lines` rule reports
 
 
 def prepare(rule) -> Resources:
     """Read a rule's options (ValueError names what is wrong); the registry calls this once."""
     options = rule.spec.get("options") or {}
+    verdict = options.get("verdict")
+    if (verdict is not None or str(rule.spec.get("detector")).endswith(".lines")) and verdict not in VERDICTS:
+        raise ValueError(f"option verdict: one of {', '.join(VERDICTS)} is needed, got {verdict!r}")
     settings = ModelSettings.from_options(options)
 
     def words(group: str) -> frozenset:
@@ -69,7 +77,7 @@ def prepare(rule) -> Resources:
     cost = options.get("cost", 0)
     if isinstance(cost, bool) or not isinstance(cost, (int, float)) or not 0 <= cost <= 100:
         raise ValueError(f"option cost: points from 0 to 100 are needed, got {cost!r}")
-    return Resources(settings, words("headings"), words("modifiers"), minimum, float(cost))
+    return Resources(settings, words("headings"), words("modifiers"), minimum, float(cost), verdict)
 
 
 @dataclass(frozen=True)
@@ -145,37 +153,14 @@ def _mark_chrome(infos: list[LineInfo], spans) -> None:
 # -- the rules ---------------------------------------------------------------------------------
 # Each rule reports the lines the model gave its reason; the model runs once per document.
 
-def _report(ctx: Context, rule, resources: Resources, reason: str):
-    settings = resources.settings
+def lines(ctx: Context, rule, resources: Resources):
+    """The lines the model gave the rule's ``verdict`` option (BP701-BP706)."""
+    settings, reason = resources.settings, resources.verdict
     for info in judge(ctx, settings).lines:
         if info.verdict == reason:
             severity = "warning" if info.confidence >= settings.info_below else "info"
             yield Hit(rule, info.start, info.end, {"reason": reason}, confidence=info.confidence,
                       severity=severity, whole=True)
-
-
-def chrome_block(ctx: Context, rule, resources: Resources):
-    yield from _report(ctx, rule, resources, "short-block")
-
-
-def headline_list(ctx: Context, rule, resources: Resources):
-    yield from _report(ctx, rule, resources, "headline-list")
-
-
-def outside_body(ctx: Context, rule, resources: Resources):
-    yield from _report(ctx, rule, resources, "outside-body")
-
-
-def teaser(ctx: Context, rule, resources: Resources):
-    yield from _report(ctx, rule, resources, "teaser")
-
-
-def repeated_in_document(ctx: Context, rule, resources: Resources):
-    yield from _report(ctx, rule, resources, "repeated")
-
-
-def non_text(ctx: Context, rule, resources: Resources):
-    yield from _report(ctx, rule, resources, "non-text")
 
 
 def _comments_heading(info: LineInfo, nouns, modifiers) -> bool:
