@@ -196,7 +196,7 @@ def test_streamed_output_is_byte_for_byte_what_render_prints(fmt, show_info):
         out = io.StringIO()
         stream = TextStream(out, show_info=show_info) if fmt == "text" else JsonStream(out)
         for r in reports:
-            stream.add(r, fails(r, 90.0, "warning"), gate_key(r))
+            stream.add(r, fails(r, 90.0, "warning"))
         stream.close(errs)
         if fmt == "text":
             expected = text.render(reports, errs, show_info=show_info, failed=keys)

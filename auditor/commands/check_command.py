@@ -2,9 +2,9 @@
 
 Every report goes through one gate (``Gate.judge``: configured suppressions, then the baseline,
 rescore, fail or not). Reports are printed as they come unless the whole run must be seen first:
-a baseline being written, or a format that is one document for the run (JUnit). Exit codes: 2 when
-an input could not be read (it wins), else 1 when a document fails the gate (unless --exit-zero),
-else 0.
+a baseline being written (it is collected, then printed), JUnit (one document for the run), or text
+and JSON that list set-aside findings. Exit codes: setup.EXIT_* (1 when a document fails the gate,
+unless --exit-zero).
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import click
 
-EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
+from auditor.commands.setup import EXIT_ERROR
 
 
 @dataclass(frozen=True)
@@ -126,11 +126,11 @@ def _stream(output: OutputOptions, ruleset, gate, corpus: bool, baseline_shown: 
     if output.fmt == "json" and not set_aside:
         from auditor.formats.stream import JsonStream
 
-        return _Keyed(JsonStream(sys.stdout))
+        return JsonStream(sys.stdout)
     if output.fmt == "text" and not (set_aside or output.show_suppressed):
         from auditor.formats.stream import TextStream
 
-        return _Keyed(TextStream(sys.stdout, output.show_info, _color(), _corpus_note(corpus)))
+        return TextStream(sys.stdout, output.show_info, _color(), _corpus_note(corpus))
     if output.fmt == "sarif":
         from auditor.formats.sarif import SarifStream
 
@@ -141,21 +141,6 @@ def _stream(output: OutputOptions, ruleset, gate, corpus: bool, baseline_shown: 
 
         return GithubStream(sys.stdout, show_info=output.show_info, max_annotations=output.max_annotations)
     return None
-
-
-class _Keyed:
-    """The text and JSON streams also take the key by which a failing document is recognised."""
-
-    def __init__(self, stream):
-        self.stream = stream
-
-    def add(self, report, fails: bool) -> None:
-        from auditor.engine.gate import gate_key
-
-        self.stream.add(report, fails, gate_key(report))
-
-    def close(self, errors: list) -> None:
-        self.stream.close(errors)
 
 
 def _render_whole(output: OutputOptions, ruleset, gate, reports: list, failed: list, errors: list,

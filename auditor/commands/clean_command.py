@@ -21,7 +21,7 @@ from typing import Callable
 from auditor.engine.clean import CleanResult, clean_document, unified_diff
 from auditor.core.errors import AuditorError
 
-EXIT_OK, EXIT_ERROR = 0, 2
+from auditor.commands.setup import EXIT_OK, EXIT_ERROR
 
 
 class UsageError(AuditorError, ValueError):

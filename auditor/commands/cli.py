@@ -23,9 +23,8 @@ from auditor.commands.cli_options import (GRAMMAR_OPTIONS, MAX_BYTES, batch_opti
                                           grammar_and_name_options, output_options, rule_options, selection_options)
 from auditor.commands.grammar_command import grammar
 from auditor.commands.mt_command import MT_MODEL_OPTION, train_mt
-from auditor.commands.setup import AuditChoice, RuleChoice, audit_options, load_setup, split_codes
-
-EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
+from auditor.commands.setup import (EXIT_ERROR, EXIT_FAIL, EXIT_OK, AuditChoice, RuleChoice, audit_options, load_setup,
+                                    split_codes)
 
 
 class AuditorGroup(click.Group):

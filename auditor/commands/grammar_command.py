@@ -5,7 +5,7 @@ import sys
 
 import click
 
-EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
+from auditor.commands.setup import EXIT_OK, EXIT_FAIL, EXIT_ERROR
 
 
 @click.group()

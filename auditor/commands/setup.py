@@ -14,7 +14,9 @@ from typing import Callable, Iterator
 
 import click
 
-EXIT_ERROR = 2
+# Exit codes of every command: 2 for a usage error or an input that could not be read (it wins),
+# else 1 when a document fails the gate, else 0.
+EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 
 
 @dataclass(frozen=True)

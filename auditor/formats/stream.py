@@ -20,13 +20,14 @@ class TextStream:
         self.tally = Tally()
         self.failed = 0
 
-    def add(self, report, fails: bool, key) -> None:
+    def add(self, report, fails: bool = False) -> None:
+        from auditor.engine.gate import gate_key
         from auditor.formats.text import render
 
         self.tally.add(report)
         self.failed += bool(fails)
         block = render([report], [], show_info=self.show_info, color=self.color,
-                       failed=frozenset([key]) if fails else frozenset())
+                       failed=frozenset([gate_key(report)]) if fails else frozenset())
         self.out.write(block[: block.rstrip("\n").rfind("\n") + 1])  # without the summary line
 
     def close(self, errors: list) -> None:
@@ -53,7 +54,7 @@ class JsonStream:
         self.out.write(("\n" if self.count == 0 else ",\n") + "\n".join("    " + line for line in text.split("\n")))
         self.count += 1
 
-    def add(self, report, fails: bool = False, key=None) -> None:
+    def add(self, report, fails: bool = False) -> None:
         self.tally.add(report)
         self._document(report.to_dict())
 
