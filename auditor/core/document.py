@@ -145,6 +145,14 @@ class Document:
         return out
 
     @cached_property
+    def judged_lines(self) -> list[Span]:
+        """What rules that judge a whole line read: every non-blank line, and in place of a long
+        line its sentences (its runs of labels are the line model's)."""
+        if not self.split_lines:
+            return self.content_lines
+        return [s for s in self.segments if s.part in ("line", "sentence")]
+
+    @cached_property
     def split_lines(self) -> dict[int, list[Span]]:
         """The segments of each long line, by the line's index (empty when no line is long): rules
         that judge a whole line judge these in its place."""

@@ -44,6 +44,13 @@ class Hit:
     cost: float | None = None  # a document-level hit's points in the score
     refine: object = None  # a pattern rule's refine function, applied once all data rules have matched
 
+    @classmethod
+    def segment(cls, rule, segment, values: dict | None = None, prose: bool = False) -> "Hit":
+        """A line-wide rule's hit on a line or a sentence of a long line; ``prose``: the sentence
+        goes on as article prose past the evidence, so it is found (info), not deleted."""
+        return cls(rule, segment.start, segment.end, values or {}, unsafe=prose, prose=prose,
+                   severity="info" if prose else None)
+
 
 class Context:
     """What rules see of one document: its text, segments, the corpus (if any), the run's options,

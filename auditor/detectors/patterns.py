@@ -214,9 +214,7 @@ class PatternMatcher:
                         # A sentence of a long line that reads like prose is not chrome by a match
                         # on part of it ("... a photographer for Getty Images."): found, not deleted.
                         partial = line.part != "line" and (m.start() > 0 or m.end() < len(line.text))
-                        refused = partial and is_prose(line.text)
-                        yield Hit(rule, line.start, line.end, unsafe=refused, prose=refused,
-                                  severity="info" if refused else None)
+                        yield Hit.segment(rule, line, prose=partial and is_prose(line.text))
                         break
                     a, b = m.span(group if isinstance(group, int) else regex.groupindex[group])
                     if b <= a:

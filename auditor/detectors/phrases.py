@@ -180,7 +180,7 @@ class PhraseMatcher:
         # The longest line key a template can match: its literal characters, 80 for each {*}, and
         # for each {n} a run of the key's own figures (so a key longer than that, a paragraph of
         # the article, is not looked at: most lines of an article are such paragraphs).
-        self._template_longest = max((_longest_match(p) for p, _, _ in self.templates if not _NUMBER_SLOT in p),
+        self._template_longest = max((_longest_match(p) for p, _, _ in self.templates if _NUMBER_SLOT not in p),
                                      default=-1)
         self._numbered_longest = max((_longest_match(p) for p, _, _ in self.templates if _NUMBER_SLOT in p),
                                      default=None)
@@ -212,13 +212,7 @@ class PhraseMatcher:
         self._template_rank = _ranks(self.templates)
 
     def find(self, ctx: Context):
-        document = ctx.document
-        lines = document.content_lines
-        split = document.split_lines
-        if split:  # a long line is judged by its sentences, as lines in its place (labels are the line model's)
-            lines = [segment for line in lines for segment in split.get(line.index, (line,))
-                     if segment.part in ("line", "sentence")]
-        for line in lines:
+        for line in ctx.document.judged_lines:
             folded = squash(line.text).casefold()
             key = folded.strip(EDGE_PUNCT)  # line_key(line.text)
             if not key:
@@ -235,8 +229,7 @@ class PhraseMatcher:
             if owner is not None:
                 rule, lang = owner
                 if ctx.span_allowed(rule.where, line) and (line.part == "line" or rule.where in ("any", "tail")):
-                    yield Hit(rule, line.start, line.end, {"lang": lang}, unsafe=refused, prose=refused,
-                              severity="info" if refused else None)
+                    yield Hit.segment(rule, line, {"lang": lang}, prose=refused)
         if self.inline is not None:
             text = ctx.document.text
             for m in self.inline.finditer(text):
