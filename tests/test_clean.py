@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from auditor import Document, audit, load_ruleset
@@ -174,6 +174,10 @@ def extracted_articles(draw):
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(extracted_articles())
+# A menu between each pair of paragraphs: the last paragraph is as far from the first stretch of
+# body as the menus make it, but only a widget away from the paragraph before it.
+@example("\n".join(["Storm closes coast road", CHROME[9], CHROME[9], BODY[0], BODY[1], CHROME[9], BODY[2],
+                    CHROME[0], BODY[3], CHROME[0]]))
 def test_cleaning_keeps_every_body_paragraph_word_for_word(text):
     cleaned = clean(text).text
     for body in BODY[:5]:

@@ -534,19 +534,29 @@ def _written_list(run: list[LineInfo]) -> bool:
 
 def _mark_outside_body(page: _Page) -> None:
     """In a whole page's text, everything outside the body."""
-    infos, kinds, s = page.infos, page.kinds, page.settings
-    a, b = page.start, page.end
+    kinds, s = page.kinds, page.settings
+    # A paragraph just past the body, beyond a short widget ("Share", "Email"), is likely the
+    # article's own, and so is one just past such a paragraph: the body reaches through them.
+    kept, a, b = set(), page.start, page.end
+    for k in range(page.start - 1, 0, -1):
+        if _near_paragraph(page, k, k, a):
+            kept.add(k)
+            a = k
+    for k in range(page.end + 1, page.n):
+        if _near_paragraph(page, k, b, k):
+            kept.add(k)
+            b = k
     for k in range(1, page.n):
-        if page.inside[k]:
-            continue
-        info = infos[k]
-        # A paragraph just past the body, beyond a short widget ("Share", "Tweet", "Email"),
-        # is more likely the article's own than the page's.
-        if (kinds[k] == "good" and info.terminal and not info.verdict and k > page.anchor
-                and not _run_on(info) and min(abs(k - a), abs(k - b)) <= s.near_body
-                and not any(_card_line(i) for i in infos[min(k, b) + 1:max(k, a)])):
-            continue
-        page.mark(k, "outside-body", s.outside_line if kinds[k] != "good" else s.outside_paragraph)
+        if not (page.inside[k] or k in kept):
+            page.mark(k, "outside-body", s.outside_line if kinds[k] != "good" else s.outside_paragraph)
+
+
+def _near_paragraph(page: _Page, k: int, low: int, high: int) -> bool:
+    """Line k is a paragraph within ``near_body`` lines of the body's edge, no story card between."""
+    info = page.infos[k]
+    return (not page.inside[k] and page.kinds[k] == "good" and info.terminal and not info.verdict
+            and k > page.anchor and not _run_on(info) and high - low <= page.settings.near_body
+            and not any(_card_line(i) for i in page.infos[low + 1:high]))
 
 
 def _mark_non_text(page: _Page) -> None:
