@@ -122,6 +122,7 @@ def _foreign_word(folded: str, doc_lang: str, shared) -> bool:
 
 def _judge_latin(text: str, doc_lang: str, other_script: bool) -> Verdict | None:
     # The gate: a quick count of common words, on the line's first words when it is long.
+    counts = None
     if not other_script:
         head = gate_words(text[:_GATE_CHARS])
         if len(head) >= 2:
@@ -132,13 +133,22 @@ def _judge_latin(text: str, doc_lang: str, other_script: bool) -> Verdict | None
             best_other = max((c for lang, c in counts.items() if lang != doc_lang), default=0)
             if own >= 0.2 * len(head) and own >= 1.5 * best_other:
                 return None  # rich in the document language's common words
+    shared = _SHARED.get(doc_lang, ())
+    if counts is not None and len(text) <= _GATE_CHARS and text.isascii():
+        # The gate read this line whole, and in ASCII text its words are the tokens below (runs of
+        # letters, case-folded): its counts answer whether there is any evidence (the common case
+        # of a headline or a list of names) without reading the line again.
+        n = len(head)
+        own_share = counts.get(doc_lang, 0) / n
+        if not (n >= 12 and own_share < 0.1) and not any(
+                _foreign_word(f, doc_lang, shared) for f in head if f in _WORD_LANGS):
+            return None
     toks = tokens(text)
     n = len(toks)
     if n < 2:
         return None
     folded = [w.casefold() for w in toks]
     own_share = common_word_counts([f for f in folded if len(f) > 1]).get(doc_lang, 0) / n
-    shared = _SHARED.get(doc_lang, ())
     if not other_script and text.isascii() and not (n >= 12 and own_share < 0.1) and not any(
             _foreign_word(f, doc_lang, shared) for f in folded if f in _WORD_LANGS):
         return None  # no other language's function word and no foreign letter: no evidence (below)
