@@ -81,13 +81,20 @@ def _is_capitalized(word: str) -> bool:
 def judge_line(text: str, doc_lang: str, doc_script: str | None = None) -> Verdict | None:
     """Whether a line is in another language than ``doc_lang``: a Verdict, or None when native or unsure."""
     doc_script = doc_script or language_script(doc_lang)
+    head = None
+    if doc_script == "latin" and text.isascii():
+        # An ASCII line is written in Latin letters, if in any: the gate below decides most such
+        # lines (the document's language) before the letters are counted.
+        head = gate_words(text[:_GATE_CHARS])
+        if len(head) >= 2 and clearly_native(head, doc_lang):
+            return None
     script, share, letters = dominant_script(text)
     if letters < 2:
         return None
     if script == doc_script:
         # Same script: only Latin-script languages are told apart here (a Ukrainian line in a
         # Russian article is not looked for).
-        return _judge_latin(text, doc_lang, other_script=False) if script == "latin" else None
+        return _judge_latin(text, doc_lang, other_script=False, head=head) if script == "latin" else None
     if share < 0.5:
         return None  # mixed scripts: a name or a quotation in its own writing
     if script == "latin":
@@ -120,14 +127,16 @@ def _foreign_word(folded: str, doc_lang: str, shared) -> bool:
             and any(lang != doc_lang for lang in _WORD_LANGS.get(folded, ())))
 
 
-def _judge_latin(text: str, doc_lang: str, other_script: bool) -> Verdict | None:
+def _judge_latin(text: str, doc_lang: str, other_script: bool, head: list[str] | None = None) -> Verdict | None:
+    """``head``: the gate's words of the line, when judge_line found them not clearly native."""
     # The gate: a quick count of common words, on the line's first words when it is long.
     counts = None
     if not other_script:
-        head = gate_words(text[:_GATE_CHARS])
-        if len(head) >= 2:
-            if clearly_native(head, doc_lang):  # set lookups in C decide most lines
+        if head is None:
+            head = gate_words(text[:_GATE_CHARS])
+            if len(head) >= 2 and clearly_native(head, doc_lang):  # set lookups in C decide most lines
                 return None
+        if len(head) >= 2:
             counts = common_word_counts([w for w in head if len(w) > 1])  # "a", "i", "o" are everywhere
             own = counts.get(doc_lang, 0)
             best_other = max((c for lang, c in counts.items() if lang != doc_lang), default=0)
