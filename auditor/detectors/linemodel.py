@@ -55,6 +55,7 @@ class Resources:
     min_article_words: int = 0   # fewer words of article text: no article (BP001)
     cost: float = 0.0            # what "no article" costs, in points
     verdict: str | None = None   # the verdict a `linemodel.lines` rule reports
+    key: str = ""                # cache_key(settings)
 
 
 def prepare(rule) -> Resources:
@@ -77,7 +78,15 @@ def prepare(rule) -> Resources:
     cost = options.get("cost", 0)
     if isinstance(cost, bool) or not isinstance(cost, (int, float)) or not 0 <= cost <= 100:
         raise ValueError(f"option cost: points from 0 to 100 are needed, got {cost!r}")
-    return Resources(settings, words("headings"), words("modifiers"), minimum, float(cost), verdict)
+    return Resources(settings, words("headings"), words("modifiers"), minimum, float(cost), verdict,
+                     cache_key(settings))
+
+
+def cache_key(settings: ModelSettings) -> str:
+    """The key of the model's judgement under ``settings`` in a document's cache: equal settings
+    give equal keys. Each line-model rule holds its own copy of the settings; a string hashes
+    once, where the settings' forty figures would be hashed and compared at every lookup."""
+    return "linemodel " + repr(settings)
 
 
 @dataclass(frozen=True)
@@ -88,9 +97,10 @@ class Judgement:
     body: dict
 
 
-def judge(ctx: Context, settings: ModelSettings) -> Judgement:
-    """Every non-blank line with its class and verdict; computed once per document and settings."""
-    key = ("linemodel", settings)
+def judge(ctx: Context, settings: ModelSettings, key: str = "") -> Judgement:
+    """Every non-blank line with its class and verdict; computed once per document and settings
+    (``key``: cache_key(settings), when the caller holds it)."""
+    key = key or cache_key(settings)
     cached = ctx.cache.get(key)
     if cached is not None:
         return cached
@@ -156,7 +166,7 @@ def _mark_chrome(infos: list[LineInfo], spans) -> None:
 def lines(ctx: Context, rule, resources: Resources):
     """The lines the model gave the rule's ``verdict`` option (BP701-BP706)."""
     settings, reason = resources.settings, resources.verdict
-    for info in judge(ctx, settings).lines:
+    for info in judge(ctx, settings, resources.key).lines:
         if info.verdict == reason:
             severity = "warning" if info.confidence >= settings.info_below else "info"
             yield Hit(rule, info.start, info.end, {"reason": reason}, confidence=info.confidence,
@@ -178,7 +188,7 @@ def _comments_heading(info: LineInfo, nouns, modifiers) -> bool:
 def comment_section(ctx: Context, rule, resources: Resources):
     """A comments heading after the article's paragraphs opens the comment section: it runs to
     the end of the text."""
-    judgement = judge(ctx, resources.settings)
+    judgement = judge(ctx, resources.settings, resources.key)
     infos = judgement.lines
     if len(infos) < 3:
         return
@@ -224,12 +234,12 @@ def _heading_at(infos: list[LineInfo], k: int, nouns, modifiers) -> str | None:
 
 # -- no article ----------------------------------------------------------------------------------
 
-def article_words(ctx: Context, settings: ModelSettings) -> float:
+def article_words(ctx: Context, settings: ModelSettings, key: str = "") -> float:
     """Words of the text outside its chrome: what other rules delete and what the model judges.
     Chinese, Japanese and Korean text counts a word per two characters."""
     document = ctx.document
     spans = list(ctx.need("chrome_spans"))
-    spans += [(info.start, info.end) for info in judge(ctx, settings).lines if info.verdict]
+    spans += [(info.start, info.end) for info in judge(ctx, settings, key).lines if info.verdict]
     text = document.text
     total = document.words + _cjk_words(text)
     if not spans:
@@ -254,6 +264,6 @@ def _cjk_words(text: str) -> float:
 def no_article(ctx: Context, rule, resources: Resources):
     """A document-level verdict: nothing, or too little, of an article is left once chrome is set
     aside (an empty or blank file, a cookie notice, a page of menus)."""
-    words = article_words(ctx, resources.settings)
+    words = article_words(ctx, resources.settings, resources.key)
     if words < resources.min_article_words:
         yield Hit(rule, 0, 0, {"words": round(words), "minimum": resources.min_article_words}, cost=resources.cost)

@@ -108,7 +108,6 @@ class LineInfo:
     words: int          # word tokens
     units: float        # length in words, CJK text counted by characters
     stop: float         # share of tokens that are stopwords of the document's language (-1: unknown)
-    title: float        # share of content words (not stopwords) that start upper-case
     terminal: bool      # ends like a sentence
     ellipsis: bool      # ends with an ellipsis (a truncated teaser)
     separators: int
@@ -117,6 +116,8 @@ class LineInfo:
     table: bool         # a table row (cells between | bars)
     tokens: list        # lower-cased word tokens
     text: str
+    stopset: frozenset | None = None  # the document's stopwords (None: unknown)
+    title: float = -1.0  # share of content words (not stopwords) that start upper-case; see title_share()
     upper: float = -1.0  # share of upper-case letters; see upper_share()
     chrome: bool = False  # already a boilerplate finding of another rule (phrases, patterns)
     segment: bool = False  # a sentence or label of a long line, not a whole line
@@ -136,20 +137,12 @@ def line_info(pos: int, line, low: list, stopset) -> LineInfo:
         stop = stops / words if words else 0.0
     else:
         stop = -1.0
-    title = 0.0
-    if words <= TITLE_MAX_WORDS:  # the share of capitalised words matters for short lines only
-        content = upper = 0
-        for t in TOKEN.findall(text):
-            if t[0].isalpha() and (t.lower() not in stopset if stopset is not None else len(t) > 3):
-                content += 1
-                upper += t[0].isupper()
-        title = upper / content if content else 0.0
     last = text[-1] if text else ""
     end = text.rstrip(CLOSERS)[-1:]
     terminal = end in TERMINAL_CHARS
     return LineInfo(
         pos=pos, index=line.index, start=line.start, end=line.end, words=words, units=units, stop=stop,
-        title=title,
+        stopset=stopset,
         terminal=terminal,
         ellipsis=last in "….»›→]" and bool(_ELLIPSIS.search(text)),
         separators=0 if terminal else len(_SEPARATOR.findall(text)),
@@ -164,6 +157,24 @@ def line_info(pos: int, line, low: list, stopset) -> LineInfo:
 
 CLOSERS = "\"'”’»)]"
 TERMINAL_CHARS = frozenset(".!?。！？؟।:;")
+
+
+def title_share(info: LineInfo) -> float:
+    """Share of the line's content words (not stopwords) that start upper-case, for lines of up to
+    TITLE_MAX_WORDS words (0.0 for longer ones). Computed when first asked: only lines that could
+    be headlines or menu items are asked."""
+    if info.title < 0:
+        title = 0.0
+        if info.words <= TITLE_MAX_WORDS:
+            stopset = info.stopset
+            content = upper = 0
+            for t in TOKEN.findall(info.text):
+                if t[0].isalpha() and (t.lower() not in stopset if stopset is not None else len(t) > 3):
+                    content += 1
+                    upper += t[0].isupper()
+            title = upper / content if content else 0.0
+        info.title = title
+    return info.title
 
 
 def upper_share(info: LineInfo) -> float:
@@ -243,13 +254,14 @@ def headline_like(info: LineInfo) -> bool:
         return False
     if upper_share(info) >= 0.8 and not DATA.search(text):  # "A LONG HISTORY OF THE FEUD"
         return True
-    if info.title < HEADLINE_TITLE:
+    title = title_share(info)
+    if title < HEADLINE_TITLE:
         return False
     if info.stop < 0:
         return True
     if info.stop == 0:  # names and places only ("Northwind Labs, Portland, Oregon") are a list's items
         return info.words >= 5 and "," not in info.text and not DATA.search(info.text)
-    return info.stop < 0.34 or info.title >= 0.9
+    return info.stop < 0.34 or title >= 0.9
 
 
 
@@ -276,7 +288,7 @@ DATA = re.compile(r"[\d(),;=*+/]")
 def menu_like(info: LineInfo) -> bool:
     """A navigation or widget item: a few capitalised words, no figures or clause punctuation."""
     return (info.units < SHORT_UNITS and not info.terminal and info.words >= 1
-            and (info.title >= 0.5 or info.words == 1) and not DATA.search(info.text))
+            and (info.words == 1 or title_share(info) >= 0.5) and not DATA.search(info.text))
 
 
 _INFIXES = (" v ", " vs ", " vs. ", " - ", " – ", " — ", " @ ", " | ", " / ", " x ", " = ")
