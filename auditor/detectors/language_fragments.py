@@ -243,13 +243,13 @@ def fragments(ctx: Context) -> tuple[str, list[Fragment]]:
     found: list[Fragment] = []
     if doc_lang != "und":
         doc_script = language_script(doc_lang)
-        paragraphs = doc.paragraphs
-        starts = [p.start for p in paragraphs]
+        starts: list[int] = []  # where the paragraphs start: read at the first foreign line (most texts have none)
         runs: list[list] = []  # [paragraph index, first line, last line, verdicts]
         for line in doc.content_lines:
             verdict = judge_line(line.text, doc_lang, doc_script)
             if verdict is None or verdict.lang == doc_lang:
                 continue
+            starts = starts or [p.start for p in doc.paragraphs]
             p = bisect.bisect_right(starts, line.start) - 1
             last = runs[-1] if runs else None
             if (last is not None and last[0] == p and last[3][-1].lang == verdict.lang
@@ -261,7 +261,7 @@ def fragments(ctx: Context) -> tuple[str, list[Fragment]]:
         for p, first, last, verdicts in runs:
             words = sum(v.words for v in verdicts)
             confidence = sum(v.confidence * v.words for v in verdicts) / max(words, 1)
-            para = paragraphs[p]
+            para = doc.paragraphs[p]
             whole = first.start == para.start and last.end == para.end
             method = "script" if all(v.method == "script" for v in verdicts) else "model"
             found.append(Fragment(first.start, last.end, verdicts[0].lang, round(confidence, 3), words,

@@ -94,6 +94,8 @@ TOKEN = re.compile(r"\w+(?:[’'\-.]\w+)*")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _ELLIPSIS = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*(?:»|›|→)?$")
 _SEPARATOR = re.compile(r"(?:^|\s)[|»›>•·/\\]+(?:\s|$)")
+# Most lines hold no separator: this search (one character class) spares them the one above.
+_SEPARATOR_CHAR = re.compile(r"[|»›>•·/\\]")
 _URL = re.compile(r"(?i)(?:https?://|www\.)\S+|[^\s@]{1,64}@[^\s@]{1,255}\.\w{2,}|(?<!\w)@\w{2,}")
 _FIGURES = re.compile(r"\d+")
 _BULLET = re.compile(r"^(?:[-–—•·*»›>→▪►◦‣]\s+|\d{1,2}[.)]\s+)")
@@ -145,7 +147,7 @@ def line_info(pos: int, line, low: list, stopset) -> LineInfo:
         stopset=stopset,
         terminal=terminal,
         ellipsis=last in "….»›→]" and bool(_ELLIPSIS.search(text)),
-        separators=0 if terminal else len(_SEPARATOR.findall(text)),
+        separators=0 if terminal or not _SEPARATOR_CHAR.search(text) else len(_SEPARATOR.findall(text)),
         urls=len(_URL.findall(text)) if ("/" in text or "@" in text or "www" in text) else 0,
         bullet=bool(_BULLET.match(text)),
         table=text.startswith("|") or last == "|" or (text.count(" | ") >= 4 and _FIGURES.search(text) is not None
