@@ -27,6 +27,7 @@ from auditor.resources.language import (
     Guess,
     MARK_LETTERS,
     clearly_native,
+    common_word_count,
     common_word_counts,
     dominant_script,
     identify,
@@ -127,39 +128,41 @@ def _foreign_word(folded: str, doc_lang: str, shared) -> bool:
             and any(lang != doc_lang for lang in _WORD_LANGS.get(folded, ())))
 
 
+def _no_evidence(folded: list[str], own_share: float, doc_lang: str, shared) -> bool:
+    """For the case-folded tokens of an ASCII line (no foreign letters): no other language's
+    function word, and not a long line with few of the document language's common words."""
+    return not (len(folded) >= 12 and own_share < 0.1) and not any(
+        _foreign_word(f, doc_lang, shared) for f in folded if f in _WORD_LANGS)
+
+
 def _judge_latin(text: str, doc_lang: str, other_script: bool, head: list[str] | None = None) -> Verdict | None:
     """``head``: the gate's words of the line, when judge_line found them not clearly native."""
     # The gate: a quick count of common words, on the line's first words when it is long.
-    counts = None
+    shared = _SHARED.get(doc_lang, ())
     if not other_script:
         if head is None:
             head = gate_words(text[:_GATE_CHARS])
             if len(head) >= 2 and clearly_native(head, doc_lang):  # set lookups in C decide most lines
                 return None
         if len(head) >= 2:
+            # The gate read a short ASCII line whole, and its words are then the tokens read below
+            # (runs of letters, case-folded): the test for evidence below is answered on them now
+            # (the common case of a headline or a list of names).
+            if (len(text) <= _GATE_CHARS and text.isascii()
+                    and _no_evidence(head, common_word_count(head, doc_lang) / len(head), doc_lang, shared)):
+                return None
             counts = common_word_counts([w for w in head if len(w) > 1])  # "a", "i", "o" are everywhere
             own = counts.get(doc_lang, 0)
             best_other = max((c for lang, c in counts.items() if lang != doc_lang), default=0)
             if own >= 0.2 * len(head) and own >= 1.5 * best_other:
                 return None  # rich in the document language's common words
-    shared = _SHARED.get(doc_lang, ())
-    if counts is not None and len(text) <= _GATE_CHARS and text.isascii():
-        # The gate read this line whole, and in ASCII text its words are the tokens below (runs of
-        # letters, case-folded): its counts answer whether there is any evidence (the common case
-        # of a headline or a list of names) without reading the line again.
-        n = len(head)
-        own_share = counts.get(doc_lang, 0) / n
-        if not (n >= 12 and own_share < 0.1) and not any(
-                _foreign_word(f, doc_lang, shared) for f in head if f in _WORD_LANGS):
-            return None
     toks = tokens(text)
     n = len(toks)
     if n < 2:
         return None
     folded = [w.casefold() for w in toks]
     own_share = common_word_counts([f for f in folded if len(f) > 1]).get(doc_lang, 0) / n
-    if not other_script and text.isascii() and not (n >= 12 and own_share < 0.1) and not any(
-            _foreign_word(f, doc_lang, shared) for f in folded if f in _WORD_LANGS):
+    if not other_script and text.isascii() and _no_evidence(folded, own_share, doc_lang, shared):
         return None  # no other language's function word and no foreign letter: no evidence (below)
     # Name particles ("van Persie", "von der Leyen", "bin Salman") belong to the name after them.
     particle = [False] * n

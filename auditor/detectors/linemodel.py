@@ -256,7 +256,7 @@ def article_words(ctx: Context, settings: ModelSettings, key: str = "") -> float
 
 def _cjk_words(text: str) -> float:
     """What CJK characters add to a count of ``\\w+`` words (a run of them counts one already)."""
-    if text.isascii():
+    if text.isascii() or max(text) < "\u3040":  # no character as high as the first CJK one
         return 0.0
     return len(_CJK.findall(text)) / 2
 
