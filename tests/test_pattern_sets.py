@@ -119,3 +119,37 @@ def test_set_member_matches_every_line_its_pattern_matches():
             assert compile_re2(_prefilter(pattern)).search(line), (pattern, _prefilter(pattern), line)
 
     check()
+
+
+@pytest.mark.parametrize("pattern, anchored", [
+    (r"^Published", True),
+    (r"(?i)^by\s+\w+", True),
+    (r"^a|b", False),  # b anywhere in the line
+    (r"^(?:a|b)c", True),
+    (r"^[|]x", True),  # a bar in a class is a character
+    (r"^a\|b", True),  # an escaped bar too
+    (r"x^", False),
+])
+def test_only_wholly_anchored_members_are_matched_from_the_start(pattern, anchored):
+    from auditor.detectors.patterns import _without_start_anchor
+
+    assert (_without_start_anchor(pattern) is not None) is anchored
+
+
+def test_split_sets_name_every_rule_whose_pattern_matches():
+    """Anchored and searched members in two sets: a rule whose pattern matches a line is always named."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from auditor.detectors.patterns import RuleSets
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.tuples(_regexes(), st.sampled_from(["", "|b", "|^a1"])).map("".join), min_size=1, max_size=4),
+           st.text(alphabet="ab1A {}", max_size=12))
+    def check(patterns, line):
+        named = RuleSets([(pattern, i) for i, pattern in enumerate(patterns)]).rules(line)
+        for i, pattern in enumerate(patterns):
+            if compile_re2(pattern).search(line):
+                assert i in named, (pattern, line)
+
+    check()
