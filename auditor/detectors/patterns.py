@@ -101,9 +101,7 @@ def loosened(pattern: str) -> str:
         if c == "\\":
             if pattern.startswith("\\Q", i):
                 return pattern  # a quoted literal run: left alone
-            j = i + 2
-            if pattern[i + 1:j] in ("p", "P", "x") and pattern[j:j + 1] == "{":
-                j = pattern.find("}", j) + 1 or n
+            j = _escape_end(pattern, i)
             out.append(pattern[i:j])
             i = j
         elif c == "[":
@@ -117,6 +115,64 @@ def loosened(pattern: str) -> str:
             out.append(c)
             i += 1
     return "".join(out)
+
+
+# Unicode letter and number classes, and the ASCII characters they hold. In a set member each
+# stands for those and every character beyond ASCII: RE2 compiles a Unicode class into hundreds of
+# byte ranges, a millisecond or more per class per pattern in every process, and "any character
+# beyond ASCII" into a handful.
+_WIDENED = {r"\p{Lu}": "A-Z", r"\p{Ll}": "a-z", r"\p{Lt}": "", r"\pL": "A-Za-z", r"\p{L}": "A-Za-z",
+            r"\pN": "0-9", r"\p{N}": "0-9"}
+_BEYOND_ASCII = r"\x{80}-\x{10FFFF}"
+
+
+def widened(pattern: str) -> str:
+    """The pattern with each Unicode letter or number class (``\\p{Lu}``, ``\\pL``, ``\\pN`` ...),
+    alone or in a class that is not negated, made its ASCII characters and every character
+    beyond ASCII: it matches every line the pattern matches, and more. Only set members use it."""
+    out = []
+    i, n = 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            if pattern.startswith("\\Q", i):
+                return pattern  # a quoted literal run: left alone
+            j = _escape_end(pattern, i)
+            token = pattern[i:j]
+            out.append(f"[{_WIDENED[token]}{_BEYOND_ASCII}]" if token in _WIDENED else token)
+            i = j
+        elif c == "[":
+            j = _class_end(pattern, i)
+            if pattern.startswith("[^", i):
+                out.append(pattern[i:j + 1])  # a negated class: widening it would narrow it
+            else:
+                out.append("[")
+                k = i + 1
+                while k < j:
+                    if pattern[k] == "\\":
+                        end = _escape_end(pattern, k)
+                        token = pattern[k:end]
+                        out.append(_WIDENED[token] + _BEYOND_ASCII if token in _WIDENED else token)
+                        k = end
+                    else:
+                        out.append(pattern[k])
+                        k += 1
+                out.append("]")
+            i = j + 1
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+def _escape_end(pattern: str, i: int) -> int:
+    """Where the escape at ``pattern[i]`` ends (``\\p{Lu}``, ``\\pL`` and ``\\x{00A0}`` whole)."""
+    j = i + 2
+    if pattern[i + 1:j] in ("p", "P", "x") and pattern[j:j + 1] == "{":
+        j = pattern.find("}", j) + 1 or len(pattern)
+    elif pattern[i + 1:j] in ("p", "P"):
+        j += 1  # a one-letter class: \pL, \pN
+    return j
 
 
 def _class_end(pattern: str, i: int) -> int:
@@ -138,8 +194,8 @@ def _class_end(pattern: str, i: int) -> int:
 
 
 def _prefilter(pattern: str) -> str:
-    """The set member standing for a pattern: loosened, and without a leading ``^.*``."""
-    loose = loosened(pattern)
+    """The set member standing for a pattern: loosened, widened, and without a leading ``^.*``."""
+    loose = widened(loosened(pattern))
     m = _ANY_PREFIX.match(loose)
     return m.group(1) + loose[m.end():] if m else loose
 
