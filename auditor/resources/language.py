@@ -167,8 +167,9 @@ def clearly_native(words: list[str], lang: str) -> bool:
     many as of any other language, counted in C with set lookups: the quick answer for a line in
     the document's language. False means "count properly" (``common_word_counts``), not "foreign":
     the other languages are bounded here by the words common in any of them."""
-    own = common_word_count(words, lang)
-    return own >= 0.2 * len(words) and own >= 1.5 * sum(map(_gate_sets(lang)[1].__contains__, words))
+    own_set, others = _gate_sets(lang)
+    own = sum(map(own_set.__contains__, words))
+    return own >= 0.2 * len(words) and own >= 1.5 * sum(map(others.__contains__, words))
 
 
 def common_word_count(words: list[str], lang: str) -> int:
