@@ -481,9 +481,8 @@ def script_language(script: str, text: str, min_prob: float = 0.5) -> str:
     return default
 
 
-def _latin_vote(text: str) -> tuple[str, float, float, int]:
-    """(best language, its common-word share, the runner-up's share, number of words)."""
-    words = gate_words(text)
+def _latin_vote(words: list[str]) -> tuple[str, float, float, int]:
+    """(best language, its common-word share, the runner-up's share, number of words) of the gate's words."""
     counts = common_word_counts(words)
     ranked = sorted(((n, lang) for lang, n in counts.items() if language_script(lang) == "latin"), reverse=True)
     total = max(len(words), 1)
@@ -511,10 +510,9 @@ def _leads_clearly(words: list[str], lang: str) -> bool:
     return own / max(len(words), 1) >= 0.15 and own >= 2 * sum(map(others.__contains__, words))
 
 
-def _clearly_english(text: str) -> bool:
-    """Whether English wins the vote on the text's first words as clearly as guess_language asks,
-    with as many words as it asks for."""
-    words = gate_words(text[:_VOTE_CHARS])
+def _clearly_english(words: list[str], text: str) -> bool:
+    """Whether English wins the vote on the words of the text's start as clearly as
+    guess_language asks, with as many words as it asks for."""
     return len(words) >= (8 if len(text) <= _VOTE_CHARS else 100) and _leads_clearly(words, "en")
 
 
@@ -528,8 +526,8 @@ def guess_language(text: str, min_share: float = 0.12) -> str:
     # English, the language the auditor mostly reads, is confirmed without the full vote when it
     # leads clearly (the vote below would return it; any other text goes on to that vote). Text
     # with English words in an ASCII head is Latin-script text: its script need not be counted.
-    ascii_head = head.isascii()
-    if ascii_head and _clearly_english(text):
+    words = gate_words(text[:_VOTE_CHARS]) if head.isascii() else None
+    if words is not None and _clearly_english(words, text):
         return "en"
     script, share, letters = dominant_script(head)
     if not letters:
@@ -541,11 +539,13 @@ def guess_language(text: str, min_share: float = 0.12) -> str:
             return "und"
     if script != "latin":
         return script_language(script, head)
-    if not ascii_head and _clearly_english(text):
-        return "en"
-    best, best_share, second, n = _latin_vote(text[:_VOTE_CHARS])
+    if words is None:
+        words = gate_words(text[:_VOTE_CHARS])
+        if _clearly_english(words, text):
+            return "en"
+    best, best_share, second, n = _latin_vote(words)
     if len(text) > _VOTE_CHARS and not (best_share >= 0.15 and best_share >= 2 * second and n >= 100):
-        best, best_share, second, n = _latin_vote(text[:_SAMPLE_CHARS])
+        best, best_share, second, n = _latin_vote(gate_words(text[:_SAMPLE_CHARS]))
     if best_share >= 0.15 and best_share >= 2 * second and n >= 8:
         return best
     # A text of a few words (a headline, a name) says little: the model must be sure of it.
