@@ -37,7 +37,7 @@ from auditor.detectors import Context, Hit
 from auditor.detectors.linemodel_body import ModelSettings, revise
 from auditor.detectors.linemodel_shape import (
     CJK as _CJK, CLOSERS, GOOD_STOP, GOOD_UNITS, SPLIT_CHARS, STOPSETS, TERMINAL_CHARS, TOKEN, LineInfo, classify,
-    document_stopwords, line_info,
+    document_stopwords, line_info, line_key,
 )
 
 
@@ -126,7 +126,7 @@ def judge(ctx: Context, settings: ModelSettings, key: str = "") -> Judgement:
         info.segment = line is not whole[line.index]
         info.part = line.part
     _mark_chrome(infos, ctx.need("chrome_spans"))
-    body = revise(infos, settings)
+    body = {} if _prose_only(infos, settings) else revise(infos, settings)
     judgement = ctx.cache[key] = Judgement(infos, body)
     return judgement
 
@@ -143,6 +143,26 @@ def _all_paragraphs(lines, stopset, lowered: list) -> bool:
         if len(low) < GOOD_UNITS or sum(map(stopset.__contains__, low)) < GOOD_STOP * len(low):
             return False
     return len(lines) > 1
+
+
+def _prose_only(infos: list[LineInfo], settings: ModelSettings) -> bool:
+    """Whether the lines after the headline are paragraphs and sentence-like lines only (none of
+    them another rule's chrome), with no line or opening printed twice and too few ellipses for
+    teasers: then ``revise`` gives no line a verdict, and its steps need not run. (Without short
+    or bad lines there are no menu items, so the text is no whole page's, and no runs of labels
+    to judge: teasers, copies and repeated lines are all it could find.)"""
+    if len(infos) <= 1:
+        return True
+    if settings.noisy_head <= 0 or settings.noisy_head_anchored <= 0:
+        return False  # a text without menu items would count as a whole page's
+    rest = infos[1:]
+    if any(info.kind != "good" and info.kind != "near" for info in rest):
+        return False
+    if sum(info.ellipsis for info in rest) >= settings.teaser_min:
+        return False
+    openings = [tuple(info.tokens[:8]) for info in rest if len(info.tokens) >= 8]
+    keys = [line_key(info) for info in rest if info.words >= 2 and not info.table and not info.segment]
+    return len(set(openings)) == len(openings) and len(set(keys)) == len(keys) and line_key(infos[0]) not in keys
 
 
 def _mark_chrome(infos: list[LineInfo], spans) -> None:
