@@ -21,8 +21,10 @@ _EDGE_SPACE = " \t\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u20
 _WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
 # A sentence ends at . ! ? … (with closing quotes or brackets) followed by space and an opener;
 # a rule of underscores between them ("... on Friday. ___ Follow AP's coverage at ...", how wire
-# copy sets off its closing notes) is part of the gap.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+(?:_{3,}\s+)?(?=[\"'“‘«(\[]?[A-Z0-9\u00C0-\u024F\u0400-\u04FF])")
+# copy sets off its closing notes) is part of the gap. A match starts at the closing mark itself
+# (one character: the sentence ends just after it) rather than behind a look-behind, because re
+# scans ahead in C for a pattern's first character but tries a look-behind at every position.
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+(?:_{3,}\s+)?(?=[\"'“‘«(\[]?[A-Z0-9\u00C0-\u024F\u0400-\u04FF])")
 # A line this long is a paragraph whose line breaks were lost (or a whole page flattened): chrome
 # is judged by its sentences and the runs of labels inside them, not by the line.
 LONG_LINE_WORDS = 200
@@ -34,7 +36,7 @@ _TOKEN_SPAN = re.compile(r"\S+")
 _SEPARATORS = frozenset("|•·»›/\\–—-=>‹«")
 # Lower-case words that join the capitalised words of one label ("Terms of Service", "Follow us on").
 _JOINERS = frozenset("of the and & to on in for at a an with by us our your".split())
-_SENTENCE_END_CJK = re.compile(_SENTENCE_END.pattern + r"|(?<=[。！？])[」』”’）]*\s*(?=\S)")
+_SENTENCE_END_CJK = re.compile(_SENTENCE_END.pattern + r"|[。！？][」』”’）]*\s*(?=\S)")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st sen rep gov gen col lt sgt capt jr sr vs etc inc ltd co corp no u.s u.k e.g i.e "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
@@ -119,12 +121,13 @@ class Document:
         for line in self.content_lines:
             begin = 0
             for m in _SENTENCE_END.finditer(line.text):
-                head = line.text[begin:m.start()]
+                end = m.start() + 1  # just after the closing mark
+                head = line.text[begin:end]
                 words = head.rstrip(".").rsplit(None, 1)  # none when the head is only dots ("...")
                 last = words[-1].lower() if words else ""
                 if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
                     continue
-                sentences.append(self._span(len(sentences), line.start + begin, line.start + m.start()))
+                sentences.append(self._span(len(sentences), line.start + begin, line.start + end))
                 begin = m.end()
             if begin < len(line.text):
                 sentences.append(self._span(len(sentences), line.start + begin, line.end))
@@ -195,12 +198,13 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     begin = 0
     ends = _SENTENCE_END if text.isascii() else _SENTENCE_END_CJK
     for m in ends.finditer(text):
-        head = text[begin:m.start()]
+        end = m.start() + 1  # just after the closing mark
+        head = text[begin:end]
         last = head.rstrip(".").rsplit(None, 1)[-1].lower() if head.strip() else ""
         if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
             continue
-        if m.start() > begin:
-            bounds.append((begin, m.start()))
+        if end > begin:
+            bounds.append((begin, end))
         begin = m.end()
     if begin < len(text):
         bounds.append((begin, len(text.rstrip())))
@@ -314,7 +318,6 @@ _TYPOGRAPHIC = re.compile(character_class(
 # Each ASCII byte as a: a word character, j: a joiner, or a space.
 _WORD_SHAPE = bytes(ord("a") if _WORD_CHAR.match(chr(b)) else ord("j") if chr(b) in "'-" else ord(" ")
                     for b in range(128)) + b" " * 128
-_LINK = re.compile(rb"aj(?=a)")  # a joiner between two runs
 
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -336,10 +339,10 @@ def count_words(text: str) -> int:
             if not text.isascii():
                 return len(_WORD.findall(text))
     shape = text.encode("ascii").translate(_WORD_SHAPE)
-    words = shape.count(b" a") + shape.count(b"ja") + shape.startswith(b"a")
-    if b"j" in shape:
-        words -= len(_LINK.findall(shape))
-    return words
+    # A word starts at a run of word characters that no joiner ties to the run before it: at the
+    # text's start or after a space, or after a joiner that itself follows no run ("-", "--").
+    return (shape.count(b" a") + shape.count(b" ja") + shape.count(b"jja")
+            + shape.startswith(b"a") + shape.startswith(b"ja"))
 
 
 def word_spans(text: str):
