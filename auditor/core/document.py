@@ -32,6 +32,8 @@ RUN_LABELS = 8  # net labels (labels less 1.5 per lower-case word) that open a s
 _OPEN_QUOTES = frozenset("\"“‘«„")
 _CLOSE_QUOTES = frozenset("\"”’»")
 _TOKEN_SPAN = re.compile(r"\S+")
+# A token that starts lower-case (after the quotes and brackets _is_label_token sets aside) is no label.
+_LOWER_CASE_TOKEN = re.compile(r"(?<!\S)[\"'“‘«(\[¿¡#@]*[a-z]")
 # Separators between menu items and widgets: each stands alone as a segment.
 _SEPARATORS = frozenset("|•·»›/\\–—-=>‹«")
 # Lower-case words that join the capitalised words of one label ("Terms of Service", "Follow us on").
@@ -43,7 +45,7 @@ _ABBREVIATIONS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Span:
     """A stretch of the document: ``text[start:end]``; ``start``/``end`` trim edge white space."""
 
@@ -55,9 +57,22 @@ class Span:
     # a "label" of a sentence made of labels (a menu), or a "lead" label that opens a sentence.
     part: str = "line"
 
+    def __init__(self, index: int, start: int, end: int, text: str, part: str = "line"):
+        # A document makes dozens of spans: its slots are filled through their descriptors, at
+        # about half the cost of the object.__setattr__ calls of a frozen dataclass's own __init__.
+        _SET_INDEX(self, index)
+        _SET_START(self, start)
+        _SET_END(self, end)
+        _SET_TEXT(self, text)
+        _SET_PART(self, part)
+
     @property
     def is_blank(self) -> bool:
         return self.start == self.end
+
+
+_SET_INDEX, _SET_START, _SET_END, _SET_TEXT, _SET_PART = (
+    Span.__dict__[name].__set__ for name in ("index", "start", "end", "text", "part"))
 
 
 @dataclass
@@ -233,6 +248,8 @@ def _label_runs(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
     # sentence has no run of labels (most sentences are settled within their first few words).
     words = text[a:b].split()  # the same tokens as _TOKEN_SPAN finds, without their offsets
     left = len(words)
+    if left - len(_LOWER_CASE_TOKEN.findall(text, a, b)) < RUN_LABELS:
+        return [(a, b, "sentence")]  # too few tokens that may be labels to make a run (found in C)
     best, cut, score = 0.0, 0, 0.0
     for k, token in enumerate(words):
         label = _is_label_token(token)
