@@ -47,7 +47,7 @@ def tokens(ctx: Context) -> list[list[Token]]:
 
 def rare_names(ctx: Context) -> list[Token]:
     """Capitalized single words rare in English (the ``rare_names`` stage)."""
-    return ctx.need("rare_names")
+    return [name.token for name in ctx.need("rare_names")]
 
 
 def person_findings(ctx: Context) -> list[tuple[Token, str, str]]:
@@ -116,23 +116,24 @@ def find_people(ctx: Context) -> list[tuple[Token, str, str]]:
                 flagged.add(t.start)
                 break
     # Another transliteration of a listed surname ("Berbock", "Habek"), in a word unknown to
-    # English: not a real name elsewhere, so no other context is needed.
+    # English: not a real name elsewhere, so no other context is needed. Such a word is a rare
+    # name (five letters or more, lower-case after its capital, unknown to English): only those
+    # are searched.
     transliteration_of = gz.per_word(_transliteration_of)
-    for run in tokens(ctx):
-        for j, t in enumerate(run):
-            if t.start in flagged or len(t.text) < 5:
-                continue
-            target = transliteration_of(t.text)
-            if target:
-                found.append((t, target[0], target[1]))
-                flagged.add(t.start)
-                # The given name before it may be garbled too (Analena Berbok): the person is known now.
-                given = run[j - 1] if j else None
-                people = [p for p in gz.by_surname.get(target[0].casefold(), ()) if p.canonical == target[1]]
-                match = _closest_person_first(given.text, people, gz.forms) if given and given.start not in flagged else None
-                if match and not gz.is_accepted(given.text):
-                    found.append((given, match.canonical_first, match.canonical))
-                    flagged.add(given.start)
+    for t, run, j in ctx.need("rare_names"):
+        if t.start in flagged:
+            continue
+        target = transliteration_of(t.text)
+        if target:
+            found.append((t, target[0], target[1]))
+            flagged.add(t.start)
+            # The given name before it may be garbled too (Analena Berbok): the person is known now.
+            given = run[j - 1] if j else None
+            people = [p for p in gz.by_surname.get(target[0].casefold(), ()) if p.canonical == target[1]]
+            match = _closest_person_first(given.text, people, gz.forms) if given and given.start not in flagged else None
+            if match and not gz.is_accepted(given.text):
+                found.append((given, match.canonical_first, match.canonical))
+                flagged.add(given.start)
     return found
 
 
@@ -205,7 +206,7 @@ def place_names(ctx: Context, rule):
         # sentence that speaks of places.
         if not any(transliteration_variants(t.text, c) for c in candidates) and not _place_context(text, t, gz):
             continue
-        if zipf(t.text) > MAX_PLACE_ZIPF:
+        if zipf(t.text) > MAX_PLACE_ZIPF:  # _place_candidates asked already for words of letters only
             continue
         best = max(candidates, key=lambda c: _similar(t.text, c))
         if gz.forms.same_romanization(t.text, best):
@@ -216,11 +217,16 @@ def place_names(ctx: Context, rule):
 
 def _place_candidates(word: str, gz) -> tuple[list[str], str | None] | None:
     """The major places a rare word may stand for (canonical names), with the place it is an exonym of,
-    if any; None for a word no place is suggested for (short, accepted, a given name, a place)."""
+    if any; None for a word no place is suggested for (short, accepted, a given name, a place, a
+    word of letters only that English writes too often to be a misspelled place)."""
     if len(word) < 5 or gz.is_accepted(word):
         return None
     folded = word.casefold()
     if folded in gz.by_first or ascii_fold(word) in gz.place_folded:
+        return None
+    # Most capitalized words are common English words: the word table rules them out before the
+    # search among the places. (Other words wait for the search: their frequency may need wordfreq.)
+    if word.isalpha() and zipf(word) > MAX_PLACE_ZIPF:
         return None
     exonym = gz.exonyms.get(folded)
     if exonym and folded in exonym.casefold().replace("-", " ").split():

@@ -31,10 +31,54 @@ _FIGURES = re.compile(r"[0-9]{2,}")  # what wordfreq's smash_numbers turns into 
 _PARTICLE = re.compile(r"[a-z]{1,2}'[aehiouy]")
 # The table's layout; a new layout is a new file.
 _LAYOUT = 2
+# Enough to map the whole table (about 11 MB).
+MMAP_BYTES = 64 << 20
+
+
+class WordTable:
+    """The SQLite word table, with the Zipf values of the (case-folded) words it was asked about.
+
+    One query per word costs about as much as a hundred words asked together, so a caller that
+    knows many words at once (the capitalized words of a document) asks for them in one query
+    (``zipfs``), and the answers wait here for ``zipf``. The memo is keyed by the word and bounded.
+    """
+
+    MEMO_SIZE = 1 << 17
+
+    def __init__(self, connection: sqlite3.Connection):
+        self.connection = connection
+        self._zipf: dict[str, float] = {}
+
+    def execute(self, sql: str, parameters=()) -> sqlite3.Cursor:
+        return self.connection.execute(sql, parameters)
+
+    def zipf(self, folded: str) -> float:
+        value = self._zipf.get(folded)
+        if value is None:
+            row = self.connection.execute("SELECT z FROM words WHERE w = ?", (folded,)).fetchone()
+            value = row[0] if row else 0.0
+            self._remember({folded: value})
+        return value
+
+    def look_up(self, folded_words) -> None:
+        """Ask for the words not asked about yet, in as few queries as SQLite allows."""
+        missing = [w for w in set(folded_words) if w not in self._zipf]
+        found: dict[str, float] = {}
+        for i in range(0, len(missing), 500):  # below SQLite's limit on parameters
+            chunk = missing[i:i + 500]
+            found.update(self.connection.execute(
+                f"SELECT w, z FROM words WHERE w IN ({','.join('?' * len(chunk))})", chunk))
+        if missing:
+            self._remember({w: found.get(w, 0.0) for w in missing})
+
+    def _remember(self, values: dict[str, float]) -> None:
+        if len(self._zipf) + len(values) > self.MEMO_SIZE:
+            self._zipf.clear()
+        self._zipf.update(values)
 
 
 @lru_cache(maxsize=1)
-def _table() -> sqlite3.Connection | None:
+def _table() -> WordTable | None:
     from auditor.core.cache import cache_dir, write_atomically
 
     folder = cache_dir()
@@ -47,7 +91,10 @@ def _table() -> sqlite3.Connection | None:
     if not path.exists() and not write_atomically(path, _build):
         return None
     try:
-        return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        # Pages read through a memory map: a lookup does not copy them one read at a time.
+        connection.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+        return WordTable(connection)
     except sqlite3.Error:
         return None
 
@@ -110,8 +157,16 @@ def zipf(word: str) -> float:
         return zipf_frequency(word, "en")
     if not simple:
         return _compound(table, word)
-    row = table.execute("SELECT z FROM words WHERE w = ?", (word.casefold(),)).fetchone()
-    return row[0] if row else 0.0
+    return table.zipf(word.casefold())
+
+
+def zipfs(words) -> dict[str, float]:
+    """``zipf`` of each of the words; the words of letters only that no call asked about yet are
+    looked up in one query (see ``WordTable``)."""
+    table = _table()
+    if table is not None:
+        table.look_up([w.casefold() for w in words if _SIMPLE(w)])
+    return {w: zipf(w) for w in words}
 
 
 def pieces(word: str) -> list[str]:
@@ -131,7 +186,7 @@ def pieces(word: str) -> list[str]:
     return out
 
 
-def _compound(table: sqlite3.Connection, word: str) -> float:
+def _compound(table: WordTable, word: str) -> float:
     """wordfreq's ``zipf_frequency(word, "en")`` for a word of several pieces, from the table:
     1/f = 1/f1 + 1/f2 + ..., rounded to three significant digits, at least its minimum."""
     freq = minimum = 10 ** 0.0 / 1e9  # wordfreq's zipf_to_freq(0): what a word it lacks gets
