@@ -120,9 +120,9 @@ def word_rarity(runs: list[list[Token]]) -> dict[str, float]:
 def rare_names(runs: list[list[Token]], rarity: dict[str, float]) -> list[RareName]:
     """Capitalized single words rare in English (names of people and places a gazetteer may lack),
     each with its run and place; ``rarity`` is ``word_rarity(runs)``."""
-    # is_rare_name, written out: this runs on every capitalized token of every document.
-    return [RareName(t, run, i) for run in runs for i, t in enumerate(run)
-            if len(t.text) >= 5 and t.text[1:].islower() and rarity[t.text] < MAX_PAIR_ZIPF]
+    # is_rare_name, written out: the rare words first, then the tokens that write one.
+    rare = {word for word, used in rarity.items() if used < MAX_PAIR_ZIPF and len(word) >= 5}
+    return [RareName(t, run, i) for run in runs for i, t in enumerate(run) if t.text in rare] if rare else []
 
 
 def rare_tokens(runs: list[list[Token]]) -> list[Token]:

@@ -36,11 +36,11 @@ MMAP_BYTES = 64 << 20
 
 
 class WordTable:
-    """The SQLite word table, with the Zipf values of the (case-folded) words it was asked about.
+    """The SQLite word table, with the Zipf values of the words it was asked about.
 
-    One query per word costs about as much as a hundred words asked together, so a caller that
-    knows many words at once (the capitalized words of a document) asks for them in one query
-    (``zipfs``), and the answers wait here for ``zipf``. The memo is keyed by the word and bounded.
+    One query per word costs about as much as a dozen words asked together, so a caller that
+    knows many words at once (the capitalized words of a document) asks for them together
+    (``zipfs``). The answers are kept, keyed by the word as written, in a bounded memo.
     """
 
     MEMO_SIZE = 1 << 17
@@ -52,24 +52,35 @@ class WordTable:
     def execute(self, sql: str, parameters=()) -> sqlite3.Cursor:
         return self.connection.execute(sql, parameters)
 
-    def zipf(self, folded: str) -> float:
-        value = self._zipf.get(folded)
+    def zipf(self, word: str) -> float:
+        """The Zipf value of a word of letters only."""
+        value = self._zipf.get(word)
         if value is None:
-            row = self.connection.execute("SELECT z FROM words WHERE w = ?", (folded,)).fetchone()
+            row = self.connection.execute("SELECT z FROM words WHERE w = ?", (word.casefold(),)).fetchone()
             value = row[0] if row else 0.0
-            self._remember({folded: value})
+            self._remember({word: value})
         return value
 
-    def look_up(self, folded_words) -> None:
-        """Ask for the words not asked about yet, in as few queries as SQLite allows."""
-        missing = [w for w in set(folded_words) if w not in self._zipf]
+    def zipfs(self, words) -> dict[str, float]:
+        """``zipf`` of each of the (distinct) words: the words of letters only not asked about yet
+        in as few queries as SQLite allows, the others one by one."""
+        memo = self._zipf
+        out = {w: memo[w] for w in words if w in memo}
+        if len(out) == len(words):
+            return out
+        missing = [w for w in words if w not in out]
+        simple = [w for w in missing if _SIMPLE(w)]
+        folded = list({w.casefold() for w in simple})
         found: dict[str, float] = {}
-        for i in range(0, len(missing), 500):  # below SQLite's limit on parameters
-            chunk = missing[i:i + 500]
+        for i in range(0, len(folded), 500):  # below SQLite's limit on parameters
+            chunk = folded[i:i + 500]
             found.update(self.connection.execute(
                 f"SELECT w, z FROM words WHERE w IN ({','.join('?' * len(chunk))})", chunk))
-        if missing:
-            self._remember({w: found.get(w, 0.0) for w in missing})
+        new = {w: found.get(w.casefold(), 0.0) for w in simple}
+        new.update((w, zipf(w)) for w in missing if not _SIMPLE(w))
+        self._remember(new)
+        out.update(new)
+        return out
 
     def _remember(self, values: dict[str, float]) -> None:
         if len(self._zipf) + len(values) > self.MEMO_SIZE:
@@ -157,16 +168,16 @@ def zipf(word: str) -> float:
         return zipf_frequency(word, "en")
     if not simple:
         return _compound(table, word)
-    return table.zipf(word.casefold())
+    return table.zipf(word)
 
 
-def zipfs(words) -> dict[str, float]:
-    """``zipf`` of each of the words; the words of letters only that no call asked about yet are
-    looked up in one query (see ``WordTable``)."""
+def zipfs(words: set[str]) -> dict[str, float]:
+    """``zipf`` of each of the (distinct) words, the words of letters only looked up together
+    (see ``WordTable``)."""
     table = _table()
-    if table is not None:
-        table.look_up([w.casefold() for w in words if _SIMPLE(w)])
-    return {w: zipf(w) for w in words}
+    if table is None:
+        return {w: zipf(w) for w in words}
+    return table.zipfs(words)
 
 
 def pieces(word: str) -> list[str]:
