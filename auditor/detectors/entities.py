@@ -117,11 +117,12 @@ def find_people(ctx: Context) -> list[tuple[Token, str, str]]:
                 break
     # Another transliteration of a listed surname ("Berbock", "Habek"), in a word unknown to
     # English: not a real name elsewhere, so no other context is needed. Such a word is a rare
-    # name (five letters or more, lower-case after its capital, unknown to English): only those
-    # are searched.
+    # name (five letters or more, lower-case after its capital) that English never prints: only
+    # those are searched.
     transliteration_of = gz.per_word(_transliteration_of)
+    rarity = ctx.need("name_rarity")
     for t, run, j in ctx.need("rare_names"):
-        if t.start in flagged:
+        if t.start in flagged or rarity[t.text] != 0:
             continue
         target = transliteration_of(t.text)
         if target:

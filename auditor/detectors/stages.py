@@ -121,7 +121,7 @@ STAGES: dict[str, Stage] = {s.name: s for s in (
           "how common in English each capitalized word of four letters or more is (Zipf), by word"),
     Stage("rare_names", ("name_runs", "name_rarity"), _rare_names,
           "capitalized single words rare in English, each with its run and place in it"),
-    Stage("person_findings", ("name_runs", "rare_names"), "entities.find_people",
+    Stage("person_findings", ("name_runs", "name_rarity", "rare_names"), "entities.find_people",
           "near misses of listed people (token, replacement, canonical name): other name rules skip them"),
     Stage("mt", ("language", "chrome_spans"), "machine_translation.assess",
           "probability that the article text is machine-translated English (or null, with the reason)"),

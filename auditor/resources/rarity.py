@@ -102,8 +102,11 @@ def _table() -> WordTable | None:
     if not path.exists() and not write_atomically(path, _build):
         return None
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        # Pages read through a memory map: a lookup does not copy them one read at a time.
+        # The file is written whole beside its place and moved there (write_atomically), never
+        # changed after: opened as immutable, SQLite skips the file locks and change checks it
+        # would make for each query (most of a one-word lookup's cost), and it reads the pages
+        # through a memory map instead of copying them one read at a time.
+        connection = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
         connection.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
         return WordTable(connection)
     except sqlite3.Error:
