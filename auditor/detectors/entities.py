@@ -220,14 +220,17 @@ def _place_candidates(word: str, gz) -> tuple[list[str], str | None] | None:
     """The major places a rare word may stand for (canonical names), with the place it is an exonym of,
     if any; None for a word no place is suggested for (short, accepted, a given name, a place, a
     word of letters only that English writes too often to be a misspelled place)."""
-    if len(word) < 5 or gz.is_accepted(word):
+    if len(word) < 5:
+        return None
+    # Most capitalized words are common English words: the word table rules them out first (the
+    # document's words are looked up already). Other words wait for the search among the places:
+    # their frequency may need wordfreq.
+    if word.isalpha() and zipf(word) > MAX_PLACE_ZIPF:
+        return None
+    if gz.is_accepted(word):
         return None
     folded = word.casefold()
     if folded in gz.by_first or ascii_fold(word) in gz.place_folded:
-        return None
-    # Most capitalized words are common English words: the word table rules them out before the
-    # search among the places. (Other words wait for the search: their frequency may need wordfreq.)
-    if word.isalpha() and zipf(word) > MAX_PLACE_ZIPF:
         return None
     exonym = gz.exonyms.get(folded)
     if exonym and folded in exonym.casefold().replace("-", " ").split():

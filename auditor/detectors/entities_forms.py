@@ -164,9 +164,12 @@ def _declinable_shape(word: str, gz) -> bool:
 
 def _unknown_to_english(word: str, gz) -> bool:
     """Neither a given name, nor a form the gazetteers accept, nor a word English prints."""
+    # How common the word is, first: the document's words are looked up already, and most are
+    # printed in English.
+    if zipf(word) >= MAX_OBLIQUE_ZIPF:
+        return False
     folded = word.casefold()
-    return not (folded in gz.forms.female_given_names or folded in gz.by_first or gz.is_accepted(word)
-                or zipf(word) >= MAX_OBLIQUE_ZIPF)
+    return not (folded in gz.forms.female_given_names or folded in gz.by_first or gz.is_accepted(word))
 
 
 def _feminine_form(ctx: Context, given: str, surname: str, gz, words: set[str]) -> str | None:
