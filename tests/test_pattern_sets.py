@@ -90,7 +90,8 @@ def test_set_finds_what_every_rule_finds_on_web_pages():
 def _regexes():
     from hypothesis import strategies as st
 
-    atom = st.sampled_from(["a", "b", "1", ".", "[ab]", "[^a]", r"\d", r"\pL", r"\x{61}", " ", r"\{"])
+    atom = st.sampled_from(["a", "b", "1", ".", "[ab]", "[^a]", r"\d", r"\pL", r"\x{61}", " ", r"\{",
+                            r"\p{Lu}", r"[\pL.]", r"[^\pL]", r"\pN", r"[\p{Lu}1]"])
 
     def extend(inner):
         counted = st.tuples(inner, st.integers(0, 3), st.integers(0, 3)).map(
@@ -113,9 +114,54 @@ def test_set_member_matches_every_line_its_pattern_matches():
     from auditor.detectors.patterns import _prefilter
 
     @settings(max_examples=300, deadline=None)
-    @given(_regexes(), st.text(alphabet="ab1A {}", max_size=12))
+    @given(_regexes(), st.text(alphabet="ab1A {}éЖ²", max_size=12))
     def check(pattern, line):
         if compile_re2(pattern).search(line):
             assert compile_re2(_prefilter(pattern)).search(line), (pattern, _prefilter(pattern), line)
+
+    check()
+
+
+@pytest.mark.parametrize("pattern, member", [
+    (r"\p{Lu}[\pL'-]+", r"[A-Z\x{80}-\x{10FFFF}][A-Za-z\x{80}-\x{10FFFF}'-]+"),
+    (r"[^\pL]\pN", r"[^\pL][0-9\x{80}-\x{10FFFF}]"),  # a negated class stays as it is
+    (r"\PL\x{00A0}", r"\PL\x{00A0}"),
+])
+def test_widened_makes_unicode_classes_ascii_and_beyond(pattern, member):
+    from auditor.detectors.patterns import widened
+
+    assert widened(pattern) == member
+
+
+@pytest.mark.parametrize("pattern, anchored", [
+    (r"^Published", True),
+    (r"(?i)^by\s+\w+", True),
+    (r"^a|b", False),  # b anywhere in the line
+    (r"^(?:a|b)c", True),
+    (r"^[|]x", True),  # a bar in a class is a character
+    (r"^a\|b", True),  # an escaped bar too
+    (r"x^", False),
+])
+def test_only_wholly_anchored_members_are_matched_from_the_start(pattern, anchored):
+    from auditor.detectors.patterns import _without_start_anchor
+
+    assert (_without_start_anchor(pattern) is not None) is anchored
+
+
+def test_split_sets_name_every_rule_whose_pattern_matches():
+    """Anchored and searched members in two sets: a rule whose pattern matches a line is always named."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from auditor.detectors.patterns import RuleSets
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.tuples(_regexes(), st.sampled_from(["", "|b", "|^a1"])).map("".join), min_size=1, max_size=4),
+           st.text(alphabet="ab1A {}éЖ²", max_size=12))
+    def check(patterns, line):
+        named = RuleSets([(pattern, i) for i, pattern in enumerate(patterns)]).rules(line)
+        for i, pattern in enumerate(patterns):
+            if compile_re2(pattern).search(line):
+                assert i in named, (pattern, line)
 
     check()

@@ -101,24 +101,11 @@ def loosened(pattern: str) -> str:
         if c == "\\":
             if pattern.startswith("\\Q", i):
                 return pattern  # a quoted literal run: left alone
-            j = i + 2
-            if pattern[i + 1:j] in ("p", "P", "x") and pattern[j:j + 1] == "{":
-                j = pattern.find("}", j) + 1 or n
+            j = _escape_end(pattern, i)
             out.append(pattern[i:j])
             i = j
         elif c == "[":
-            j = i + 1
-            if pattern[j:j + 1] == "^":
-                j += 1
-            if pattern[j:j + 1] == "]":
-                j += 1  # a ']' first in a class is a literal
-            while j < n and pattern[j] != "]":
-                if pattern[j] == "\\":
-                    j += 2
-                elif pattern.startswith("[:", j):
-                    j = pattern.find(":]", j + 2) + 2 if pattern.find(":]", j + 2) >= 0 else j + 1
-                else:
-                    j += 1
+            j = _class_end(pattern, i)
             out.append(pattern[i:j + 1])
             i = j + 1
         elif c == "{" and (m := _COUNTED.match(pattern, i)):
@@ -130,23 +117,99 @@ def loosened(pattern: str) -> str:
     return "".join(out)
 
 
+# Unicode letter and number classes, and the ASCII characters they hold. In a set member each
+# stands for those and every character beyond ASCII: RE2 compiles a Unicode class into hundreds of
+# byte ranges, a millisecond or more per class per pattern in every process, and "any character
+# beyond ASCII" into a handful.
+_WIDENED = {r"\p{Lu}": "A-Z", r"\p{Ll}": "a-z", r"\p{Lt}": "", r"\pL": "A-Za-z", r"\p{L}": "A-Za-z",
+            r"\pN": "0-9", r"\p{N}": "0-9"}
+_BEYOND_ASCII = r"\x{80}-\x{10FFFF}"
+
+
+def widened(pattern: str) -> str:
+    """The pattern with each Unicode letter or number class (``\\p{Lu}``, ``\\pL``, ``\\pN`` ...),
+    alone or in a class that is not negated, made its ASCII characters and every character
+    beyond ASCII: it matches every line the pattern matches, and more. Only set members use it."""
+    out = []
+    i, n = 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            if pattern.startswith("\\Q", i):
+                return pattern  # a quoted literal run: left alone
+            j = _escape_end(pattern, i)
+            token = pattern[i:j]
+            out.append(f"[{_WIDENED[token]}{_BEYOND_ASCII}]" if token in _WIDENED else token)
+            i = j
+        elif c == "[":
+            j = _class_end(pattern, i)
+            if pattern.startswith("[^", i):
+                out.append(pattern[i:j + 1])  # a negated class: widening it would narrow it
+            else:
+                out.append("[")
+                k = i + 1
+                while k < j:
+                    if pattern[k] == "\\":
+                        end = _escape_end(pattern, k)
+                        token = pattern[k:end]
+                        out.append(_WIDENED[token] + _BEYOND_ASCII if token in _WIDENED else token)
+                        k = end
+                    else:
+                        out.append(pattern[k])
+                        k += 1
+                out.append("]")
+            i = j + 1
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+def _escape_end(pattern: str, i: int) -> int:
+    """Where the escape at ``pattern[i]`` ends (``\\p{Lu}``, ``\\pL`` and ``\\x{00A0}`` whole)."""
+    j = i + 2
+    if pattern[i + 1:j] in ("p", "P", "x") and pattern[j:j + 1] == "{":
+        j = pattern.find("}", j) + 1 or len(pattern)
+    elif pattern[i + 1:j] in ("p", "P"):
+        j += 1  # a one-letter class: \pL, \pN
+    return j
+
+
+def _class_end(pattern: str, i: int) -> int:
+    """Where the character class opened at ``pattern[i]`` closes (the index of its ``]``)."""
+    n = len(pattern)
+    j = i + 1
+    if pattern[j:j + 1] == "^":
+        j += 1
+    if pattern[j:j + 1] == "]":
+        j += 1  # a ']' first in a class is a literal
+    while j < n and pattern[j] != "]":
+        if pattern[j] == "\\":
+            j += 2
+        elif pattern.startswith("[:", j):
+            j = pattern.find(":]", j + 2) + 2 if pattern.find(":]", j + 2) >= 0 else j + 1
+        else:
+            j += 1
+    return j
+
+
 def _prefilter(pattern: str) -> str:
-    """The set member standing for a pattern: loosened, and without a leading ``^.*``."""
-    loose = loosened(pattern)
+    """The set member standing for a pattern: loosened, widened, and without a leading ``^.*``."""
+    loose = widened(loosened(pattern))
     m = _ANY_PREFIX.match(loose)
     return m.group(1) + loose[m.end():] if m else loose
 
 
 class PatternMatcher:
-    """All patterns of all rules in one RE2 set: one pass per line says which rules may match,
+    """All patterns of all rules in RE2 sets (:class:`RuleSets`): one pass per line says which rules may match,
     and only those rules' patterns run to find their spans.
 
     The set holds a loosened copy of each pattern (``loosened``): it may name a rule for a line
     that the rule's patterns then do not match, never the reverse, so what is found is the same
     as with the patterns themselves. RE2 builds a set's automaton lazily, state by state, as
     lines need them; without counted repetitions the set has few states to build, so the first
-    documents of a process (and a one-file check) cost about what the later ones do, and the
-    set needs no second split by anchoring to stay small."""
+    documents of a process (and a one-file check) cost about what the later ones do (see
+    :class:`RuleSets` for the other half of that)."""
 
     def __init__(self, rules):
         from auditor.detectors.registry import resolve
@@ -159,7 +222,7 @@ class PatternMatcher:
         ]
         self.refine = {i: resolve(rule.spec["refine"]) for i, rule in enumerate(rules) if "refine" in rule.spec}
         members = [(pattern, i) for i, (_, patterns, _, _, _) in enumerate(self.rules) for pattern in patterns]
-        self.set, self.owner = _compiled_set(members) if members else (None, [])
+        self.prefilter = RuleSets(members) if members else None
         # Rules that judge a whole line (span: line, or every pattern anchored at its start) judge
         # a long line (a paragraph or a page without its line breaks) by its sentences; those that
         # read only the text's last lines read the last sentences of a long line that ends it.
@@ -168,15 +231,14 @@ class PatternMatcher:
                                  and (span == "line" or all(map(_anchored, patterns))))
 
     def find(self, ctx: Context):
-        if self.set is None:
+        if self.prefilter is None:
             return
         candidates: dict[int, list] = {}
-        match, owner = self.set.Match, self.owner
+        match = self.prefilter.rules
         split = ctx.document.split_lines
         for line in ctx.document.content_lines:
-            hits = match(line.text)
-            if hits:
-                rules = {owner[h] for h in hits}
+            rules = match(line.text)
+            if rules:
                 if split and line.index in split:
                     rules -= self.by_line
                 for i in sorted(rules):
@@ -185,9 +247,9 @@ class PatternMatcher:
             for segment in segments:
                 if segment.part != "sentence":
                     continue
-                hits = match(segment.text)
-                if hits:
-                    for i in sorted({owner[h] for h in hits} & self.by_line):
+                rules = match(segment.text)
+                if rules:
+                    for i in sorted(rules & self.by_line):
                         candidates.setdefault(i, []).append(segment)
         for i, lines in sorted(candidates.items()):
             refine = self.refine.get(i)
@@ -236,21 +298,96 @@ def _anchored(pattern: str) -> bool:
     return _ANCHOR.match(pattern) is not None
 
 
-def _compiled_set(members: list[tuple[str, int]]):
-    """An RE2 set of the patterns' loosened copies, with the rule index of each set member."""
+class RuleSets:
+    """Which rules may match a line: the set members of every pattern, in two RE2 sets.
+
+    Members anchored at the line's start (``^`` first, and no ``|`` outside a group) go into a set
+    matched only from the start; the others into a set searched through the line. RE2 builds a
+    set's automaton lazily, a state for each new combination of members a line puts it in, and a
+    searched set must follow every member from every position at once: the anchored members,
+    most of them, would multiply its states. Split, the two sets build far fewer states over the
+    first documents of a process, and cost about the same on each line afterwards."""
+
+    def __init__(self, members: list[tuple[str, int]]):
+        anchored: list[tuple[str, str, int]] = []
+        searched: list[tuple[str, str, int]] = []
+        for pattern, owner in members:
+            member = _prefilter(pattern)
+            start = _without_start_anchor(member)
+            if start is not None:
+                anchored.append((start, pattern, owner))
+            else:
+                searched.append((member, pattern, owner))
+        # A member RE2 refuses (loosening made it too large: a count that bounded a nesting) is
+        # searched for as its whole pattern.
+        self.sets = [_compiled_set(anchored, searched, anchored=True), _compiled_set(searched, [])]
+        self.sets = [built for built in self.sets if built is not None]
+
+    def rules(self, text: str) -> set[int]:
+        """The indexes of the rules whose patterns may match ``text``."""
+        found: set[int] = set()
+        for regex_set, owner in self.sets:
+            hits = regex_set.Match(text)
+            if hits:
+                found.update(owner[h] for h in hits)
+        return found
+
+
+def _without_start_anchor(member: str) -> str | None:
+    """The member without its leading ``^`` when all of it matches only at the start of a line,
+    else None (``^a|b`` matches ``b`` anywhere)."""
+    m = _ANCHOR.match(member)
+    if m is None or _has_outer_alternation(member):
+        return None
+    return member[:m.end() - 1] + member[m.end():]
+
+
+def _has_outer_alternation(pattern: str) -> bool:
+    """Whether the pattern has a ``|`` outside every group and class."""
+    depth, i, n = 0, 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = _class_end(pattern, i)
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return True
+        i += 1
+    return False
+
+
+def _compiled_set(members: list[tuple[str, str, int]], refused: list[tuple[str, str, int]], anchored: bool = False):
+    """An RE2 set of the members, (member, pattern, rule index) each, matched from the line's start
+    when ``anchored``, with the rule index of each set member; None without members. A member the
+    set refuses goes to ``refused`` as its whole pattern (or, searched already, is added whole)."""
     import re2
 
+    if not members:
+        return None
     options = re2.Options()
     options.log_errors = False
     options.max_mem = SET_MEMORY  # many large-alternation patterns at once need more than the default
-    regex_set = re2.Set.SearchSet(options)
-    for pattern, _ in members:
+    regex_set = (re2.Set.MatchSet if anchored else re2.Set.SearchSet)(options)
+    owners = []
+    for member, pattern, owner in members:
         try:
-            regex_set.Add(_prefilter(pattern))
-        except re2.error:  # loosening made it too large (a count that bounded a nesting): keep it whole
+            regex_set.Add(member)
+        except re2.error:
+            if anchored:
+                refused.append((pattern, pattern, owner))
+                continue
             regex_set.Add(pattern)
+        owners.append(owner)
+    if not owners:
+        return None
     regex_set.Compile()
-    return regex_set, [i for _, i in members]
+    return regex_set, owners
 
 
 def build(rules) -> PatternMatcher:

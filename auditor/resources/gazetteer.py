@@ -33,9 +33,12 @@ ENGLISH_USAGE_ZIPF = 1.5
 # typo's target).
 USED_NATIVE_ZIPF = (1.5, 3.5)
 DOUBLED_NATIVE_ZIPF = 2.0
-# Built lazily; never pickled with the gazetteer (see ``Gazetteer.__getstate__``).
-_INDEXES = ("translit_index", "surname_list", "near_places", "ukrainian_surnames", "used_native", "given_obliques",
-            "_word_judgements", "_place_target_folds")
+# Memo tables filled as words are met (functions, not data): never pickled with the gazetteer (see
+# ``Gazetteer.__getstate__``).
+_MEMOS = ("near_places", "used_native", "_word_judgements")
+# Indexes derived from the data alone: built before the gazetteer is cached, so a run reads them
+# back instead of building them again (the given names' oblique forms take longer than the rest).
+_INDEXES = ("translit_index", "surname_list", "ukrainian_surnames", "given_obliques", "_place_target_folds")
 DATA_FILES = ("people.yaml", "places.yaml", "geonames-places.tsv", "transliteration.yaml", "ukrainian-forms.yaml")
 
 
@@ -79,7 +82,13 @@ class Gazetteer:
     ukrainian_alternates: dict[str, str] = field(default_factory=dict)  # folded other name of a Ukrainian place -> canonical
 
     def __getstate__(self):
-        return {k: v for k, v in self.__dict__.items() if k not in _INDEXES}
+        return {k: v for k, v in self.__dict__.items() if k not in _MEMOS}
+
+    def with_indexes(self) -> "Gazetteer":
+        """This gazetteer with every index built (what the cache keeps)."""
+        for name in _INDEXES:
+            getattr(self, name)
+        return self
 
     def __setstate__(self, state):
         self.__dict__.update(state)
@@ -355,4 +364,4 @@ def default_gazetteer() -> Gazetteer:
     folder = bundled_rules_dir() / "entities"
     # The indexes are built by code as well as from data: a change to either rebuilds the cache.
     code = [Path(module.__file__) for module in (name_style, name_text, transliteration)] + [Path(__file__)]
-    return cached("gazetteer", [folder / name for name in DATA_FILES] + code, load)
+    return cached("gazetteer", [folder / name for name in DATA_FILES] + code, lambda: load().with_indexes())
