@@ -68,11 +68,15 @@ def find_people(ctx: Context) -> list[tuple[Token, str, str]]:
     found: list[tuple[Token, str, str]] = []  # token, replacement, canonical name
     wrong_surnames: dict[str, tuple[str, str]] = {}
     mentioned = []  # people the document names with an accepted full form
+    by_surname, by_first = gz.by_surname, gz.by_first
     for run in tokens(ctx):
+        if len(run) < 2:
+            continue  # most runs are one word
+        f_last = run[0].text.casefold()
         for i in range(1, len(run)):
             first, last = run[i - 1], run[i]
-            f_first, f_last = first.text.casefold(), last.text.casefold()
-            people = gz.by_surname.get(f_last)
+            f_first, f_last = f_last, last.text.casefold()  # each word is case-folded once
+            people = by_surname.get(f_last)
             if people:
                 known = [p for p in people if f_first in p.first_names]
                 if known:
@@ -83,8 +87,8 @@ def find_people(ctx: Context) -> list[tuple[Token, str, str]]:
                 if match and zipf(last.text) < MAX_SURNAME_ZIPF:
                     found.append((first, match.canonical_first, match.canonical))
                 continue
-            for person in gz.by_first.get(f_first, []):
-                if f_last in gz.by_surname:
+            for person in by_first.get(f_first, ()):
+                if f_last in by_surname:
                     break  # a real surname of somebody else: "Olaf Olsen" is not a misspelling
                 target = person.canonical_surname
                 if (near(last.text, target) and not gz.is_accepted(last.text)
