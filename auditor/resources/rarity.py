@@ -106,7 +106,9 @@ def _table() -> WordTable | None:
         # changed after: opened as immutable, SQLite skips the file locks and change checks it
         # would make for each query (most of a one-word lookup's cost), and it reads the pages
         # through a memory map instead of copying them one read at a time.
-        connection = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+        # (as_uri escapes what a URI cannot hold: a '?', '#' or '%' in the cache folder's name)
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True,
+                                     check_same_thread=False)
         connection.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
         return WordTable(connection)
     except sqlite3.Error:
