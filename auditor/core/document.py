@@ -215,7 +215,8 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     for m in ends.finditer(text):
         end = m.start() + 1  # just after the closing mark
         head = text[begin:end]
-        last = head.rstrip(".").rsplit(None, 1)[-1].lower() if head.strip() else ""
+        words = head.rstrip(".").rsplit(None, 1)  # none when the head is only dots ("...")
+        last = words[-1].lower() if words else ""
         if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
             continue
         if end > begin:
