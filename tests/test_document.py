@@ -46,6 +46,16 @@ def test_sentences_after_a_run_of_dots():
     assert [s.text for s in doc.sentences][-1] == "Then more."
 
 
+def test_a_long_line_that_opens_with_dots_is_cut_into_sentences():
+    from auditor.core.document import sentence_bounds
+
+    text = "... " + " ".join(["The council said the plan would go ahead next year."] * 30)
+    bounds = sentence_bounds(text)
+    assert text[bounds[0][0]:bounds[0][1]] == "..."
+    assert text[bounds[1][0]:bounds[1][1]] == "The council said the plan would go ahead next year."
+    assert len(bounds) == 31
+
+
 def test_word_counts_join_on_apostrophes_and_hyphens_only():
     cases = {
         "don’t stop-gap rock'n'roll": 3,        # a joiner between word characters makes one word

@@ -51,3 +51,16 @@ def test_a_run_with_the_table_does_not_load_wordfreq(table_folder):
     env = dict(os.environ, AUDITOR_CACHE_DIR=str(table_folder), PYTHONPATH=str(ROOT))
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_words_looked_up_together_get_wordfreqs_answers(table_folder):
+    """A document's words are looked up in one query (the name rules' ``name_rarity`` stage): the
+    answers are wordfreq's, for words asked before, words new to the run, words wordfreq lacks and
+    words of several pieces alike, and a word asked alone afterwards gets the same answer."""
+    words = {"London", "Zelensky", "Golosheykin", "Xyzzyq", "Straße", "Kharkiv", *WORDS}
+    first = {"London", "Xyzzyq"}
+    assert rarity.zipfs(first) == {w: wordfreq.zipf_frequency(w, "en") for w in first}
+    together = rarity.zipfs(words)
+    assert together == {w: wordfreq.zipf_frequency(w, "en") for w in words}
+    rarity.zipf.cache_clear()
+    assert {w: rarity.zipf(w) for w in words} == together

@@ -21,8 +21,10 @@ _EDGE_SPACE = " \t\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u20
 _WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
 # A sentence ends at . ! ? … (with closing quotes or brackets) followed by space and an opener;
 # a rule of underscores between them ("... on Friday. ___ Follow AP's coverage at ...", how wire
-# copy sets off its closing notes) is part of the gap.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+(?:_{3,}\s+)?(?=[\"'“‘«(\[]?[A-Z0-9\u00C0-\u024F\u0400-\u04FF])")
+# copy sets off its closing notes) is part of the gap. A match starts at the closing mark itself
+# (one character: the sentence ends just after it) rather than behind a look-behind, because re
+# scans ahead in C for a pattern's first character but tries a look-behind at every position.
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+(?:_{3,}\s+)?(?=[\"'“‘«(\[]?[A-Z0-9\u00C0-\u024F\u0400-\u04FF])")
 # A line this long is a paragraph whose line breaks were lost (or a whole page flattened): chrome
 # is judged by its sentences and the runs of labels inside them, not by the line.
 LONG_LINE_WORDS = 200
@@ -30,18 +32,20 @@ RUN_LABELS = 8  # net labels (labels less 1.5 per lower-case word) that open a s
 _OPEN_QUOTES = frozenset("\"“‘«„")
 _CLOSE_QUOTES = frozenset("\"”’»")
 _TOKEN_SPAN = re.compile(r"\S+")
+# A token that starts lower-case (after the quotes and brackets _is_label_token sets aside) is no label.
+_LOWER_CASE_TOKEN = re.compile(r"(?<!\S)[\"'“‘«(\[¿¡#@]*[a-z]")
 # Separators between menu items and widgets: each stands alone as a segment.
 _SEPARATORS = frozenset("|•·»›/\\–—-=>‹«")
 # Lower-case words that join the capitalised words of one label ("Terms of Service", "Follow us on").
 _JOINERS = frozenset("of the and & to on in for at a an with by us our your".split())
-_SENTENCE_END_CJK = re.compile(_SENTENCE_END.pattern + r"|(?<=[。！？])[」』”’）]*\s*(?=\S)")
+_SENTENCE_END_CJK = re.compile(_SENTENCE_END.pattern + r"|[。！？][」』”’）]*\s*(?=\S)")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st sen rep gov gen col lt sgt capt jr sr vs etc inc ltd co corp no u.s u.k e.g i.e "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Span:
     """A stretch of the document: ``text[start:end]``; ``start``/``end`` trim edge white space."""
 
@@ -53,9 +57,22 @@ class Span:
     # a "label" of a sentence made of labels (a menu), or a "lead" label that opens a sentence.
     part: str = "line"
 
+    def __init__(self, index: int, start: int, end: int, text: str, part: str = "line"):
+        # A document makes dozens of spans: its slots are filled through their descriptors, at
+        # about half the cost of the object.__setattr__ calls of a frozen dataclass's own __init__.
+        _SET_INDEX(self, index)
+        _SET_START(self, start)
+        _SET_END(self, end)
+        _SET_TEXT(self, text)
+        _SET_PART(self, part)
+
     @property
     def is_blank(self) -> bool:
         return self.start == self.end
+
+
+_SET_INDEX, _SET_START, _SET_END, _SET_TEXT, _SET_PART = (
+    Span.__dict__[name].__set__ for name in ("index", "start", "end", "text", "part"))
 
 
 @dataclass
@@ -119,12 +136,13 @@ class Document:
         for line in self.content_lines:
             begin = 0
             for m in _SENTENCE_END.finditer(line.text):
-                head = line.text[begin:m.start()]
+                end = m.start() + 1  # just after the closing mark
+                head = line.text[begin:end]
                 words = head.rstrip(".").rsplit(None, 1)  # none when the head is only dots ("...")
                 last = words[-1].lower() if words else ""
                 if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
                     continue
-                sentences.append(self._span(len(sentences), line.start + begin, line.start + m.start()))
+                sentences.append(self._span(len(sentences), line.start + begin, line.start + end))
                 begin = m.end()
             if begin < len(line.text):
                 sentences.append(self._span(len(sentences), line.start + begin, line.end))
@@ -195,12 +213,14 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     begin = 0
     ends = _SENTENCE_END if text.isascii() else _SENTENCE_END_CJK
     for m in ends.finditer(text):
-        head = text[begin:m.start()]
-        last = head.rstrip(".").rsplit(None, 1)[-1].lower() if head.strip() else ""
+        end = m.start() + 1  # just after the closing mark
+        head = text[begin:end]
+        words = head.rstrip(".").rsplit(None, 1)  # none when the head is only dots ("...")
+        last = words[-1].lower() if words else ""
         if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
             continue
-        if m.start() > begin:
-            bounds.append((begin, m.start()))
+        if end > begin:
+            bounds.append((begin, end))
         begin = m.end()
     if begin < len(text):
         bounds.append((begin, len(text.rstrip())))
@@ -229,6 +249,8 @@ def _label_runs(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
     # sentence has no run of labels (most sentences are settled within their first few words).
     words = text[a:b].split()  # the same tokens as _TOKEN_SPAN finds, without their offsets
     left = len(words)
+    if left - len(_LOWER_CASE_TOKEN.findall(text, a, b)) < RUN_LABELS:
+        return [(a, b, "sentence")]  # too few tokens that may be labels to make a run (found in C)
     best, cut, score = 0.0, 0, 0.0
     for k, token in enumerate(words):
         label = _is_label_token(token)
@@ -314,7 +336,6 @@ _TYPOGRAPHIC = re.compile(character_class(
 # Each ASCII byte as a: a word character, j: a joiner, or a space.
 _WORD_SHAPE = bytes(ord("a") if _WORD_CHAR.match(chr(b)) else ord("j") if chr(b) in "'-" else ord(" ")
                     for b in range(128)) + b" " * 128
-_LINK = re.compile(rb"aj(?=a)")  # a joiner between two runs
 
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -336,10 +357,10 @@ def count_words(text: str) -> int:
             if not text.isascii():
                 return len(_WORD.findall(text))
     shape = text.encode("ascii").translate(_WORD_SHAPE)
-    words = shape.count(b" a") + shape.count(b"ja") + shape.startswith(b"a")
-    if b"j" in shape:
-        words -= len(_LINK.findall(shape))
-    return words
+    # A word starts at a run of word characters that no joiner ties to the run before it: at the
+    # text's start or after a space, or after a joiner that itself follows no run ("-", "--").
+    return (shape.count(b" a") + shape.count(b" ja") + shape.count(b"jja")
+            + shape.startswith(b"a") + shape.startswith(b"ja"))
 
 
 def word_spans(text: str):

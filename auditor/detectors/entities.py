@@ -47,7 +47,7 @@ def tokens(ctx: Context) -> list[list[Token]]:
 
 def rare_names(ctx: Context) -> list[Token]:
     """Capitalized single words rare in English (the ``rare_names`` stage)."""
-    return ctx.need("rare_names")
+    return [name.token for name in ctx.need("rare_names")]
 
 
 def person_findings(ctx: Context) -> list[tuple[Token, str, str]]:
@@ -68,11 +68,15 @@ def find_people(ctx: Context) -> list[tuple[Token, str, str]]:
     found: list[tuple[Token, str, str]] = []  # token, replacement, canonical name
     wrong_surnames: dict[str, tuple[str, str]] = {}
     mentioned = []  # people the document names with an accepted full form
+    by_surname, by_first = gz.by_surname, gz.by_first
     for run in tokens(ctx):
+        if len(run) < 2:
+            continue  # most runs are one word
+        f_last = run[0].text.casefold()
         for i in range(1, len(run)):
             first, last = run[i - 1], run[i]
-            f_first, f_last = first.text.casefold(), last.text.casefold()
-            people = gz.by_surname.get(f_last)
+            f_first, f_last = f_last, last.text.casefold()  # each word is case-folded once
+            people = by_surname.get(f_last)
             if people:
                 known = [p for p in people if f_first in p.first_names]
                 if known:
@@ -83,8 +87,8 @@ def find_people(ctx: Context) -> list[tuple[Token, str, str]]:
                 if match and zipf(last.text) < MAX_SURNAME_ZIPF:
                     found.append((first, match.canonical_first, match.canonical))
                 continue
-            for person in gz.by_first.get(f_first, []):
-                if f_last in gz.by_surname:
+            for person in by_first.get(f_first, ()):
+                if f_last in by_surname:
                     break  # a real surname of somebody else: "Olaf Olsen" is not a misspelling
                 target = person.canonical_surname
                 if (near(last.text, target) and not gz.is_accepted(last.text)
@@ -116,23 +120,25 @@ def find_people(ctx: Context) -> list[tuple[Token, str, str]]:
                 flagged.add(t.start)
                 break
     # Another transliteration of a listed surname ("Berbock", "Habek"), in a word unknown to
-    # English: not a real name elsewhere, so no other context is needed.
+    # English: not a real name elsewhere, so no other context is needed. Such a word is a rare
+    # name (five letters or more, lower-case after its capital) that English never prints: only
+    # those are searched.
     transliteration_of = gz.per_word(_transliteration_of)
-    for run in tokens(ctx):
-        for j, t in enumerate(run):
-            if t.start in flagged or len(t.text) < 5:
-                continue
-            target = transliteration_of(t.text)
-            if target:
-                found.append((t, target[0], target[1]))
-                flagged.add(t.start)
-                # The given name before it may be garbled too (Analena Berbok): the person is known now.
-                given = run[j - 1] if j else None
-                people = [p for p in gz.by_surname.get(target[0].casefold(), ()) if p.canonical == target[1]]
-                match = _closest_person_first(given.text, people, gz.forms) if given and given.start not in flagged else None
-                if match and not gz.is_accepted(given.text):
-                    found.append((given, match.canonical_first, match.canonical))
-                    flagged.add(given.start)
+    rarity = ctx.need("name_rarity")
+    for t, run, j in ctx.need("rare_names"):
+        if t.start in flagged or rarity[t.text] != 0:
+            continue
+        target = transliteration_of(t.text)
+        if target:
+            found.append((t, target[0], target[1]))
+            flagged.add(t.start)
+            # The given name before it may be garbled too (Analena Berbok): the person is known now.
+            given = run[j - 1] if j else None
+            people = [p for p in gz.by_surname.get(target[0].casefold(), ()) if p.canonical == target[1]]
+            match = _closest_person_first(given.text, people, gz.forms) if given and given.start not in flagged else None
+            if match and not gz.is_accepted(given.text):
+                found.append((given, match.canonical_first, match.canonical))
+                flagged.add(given.start)
     return found
 
 
@@ -205,7 +211,7 @@ def place_names(ctx: Context, rule):
         # sentence that speaks of places.
         if not any(transliteration_variants(t.text, c) for c in candidates) and not _place_context(text, t, gz):
             continue
-        if zipf(t.text) > MAX_PLACE_ZIPF:
+        if zipf(t.text) > MAX_PLACE_ZIPF:  # _place_candidates asked already for words of letters only
             continue
         best = max(candidates, key=lambda c: _similar(t.text, c))
         if gz.forms.same_romanization(t.text, best):
@@ -216,8 +222,16 @@ def place_names(ctx: Context, rule):
 
 def _place_candidates(word: str, gz) -> tuple[list[str], str | None] | None:
     """The major places a rare word may stand for (canonical names), with the place it is an exonym of,
-    if any; None for a word no place is suggested for (short, accepted, a given name, a place)."""
-    if len(word) < 5 or gz.is_accepted(word):
+    if any; None for a word no place is suggested for (short, accepted, a given name, a place, a
+    word of letters only that English writes too often to be a misspelled place)."""
+    if len(word) < 5:
+        return None
+    # Most capitalized words are common English words: the word table rules them out first (the
+    # document's words are looked up already). Other words wait for the search among the places:
+    # their frequency may need wordfreq.
+    if word.isalpha() and zipf(word) > MAX_PLACE_ZIPF:
+        return None
+    if gz.is_accepted(word):
         return None
     folded = word.casefold()
     if folded in gz.by_first or ascii_fold(word) in gz.place_folded:

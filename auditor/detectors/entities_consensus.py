@@ -163,26 +163,37 @@ def _acceptable(spelling: str, other: str, gz, style) -> bool:
 
 
 def _twin_tokens(ctx: Context):
-    """Capitalized words with a near twin in the same document (cheap; no word lists needed)."""
-    words = [t for run in tokens(ctx) for t in run if len(t.text) >= 5 and t.text[1:].islower()]
+    """Capitalized words with a near twin in the same document (cheap; no word lists needed).
+    Only the rare ones (``rare_names``) are ever reported, so only pairs with a rare word are
+    compared: two common words may be twins, but neither is a candidate."""
     from rapidfuzz.distance import Levenshtein
 
-    distinct = sorted({t.text for t in words})
-    folded = [w.casefold() for w in distinct]
+    rare = {name.token.text for name in ctx.need("rare_names")}
+    if not rare:
+        return []
+    # The distinct words of five letters or more, lower-case after the capital (name_rarity holds
+    # every such word of four letters or more), grouped by their first letter: a variant pair
+    # shares it. Only the letters a rare word begins with are needed.
+    initials = {word[0] for word in rare}
+    by_initial: dict[str, list[str]] = {}
+    for word in ctx.need("name_rarity"):
+        if len(word) >= 5 and word[0] in initials:
+            by_initial.setdefault(word[0], []).append(word)
     twins: set[str] = set()
-    # Pairs share their first letter, and sorted words with one first letter stand together. A
-    # variant pair is at most two edits apart: that (cheap) test comes first.
-    for i, a in enumerate(distinct):
-        head = a[:1]
-        for j in range(i + 1, len(distinct)):
-            b = distinct[j]
-            if b[:1] != head:
-                break
-            if (abs(len(a) - len(b)) <= 2 and Levenshtein.distance(folded[i], folded[j], score_cutoff=2) <= 2
-                    and _variant_pair(a, b)):
-                twins.add(a)
-                twins.add(b)
-    return [t for t in words if t.text in twins]
+    for group in by_initial.values():
+        if len(group) < 2:
+            continue
+        group.sort()
+        folded = [w.casefold() for w in group]
+        # A variant pair is at most two edits apart: that (cheap) test comes first.
+        for i, a in enumerate(group):
+            for j in range(i + 1, len(group)):
+                b = group[j]
+                if ((a in rare or b in rare) and abs(len(a) - len(b)) <= 2
+                        and Levenshtein.distance(folded[i], folded[j], score_cutoff=2) <= 2 and _variant_pair(a, b)):
+                    twins.add(a)
+                    twins.add(b)
+    return [t for run in tokens(ctx) for t in run if t.text in twins] if twins else []
 
 
 def spelled_two_ways(ctx: Context, rule):

@@ -50,6 +50,7 @@ _GERMAN_TO_ENGLISH = tuple((re.compile(a), b) for a, b in (
 _RUSSIAN_ENDING = re.compile(r"(?:ov|ev|in|yn|enko|sky|skiy|ovich|evich)$")
 # A name with a capital inside (McGregor, MacLeod) declines like any other.
 _SCOTTISH = re.compile(r"Ma?c[A-Z][a-z]+")
+_SCOTTISH_IN_TEXT = re.compile(r"Ma?c[A-Z]")
 # A stem the gazetteers do not list must be a name English writes often (McGregor).
 USED_STEM_ZIPF = (3.0, 4.0)
 # Surname endings whose feminine adds -a (Ivanov, Ivanova): there -a may be her surname, not a case.
@@ -74,10 +75,23 @@ def _by_stem(ctx: Context) -> dict[str, list[str]]:
     """The text's capitalized words rare in English, by their first three letters (folded): the
     nominatives an oblique form in the same text may come from."""
     out: dict[str, list[str]] = {}
-    for word in sorted({t.text for run in tokens(ctx) for t in run}):
-        if len(word) >= 4 and word[1:].islower() and zipf(word) < 3.0:
-            out.setdefault(word[:3].casefold(), []).append(word)
+    # name_rarity holds every capitalized word of four letters or more, lower-case after its capital.
+    for word in sorted(w for w, used in ctx.need("name_rarity").items() if used < 3.0):
+        out.setdefault(word[:3].casefold(), []).append(word)
     return out
+
+
+def _declinable(ctx: Context) -> list[tuple[Token, list[Token], int]]:
+    """The words that may carry a case ending or a masculine ending, each with its run and place
+    in it, in the order of the text: the rare names (a word English prints three times in a
+    million words or more is neither), and Scottish names (McGregor), which a regular expression
+    finds first in the text (few texts have one)."""
+    rare = ctx.need("rare_names")
+    if not _SCOTTISH_IN_TEXT.search(ctx.document.text):
+        return rare
+    scottish = [(t, run, i) for run in tokens(ctx) for i, t in enumerate(run)
+                if len(t.text) >= 5 and _SCOTTISH.fullmatch(t.text)]
+    return sorted([*rare, *scottish], key=lambda name: name[0].start) if scottish else rare
 
 
 def _local_nominative(word: str, key: str, by_stem: dict[str, list[str]], forms) -> str | None:
@@ -98,49 +112,49 @@ def case_endings(ctx: Context, rule):
     # rare words by stem.
     words = woman = by_stem = None
     shaped, unknown = gz.per_word(_declinable_shape), gz.per_word(_unknown_to_english)
-    for run in tokens(ctx):
-        for i, t in enumerate(run):
-            if t.start in flagged or not shaped(t.text):
+    # Only rare and Scottish names can be judged below (_declinable): the others are not visited.
+    for t, run, i in _declinable(ctx):
+        if t.start in flagged or not shaped(t.text):
+            continue
+        if i and run[i - 1].text.casefold() in forms.female_given_names:
+            words = {w.text for r in tokens(ctx) for w in r} if words is None else words
+            feminine = _feminine_form(ctx, run[i - 1].text, t.text, gz, words)
+            if feminine:
+                yield Hit(rule, t.start, t.end, {"replacement": feminine, "form": "the masculine ending"},
+                          fix_replacement=feminine)
                 continue
-            if i and run[i - 1].text.casefold() in forms.female_given_names:
-                words = {w.text for r in tokens(ctx) for w in r} if words is None else words
-                feminine = _feminine_form(ctx, run[i - 1].text, t.text, gz, words)
-                if feminine:
-                    yield Hit(rule, t.start, t.end, {"replacement": feminine, "form": "the masculine ending"},
-                              fix_replacement=feminine)
-                    continue
-            if not unknown(t.text):
+        if not unknown(t.text):
+            continue
+        folded = t.text.casefold()
+        if i + 1 < len(run) and _oblique_given_name(t.text, gz):
+            continue  # a given name in an oblique case: flagged with the surname after it
+        if not t.text.isascii():
+            continue  # a native Latin spelling (Pécresse, Rakovníka, Rovná), not a romanized case ending
+        key = forms.romanization_key(t.text)
+        nominative = gz.oblique_index.get(key)  # a listed man's surname or a place: no feminine reading
+        if nominative is None:
+            by_stem = _by_stem(ctx) if by_stem is None else by_stem
+            nominative = (_local_nominative(t.text, key, by_stem, forms)
+                          or _batch_nominative(ctx, t.text, key, forms)
+                          or (_listed_nominative(t.text, gz) if _alone_or_after_given(run, i, gz) else None))
+            oblique_given = i > 0 and _oblique_given_name(run[i - 1].text, gz)
+            if nominative is None and oblique_given:
+                nominative = _surname_nominative(t.text, key, forms)
+            if nominative is None or (_maybe_her_surname(folded, nominative, gz)
+                                      and not (oblique_given or _man_before(run, i, gz, forms)
+                                               or _batch_prefers(ctx, nominative, t.text))):
                 continue
-            folded = t.text.casefold()
-            if i + 1 < len(run) and _oblique_given_name(t.text, gz):
-                continue  # a given name in an oblique case: flagged with the surname after it
-            if not t.text.isascii():
-                continue  # a native Latin spelling (Pécresse, Rakovníka, Rovná), not a romanized case ending
-            key = forms.romanization_key(t.text)
-            nominative = gz.oblique_index.get(key)  # a listed man's surname or a place: no feminine reading
-            if nominative is None:
-                by_stem = _by_stem(ctx) if by_stem is None else by_stem
-                nominative = (_local_nominative(t.text, key, by_stem, forms)
-                              or _batch_nominative(ctx, t.text, key, forms)
-                              or (_listed_nominative(t.text, gz) if _alone_or_after_given(run, i, gz) else None))
-                oblique_given = i > 0 and _oblique_given_name(run[i - 1].text, gz)
-                if nominative is None and oblique_given:
-                    nominative = _surname_nominative(t.text, key, forms)
-                if nominative is None or (_maybe_her_surname(folded, nominative, gz)
-                                          and not (oblique_given or _man_before(run, i, gz, forms)
-                                                   or _batch_prefers(ctx, nominative, t.text))):
-                    continue
-            if woman is None:
-                woman = {w.text for r in tokens(ctx) for j, w in enumerate(r) if _woman_before(ctx, r, j, forms)}
-            if nominative.casefold() != folded and t.text not in woman:
-                if i > 0 and _oblique_given_name(run[i - 1].text, gz):
-                    # The given name before it is in the same case (Dmytra Petrenka): both get the nominative.
-                    given = run[i - 1]
-                    nominative_given = gz.given_obliques[forms.romanization_key(given.text)]
-                    yield Hit(rule, given.start, given.end, {"replacement": nominative_given, "form": "a case ending"},
-                              fix_replacement=cased_like(nominative_given, given.text))
-                yield Hit(rule, t.start, t.end, {"replacement": nominative, "form": "a case ending"},
-                          fix_replacement=cased_like(nominative, t.text))
+        if woman is None:
+            woman = {w.text for r in tokens(ctx) for j, w in enumerate(r) if _woman_before(ctx, r, j, forms)}
+        if nominative.casefold() != folded and t.text not in woman:
+            if i > 0 and _oblique_given_name(run[i - 1].text, gz):
+                # The given name before it is in the same case (Dmytra Petrenka): both get the nominative.
+                given = run[i - 1]
+                nominative_given = gz.given_obliques[forms.romanization_key(given.text)]
+                yield Hit(rule, given.start, given.end, {"replacement": nominative_given, "form": "a case ending"},
+                          fix_replacement=cased_like(nominative_given, given.text))
+            yield Hit(rule, t.start, t.end, {"replacement": nominative, "form": "a case ending"},
+                      fix_replacement=cased_like(nominative, t.text))
 
 
 def _declinable_shape(word: str, gz) -> bool:
@@ -150,9 +164,12 @@ def _declinable_shape(word: str, gz) -> bool:
 
 def _unknown_to_english(word: str, gz) -> bool:
     """Neither a given name, nor a form the gazetteers accept, nor a word English prints."""
+    # How common the word is, first: the document's words are looked up already, and most are
+    # printed in English.
+    if zipf(word) >= MAX_OBLIQUE_ZIPF:
+        return False
     folded = word.casefold()
-    return not (folded in gz.forms.female_given_names or folded in gz.by_first or gz.is_accepted(word)
-                or zipf(word) >= MAX_OBLIQUE_ZIPF)
+    return not (folded in gz.forms.female_given_names or folded in gz.by_first or gz.is_accepted(word))
 
 
 def _feminine_form(ctx: Context, given: str, surname: str, gz, words: set[str]) -> str | None:
@@ -251,16 +268,21 @@ def _batch_nominative(ctx: Context, word: str, key: str, forms) -> str | None:
 def rebuilt_names(ctx: Context, rule):
     """A German, Polish, Czech or English name spelled from its Cyrillic form (Shtutgart, Sholts), or a
     rare word one round-trip change from a name English writes (Pireli)."""
+    # Every spelling _rebuilt_native returns a native name for has four letters or more, is
+    # lower-case after its capital and is a word English hardly prints: the words of name_rarity
+    # below MAX_REBUILT_ZIPF. Most texts have none, and only those words are visited.
+    suspects = {word for word, used in ctx.need("name_rarity").items() if used < MAX_REBUILT_ZIPF}
+    if not suspects:
+        return
     gz = gazetteer(ctx)
     flagged = {t.start for t, _, _ in person_findings(ctx)}
     rebuilt = gz.per_word(_rebuilt_native)  # the same words come back document after document
     for run in tokens(ctx):
         for t in run:
-            if t.start in flagged:
-                continue
-            native = rebuilt(t.text)
-            if native:
-                yield Hit(rule, t.start, t.end, {"replacement": native}, fix_replacement=native)
+            if t.text in suspects and t.start not in flagged:
+                native = rebuilt(t.text)
+                if native:
+                    yield Hit(rule, t.start, t.end, {"replacement": native}, fix_replacement=native)
 
 
 def _rebuilt_native(word: str, gz) -> str | None:

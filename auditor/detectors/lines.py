@@ -8,6 +8,12 @@ from auditor.detectors import Context, Hit
 _TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
 _SEPARATORS = re.compile(r"\s[|»›>•·]\s|^[|»›>•·]\s|\s[|»›>•·]$")
 _SEPARATOR_CHARS = "|»›>•·"  # most lines hold none: the regular expression is not run on them
+
+
+def _has_separator(text: str) -> bool:
+    if text.isascii():  # only two of the separators are ASCII: most lines are looked through twice
+        return "|" in text or ">" in text
+    return any(map(text.__contains__, _SEPARATOR_CHARS))
 _TABLE_ROW = re.compile(r"^\|.*\|$")
 _WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
 RANGE_TESTS = ("words", "chars", "title_share", "upper_share", "separators")
@@ -28,8 +34,7 @@ def _upper_share(text: str) -> float:
 FEATURES = {
     "chars": len,
     # the bars of a table row ("| 1 | Jane Roe | 512 |") are cell borders, not separators
-    "separators": lambda t: 0 if _TABLE_ROW.match(t) or not any(map(t.__contains__, _SEPARATOR_CHARS))
-    else len(_SEPARATORS.findall(t)),
+    "separators": lambda t: 0 if not _has_separator(t) or _TABLE_ROW.match(t) else len(_SEPARATORS.findall(t)),
     "terminal_punct": lambda t: bool(_TERMINAL.search(t)),
     "words": lambda t: len(_WORD.findall(t)),
     "title_share": _title_share,

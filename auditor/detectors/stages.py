@@ -9,8 +9,9 @@ result depends on which other rules are selected or on the order they run in:
 - ``data_hits``: the hits of every loaded data rule (phrases, patterns, lines), selected or not,
   after their refine functions, each delete narrowed to what its evidence covers (auditor.narrowing);
 - ``chrome_spans``: the sorted spans that data rules would delete (safely) as web chrome;
-- ``name_runs``, ``rare_names``, ``person_findings``: name candidates, and the near misses of
-  listed people that the other name rules leave to EN101;
+- ``name_runs``, ``name_rarity``, ``rare_names``, ``person_findings``: name candidates, how common
+  in English they are (looked up together), the rare ones, and the near misses of listed people
+  that the other name rules leave to EN101;
 - ``mt``: the probability that the article text is machine-translated English, with the model's
   name, or null with a reason (machine_translation.py).
 """
@@ -95,10 +96,16 @@ def _name_runs(ctx):
     return capitalized_runs(ctx.document.text)
 
 
-def _rare_names(ctx):
-    from auditor.resources.name_text import rare_tokens
+def _name_rarity(ctx):
+    from auditor.resources.name_text import word_rarity
 
-    return rare_tokens(ctx.need("name_runs"))
+    return word_rarity(ctx.need("name_runs"))
+
+
+def _rare_names(ctx):
+    from auditor.resources.name_text import rare_names
+
+    return rare_names(ctx.need("name_runs"), ctx.need("name_rarity"))
 
 
 STAGES: dict[str, Stage] = {s.name: s for s in (
@@ -110,8 +117,11 @@ STAGES: dict[str, Stage] = {s.name: s for s in (
           "hits of every loaded data rule, refined"),
     Stage("chrome_spans", ("data_hits",), _chrome_spans, "spans data rules delete as web chrome"),
     Stage("name_runs", (), _name_runs, "runs of capitalized tokens (name candidates)"),
-    Stage("rare_names", ("name_runs",), _rare_names, "capitalized single words rare in English"),
-    Stage("person_findings", ("name_runs",), "entities.find_people",
+    Stage("name_rarity", ("name_runs",), _name_rarity,
+          "how common in English each capitalized word of four letters or more is (Zipf), by word"),
+    Stage("rare_names", ("name_runs", "name_rarity"), _rare_names,
+          "capitalized single words rare in English, each with its run and place in it"),
+    Stage("person_findings", ("name_runs", "name_rarity", "rare_names"), "entities.find_people",
           "near misses of listed people (token, replacement, canonical name): other name rules skip them"),
     Stage("mt", ("language", "chrome_spans"), "machine_translation.assess",
           "probability that the article text is machine-translated English (or null, with the reason)"),

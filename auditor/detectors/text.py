@@ -16,6 +16,11 @@ _ZERO_WIDTH = re.compile("[" + ZERO_WIDTH + "]")
 
 def squash(text: str) -> str:
     """``_SPACE_RUN.sub(" ", text).strip()``: str.split() knows the same white space as re's \\s."""
+    # Most lines are squashed already. In a printable text the only white space is the ASCII space
+    # (other spaces, breaks and zero-width characters are Unicode separators or format characters,
+    # none printable): with no two spaces in a row and none at its ends, it stays as it is.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     if not text.isascii() and _ZERO_WIDTH.search(text):  # zero-width characters are not ASCII
         text = _ZERO_WIDTH.sub(" ", text)
     return " ".join(text.split())

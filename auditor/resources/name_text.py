@@ -11,7 +11,7 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
-from auditor.resources.rarity import zipf
+from auditor.resources.rarity import zipf, zipfs
 
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 # A capitalized word this common in English is not judged as a name spelling across a corpus.
@@ -27,6 +27,8 @@ class Token(NamedTuple):
 @lru_cache(maxsize=65536)
 def ascii_fold(word: str) -> str:
     """Case-folded, without diacritics: Zelenskyy -> zelenskyy, Erdoğan -> erdogan."""
+    if word.isascii():  # no marks to take off (and the slow loop below would give the same)
+        return word.casefold()
     return "".join(c for c in unicodedata.normalize("NFD", word.casefold()) if unicodedata.category(c) != "Mn")
 
 
@@ -70,9 +72,22 @@ def capitalized_runs(text: str) -> list[list[Token]]:
     runs: list[list[Token]] = []
     new_token = tuple.__new__  # what Token(...) calls, without its Python-level __new__
     for m in _capitalized_run().finditer(text):
+        group = m.group()
         a = m.start()
-        run: list[Token] = []
-        for word in m.group().split(" "):
+        if "'" not in group and "’" not in group and "-" not in group:
+            # Most runs: nothing to strip from the words (checked once for the whole run).
+            if " " not in group:
+                runs.append([new_token(Token, (group, a, m.end()))])
+                continue
+            run: list[Token] = []
+            for word in group.split(" "):
+                end = a + len(word)
+                run.append(new_token(Token, (word, a, end)))
+                a = end + 1
+            runs.append(run)
+            continue
+        run = []
+        for word in group.split(" "):
             next_start = a + len(word) + 1
             if "'" in word or "’" in word:
                 word = _POSSESSIVE.sub("", word)
@@ -84,16 +99,35 @@ def capitalized_runs(text: str) -> list[list[Token]]:
     return runs
 
 
+class RareName(NamedTuple):
+    """A rare capitalized word with its run and its place in the run (the words around it)."""
+    token: Token
+    run: list[Token]
+    index: int
+
+
 def is_rare_name(word: str) -> bool:
     """A capitalized word of five letters or more, lower-case after its capital, rare in English."""
     return len(word) >= 5 and word[1:].islower() and zipf(word) < MAX_PAIR_ZIPF
 
 
+def word_rarity(runs: list[list[Token]]) -> dict[str, float]:
+    """How common in English (Zipf) each capitalized word of four letters or more, lower-case after
+    its capital, is: the words the name rules judge by their frequency, looked up together."""
+    return zipfs({t.text for run in runs for t in run if len(t.text) >= 4 and t.text[1:].islower()})
+
+
+def rare_names(runs: list[list[Token]], rarity: dict[str, float]) -> list[RareName]:
+    """Capitalized single words rare in English (names of people and places a gazetteer may lack),
+    each with its run and place; ``rarity`` is ``word_rarity(runs)``."""
+    # is_rare_name, written out: the rare words first, then the tokens that write one.
+    rare = {word for word, used in rarity.items() if used < MAX_PAIR_ZIPF and len(word) >= 5}
+    return [RareName(t, run, i) for run in runs for i, t in enumerate(run) if t.text in rare] if rare else []
+
+
 def rare_tokens(runs: list[list[Token]]) -> list[Token]:
     """Capitalized single words rare in English (names of people and places a gazetteer may lack)."""
-    # is_rare_name, written out: this runs on every capitalized token of every document.
-    return [t for run in runs for t in run
-            if len(t.text) >= 5 and t.text[1:].islower() and zipf(t.text) < MAX_PAIR_ZIPF]
+    return [name.token for name in rare_names(runs, word_rarity(runs))]
 
 
 def name_spellings(text: str) -> set[str]:

@@ -31,10 +31,65 @@ _FIGURES = re.compile(r"[0-9]{2,}")  # what wordfreq's smash_numbers turns into 
 _PARTICLE = re.compile(r"[a-z]{1,2}'[aehiouy]")
 # The table's layout; a new layout is a new file.
 _LAYOUT = 2
+# Enough to map the whole table (about 11 MB).
+MMAP_BYTES = 64 << 20
+
+
+class WordTable:
+    """The SQLite word table, with the Zipf values of the words it was asked about.
+
+    One query per word costs about as much as a dozen words asked together, so a caller that
+    knows many words at once (the capitalized words of a document) asks for them together
+    (``zipfs``). The answers are kept, keyed by the word as written, in a bounded memo.
+    """
+
+    MEMO_SIZE = 1 << 17
+
+    def __init__(self, connection: sqlite3.Connection):
+        self.connection = connection
+        self._zipf: dict[str, float] = {}
+
+    def execute(self, sql: str, parameters=()) -> sqlite3.Cursor:
+        return self.connection.execute(sql, parameters)
+
+    def zipf(self, word: str) -> float:
+        """The Zipf value of a word of letters only."""
+        value = self._zipf.get(word)
+        if value is None:
+            row = self.connection.execute("SELECT z FROM words WHERE w = ?", (word.casefold(),)).fetchone()
+            value = row[0] if row else 0.0
+            self._remember({word: value})
+        return value
+
+    def zipfs(self, words: set[str]) -> dict[str, float]:
+        """``zipf`` of each of the words: the words of letters only not asked about yet in as few
+        queries as SQLite allows, the others one by one."""
+        memo = self._zipf
+        missing = words.difference(memo)  # in C, with the words' hashes: no Python loop for known words
+        out = {w: memo[w] for w in (words - missing if missing else words)}
+        if not missing:
+            return out
+        simple = [w for w in missing if _SIMPLE(w)]
+        folded = list({w.casefold() for w in simple})
+        found: dict[str, float] = {}
+        for i in range(0, len(folded), 500):  # below SQLite's limit on parameters
+            chunk = folded[i:i + 500]
+            found.update(self.connection.execute(
+                f"SELECT w, z FROM words WHERE w IN ({','.join('?' * len(chunk))})", chunk))
+        new = {w: found.get(w.casefold(), 0.0) for w in simple}
+        new.update((w, zipf(w)) for w in missing if not _SIMPLE(w))
+        self._remember(new)
+        out.update(new)
+        return out
+
+    def _remember(self, values: dict[str, float]) -> None:
+        if len(self._zipf) + len(values) > self.MEMO_SIZE:
+            self._zipf.clear()
+        self._zipf.update(values)
 
 
 @lru_cache(maxsize=1)
-def _table() -> sqlite3.Connection | None:
+def _table() -> WordTable | None:
     from auditor.core.cache import cache_dir, write_atomically
 
     folder = cache_dir()
@@ -47,7 +102,15 @@ def _table() -> sqlite3.Connection | None:
     if not path.exists() and not write_atomically(path, _build):
         return None
     try:
-        return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        # The file is written whole beside its place and moved there (write_atomically), never
+        # changed after: opened as immutable, SQLite skips the file locks and change checks it
+        # would make for each query (most of a one-word lookup's cost), and it reads the pages
+        # through a memory map instead of copying them one read at a time.
+        # (as_uri escapes what a URI cannot hold: a '?', '#' or '%' in the cache folder's name)
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True,
+                                     check_same_thread=False)
+        connection.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+        return WordTable(connection)
     except sqlite3.Error:
         return None
 
@@ -110,8 +173,16 @@ def zipf(word: str) -> float:
         return zipf_frequency(word, "en")
     if not simple:
         return _compound(table, word)
-    row = table.execute("SELECT z FROM words WHERE w = ?", (word.casefold(),)).fetchone()
-    return row[0] if row else 0.0
+    return table.zipf(word)
+
+
+def zipfs(words: set[str]) -> dict[str, float]:
+    """``zipf`` of each of the (distinct) words, the words of letters only looked up together
+    (see ``WordTable``)."""
+    table = _table()
+    if table is None:
+        return {w: zipf(w) for w in words}
+    return table.zipfs(words)
 
 
 def pieces(word: str) -> list[str]:
@@ -131,7 +202,7 @@ def pieces(word: str) -> list[str]:
     return out
 
 
-def _compound(table: sqlite3.Connection, word: str) -> float:
+def _compound(table: WordTable, word: str) -> float:
     """wordfreq's ``zipf_frequency(word, "en")`` for a word of several pieces, from the table:
     1/f = 1/f1 + 1/f2 + ..., rounded to three significant digits, at least its minimum."""
     freq = minimum = 10 ** 0.0 / 1e9  # wordfreq's zipf_to_freq(0): what a word it lacks gets
