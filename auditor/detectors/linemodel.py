@@ -36,8 +36,8 @@ from auditor.core.document import count_words
 from auditor.detectors import Context, Hit
 from auditor.detectors.linemodel_body import ModelSettings, revise
 from auditor.detectors.linemodel_shape import (
-    CJK as _CJK, CLOSERS, GOOD_STOP, GOOD_UNITS, SPLIT_CHARS, STOPSETS, TERMINAL_CHARS, TOKEN, LineInfo, classify,
-    document_stopwords, line_info, line_key,
+    CJK as _CJK, CLOSERS, SPLIT_CHARS, STOPSETS, TERMINAL_CHARS, TOKEN, LineInfo, classify, document_stopwords,
+    ends_in_ellipsis, line_info, line_key, sentence_like,
 )
 
 
@@ -111,9 +111,9 @@ def judge(ctx: Context, settings: ModelSettings, key: str = "") -> Judgement:
     known = STOPSETS.get(ctx.need("language"))  # the engine's guess, when it has a list here
     # Long lines are body text or close to it: splitting on white space is enough there.
     lowered: list = [None] * len(lines)  # each line's lower-case words, computed once
-    if known is not None and not ctx.need("chrome_spans") and _all_paragraphs(lines, known, lowered):
+    if known is not None and not ctx.need("chrome_spans") and _plain_prose(lines, lowered, settings):
         judgement = ctx.cache[key] = Judgement([], {})
-        return judgement  # a headline and paragraphs only: the common case, decided cheaply
+        return judgement  # a headline and sentences only: the common case, decided cheaply
     for k, line in enumerate(lines):
         if lowered[k] is None:
             text = line.text
@@ -131,18 +131,45 @@ def judge(ctx: Context, settings: ModelSettings, key: str = "") -> Judgement:
     return judgement
 
 
-def _all_paragraphs(lines, stopset, lowered: list) -> bool:
-    """Whether every line after the headline is a body paragraph (the model would flag nothing).
+def _plain_prose(lines, lowered: list, settings: ModelSettings) -> bool:
+    """Whether the model would flag nothing, shown from each line's text without its full shape
+    (``line_info``): every line after the headline is one that ``classify`` makes "good" or "near"
+    (``sentence_like``), with no line or opening printed twice and too few ellipses for teasers,
+    so that ``_prose_only`` holds and ``revise`` gives no verdict. Such lines have more words than
+    a comments heading (BP707), so an empty judgement says the same as the lines' own would.
     The lower-case words of the lines it reads are kept in ``lowered``."""
+    if settings.noisy_head <= 0 or settings.noisy_head_anchored <= 0:
+        return False  # see _prose_only
+    openings: set = set()
+    keys: set = set()
+    ellipses = 0
     for k in range(1, len(lines)):
-        text = lines[k].text
-        if (len(text) <= SPLIT_CHARS or text[0] == "|" or "]" in text[-4:]
-                or text.rstrip(CLOSERS)[-1:] not in TERMINAL_CHARS):
+        line = lines[k]
+        text = line.text
+        if text.rstrip(CLOSERS)[-1:] not in TERMINAL_CHARS:
             return False
-        low = lowered[k] = text.lower().split()
-        if len(low) < GOOD_UNITS or sum(map(stopset.__contains__, low)) < GOOD_STOP * len(low):
+        low = lowered[k] = text.lower().split() if len(text) > SPLIT_CHARS else TOKEN.findall(text.lower())
+        if not sentence_like(text, low):
             return False
-    return len(lines) > 1
+        ellipses += ends_in_ellipsis(text)
+        if len(low) >= 8:
+            opening = tuple(low[:8])
+            if opening in openings:
+                return False
+            openings.add(opening)
+        if line.part == "line":  # a whole line (a sentence of a long line is not compared)
+            line_text = " ".join(low)
+            if line_text in keys:
+                return False
+            keys.add(line_text)
+    if ellipses >= settings.teaser_min:
+        return False
+    if lines:
+        text = lines[0].text
+        head = lowered[0] = text.lower().split() if len(text) > SPLIT_CHARS else TOKEN.findall(text.lower())
+        if " ".join(head) in keys:
+            return False
+    return True
 
 
 def _prose_only(infos: list[LineInfo], settings: ModelSettings) -> bool:
@@ -276,9 +303,8 @@ def article_words(ctx: Context, settings: ModelSettings, key: str = "") -> float
 
 def _cjk_words(text: str) -> float:
     """What CJK characters add to a count of ``\\w+`` words (a run of them counts one already)."""
-    if text.isascii() or max(text) < "\u3040":  # no character as high as the first CJK one
-        return 0.0
-    return len(_CJK.findall(text)) / 2
+    # (max(text) would rule most texts out first, but a regular expression scans in C.)
+    return 0.0 if text.isascii() else len(_CJK.findall(text)) / 2
 
 
 def no_article(ctx: Context, rule, resources: Resources):

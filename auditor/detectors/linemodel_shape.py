@@ -92,7 +92,6 @@ LANGUAGE_SAMPLE = 250   # words enough to tell the language by its stopwords
 # -- line shape ----------------------------------------------------------------------------------
 TOKEN = re.compile(r"\w+(?:[’'\-.]\w+)*")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-_ELLIPSIS = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*(?:»|›|→)?$")
 _SEPARATOR = re.compile(r"(?:^|\s)[|»›>•·/\\]+(?:\s|$)")
 # Most lines hold no separator: this search (one character class) spares them the one above.
 _SEPARATOR_CHAR = re.compile(r"[|»›>•·/\\]")
@@ -132,7 +131,7 @@ class LineInfo:
 def line_info(pos: int, line, low: list, stopset) -> LineInfo:
     text = line.text
     words = len(low)
-    cjk = len(CJK.findall(text)) if not text.isascii() and max(text) >= "\u3040" else 0
+    cjk = 0 if text.isascii() else len(CJK.findall(text))
     units = float(words) if not cjk else words + cjk / 2.0
     if stopset is not None:
         stops = sum(map(stopset.__contains__, low))
@@ -146,7 +145,7 @@ def line_info(pos: int, line, low: list, stopset) -> LineInfo:
         pos=pos, index=line.index, start=line.start, end=line.end, words=words, units=units, stop=stop,
         stopset=stopset,
         terminal=terminal,
-        ellipsis=last in "….»›→]" and bool(_ELLIPSIS.search(text)),
+        ellipsis=ends_in_ellipsis(text),
         separators=0 if terminal or not _SEPARATOR_CHAR.search(text) else len(_SEPARATOR.findall(text)),
         urls=len(_URL.findall(text)) if ("/" in text or "@" in text or "www" in text) else 0,
         bullet=bool(_BULLET.match(text)),
@@ -159,6 +158,32 @@ def line_info(pos: int, line, low: list, stopset) -> LineInfo:
 
 CLOSERS = "\"'”’»)]"
 TERMINAL_CHARS = frozenset(".!?。！？؟।:;")
+
+
+def ends_in_ellipsis(text: str) -> bool:
+    """A truncated teaser's end: "…", "...", "[…]" or "[...]" last, or before white space and an
+    arrow (» › →). Tested with string methods at the line's end: most lines end with a full stop,
+    where a regular expression ending in ``$`` would be tried at every position of the line."""
+    last = text[-1:]
+    if not last or last not in "….»›→]":
+        return False
+    if last in "»›→":
+        text = text[:-1].rstrip()
+    return text.endswith(("…", "...", "[…]", "[...]"))
+
+
+def sentence_like(text: str, low: list) -> bool:
+    """Whether ``classify`` makes a line that ends like a sentence (``terminal``) "good" or "near"
+    whatever the document's stopwords, told from its text and lower-case words (``low``) alone:
+    at least ``NEAR_UNITS`` words and no Chinese, Japanese or Korean characters (so as many
+    units), not a table's row, not a bare link, no trailing tag ("[VIDEO]"). The sentence end rules
+    out the other headline tests and the separators; the stopwords only tell "good" from "near".
+    A row with " | " four times or a trailing tag is refused without the closer tests."""
+    return (len(low) >= NEAR_UNITS and text[0] != "|" and ("|" not in text or text.count(" | ") < 4)
+            and not ("]" in text and _TRAILING_TAG.search(text))
+            and (text.isascii() or CJK.search(text) is None)
+            and not (("/" in text or "@" in text or "www" in text) and _URL.search(text)
+                     and len(TOKEN.findall(_URL.sub(" ", text))) < 2))
 
 
 def title_share(info: LineInfo) -> float:
