@@ -333,9 +333,10 @@ def character_class(codes) -> str:
 _WORD_CHAR = re.compile(r"\w")
 _TYPOGRAPHIC = re.compile(character_class(
     c for c in (*range(0x80, 0xC0), *range(0x2000, 0x2070)) if c != 0x2019 and not _WORD_CHAR.match(chr(c))))
-# Each ASCII byte as a: a word character, j: a joiner, or a space.
+# Each Latin-1 character (ASCII and U+0080-U+00FF, one byte each) as a: a word character,
+# j: a joiner, or a space.
 _WORD_SHAPE = bytes(ord("a") if _WORD_CHAR.match(chr(b)) else ord("j") if chr(b) in "'-" else ord(" ")
-                    for b in range(128)) + b" " * 128
+                    for b in range(256))
 
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -347,16 +348,28 @@ def _units(text: str) -> float:
     return words if text.isascii() else words + len(_CJK.findall(text)) / 2
 
 
+def is_latin1(text: str) -> bool:
+    """Whether every character of the text is below U+0100 (ASCII, and Latin-1's letters and
+    signs: "é", "£"): told in C, with no Python loop over the characters (``max(text)`` has one)."""
+    return text.isascii() or len(text.encode("latin-1", "ignore")) == len(text)
+
+
 def count_words(text: str) -> int:
-    """``len(_WORD.findall(text))``, counted in C whenever the text is ASCII once its typographic
-    punctuation is set aside (the regular expression counts the rest)."""
+    """``len(_WORD.findall(text))``, counted in C whenever the text is Latin-1 (each character one
+    byte) or ASCII once its typographic punctuation is set aside (the regular expression counts the rest)."""
+    if not text.isascii() and is_latin1(text):
+        return _count_shaped(text.encode("latin-1").translate(_WORD_SHAPE))
     if not text.isascii():
         text = text.replace("\u2019", "'")  # a joiner either way
         if not text.isascii():
             text = _TYPOGRAPHIC.sub(" ", text)
             if not text.isascii():
                 return len(_WORD.findall(text))
-    shape = text.encode("ascii").translate(_WORD_SHAPE)
+    return _count_shaped(text.encode("ascii").translate(_WORD_SHAPE))
+
+
+def _count_shaped(shape: bytes) -> int:
+    """The words of a text given as its characters' shapes (``_WORD_SHAPE``)."""
     # A word starts at a run of word characters that no joiner ties to the run before it: at the
     # text's start or after a space, or after a joiner that itself follows no run ("-", "--").
     return (shape.count(b" a") + shape.count(b" ja") + shape.count(b"jja")

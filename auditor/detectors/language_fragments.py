@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from auditor.core.document import is_latin1
 from auditor.resources.language import (
     Guess,
     MARK_LETTERS,
@@ -83,9 +84,9 @@ def judge_line(text: str, doc_lang: str, doc_script: str | None = None) -> Verdi
     """Whether a line is in another language than ``doc_lang``: a Verdict, or None when native or unsure."""
     doc_script = doc_script or language_script(doc_lang)
     head = None
-    if doc_script == "latin" and text.isascii():
-        # An ASCII line is written in Latin letters, if in any: the gate below decides most such
-        # lines (the document's language) before the letters are counted.
+    if doc_script == "latin" and is_latin1(text):
+        # An ASCII or Latin-1 line ("£", "é") is written in Latin letters, if in any: the gate
+        # below decides most such lines (the document's language) before the letters are counted.
         head = gate_words(text[:_GATE_CHARS])
         if len(head) >= 2 and clearly_native(head, doc_lang):
             return None

@@ -32,7 +32,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from auditor.core.document import count_words
+from auditor.core.document import count_words, is_latin1
 from auditor.detectors import Context, Hit
 from auditor.detectors.linemodel_body import ModelSettings, revise
 from auditor.detectors.linemodel_shape import (
@@ -303,8 +303,7 @@ def article_words(ctx: Context, settings: ModelSettings, key: str = "") -> float
 
 def _cjk_words(text: str) -> float:
     """What CJK characters add to a count of ``\\w+`` words (a run of them counts one already)."""
-    # (max(text) would rule most texts out first, but a regular expression scans in C.)
-    return 0.0 if text.isascii() else len(_CJK.findall(text)) / 2
+    return 0.0 if is_latin1(text) else len(_CJK.findall(text)) / 2
 
 
 def no_article(ctx: Context, rule, resources: Resources):

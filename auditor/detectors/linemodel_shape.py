@@ -9,6 +9,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from auditor.core.document import is_latin1
+
 # -- stopwords ---------------------------------------------------------------------------------
 # Function words of each language: a body sentence is rich in them, a menu or a headline is not.
 STOPWORDS = {
@@ -131,7 +133,7 @@ class LineInfo:
 def line_info(pos: int, line, low: list, stopset) -> LineInfo:
     text = line.text
     words = len(low)
-    cjk = 0 if text.isascii() else len(CJK.findall(text))
+    cjk = 0 if is_latin1(text) else len(CJK.findall(text))
     units = float(words) if not cjk else words + cjk / 2.0
     if stopset is not None:
         stops = sum(map(stopset.__contains__, low))
@@ -181,7 +183,7 @@ def sentence_like(text: str, low: list) -> bool:
     A row with " | " four times or a trailing tag is refused without the closer tests."""
     return (len(low) >= NEAR_UNITS and text[0] != "|" and ("|" not in text or text.count(" | ") < 4)
             and not ("]" in text and _TRAILING_TAG.search(text))
-            and (text.isascii() or CJK.search(text) is None)
+            and (is_latin1(text) or CJK.search(text) is None)
             and not (("/" in text or "@" in text or "www" in text) and _URL.search(text)
                      and len(TOKEN.findall(_URL.sub(" ", text))) < 2))
 

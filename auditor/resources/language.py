@@ -25,6 +25,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from auditor.core.document import is_latin1
+
 # --------------------------------------------------------------------------------------------
 # Common words
 # --------------------------------------------------------------------------------------------
@@ -125,15 +127,17 @@ _GATE_TABLE = str.maketrans({c: " " for c in (
 _GATE_NON_ASCII = re.compile("[" + re.escape("".join(chr(c) for c in _GATE_TABLE if c > 127)) + "]")
 
 
-# The same split for ASCII text, as a bytes table: str.translate looks each character up in a
-# dict, bytes.translate indexes a table.
-_GATE_BYTES = bytes(b if chr(b).isalpha() else ord(" ") for b in range(128)) + bytes(range(128, 256))
+# The same split for Latin-1 text (ASCII and U+0080-U+00FF, a byte each), as a bytes table:
+# str.translate looks each character up in a dict, bytes.translate indexes a table.
+_GATE_BYTES = bytes(ord(" ") if b in _GATE_TABLE else b for b in range(256))
 
 
 def gate_words(text: str) -> list[str]:
     """Case-folded words for counting common words: fast, and exact enough for Latin-script text."""
     folded = text.casefold()
     if not folded.isascii():
+        if is_latin1(folded):  # "£", "é": one byte each
+            return folded.encode("latin-1").translate(_GATE_BYTES).decode("latin-1").split()
         folded = _GATE_NON_ASCII.sub(" ", folded)
         if not folded.isascii():
             return folded.translate(_GATE_TABLE).split()
@@ -525,8 +529,9 @@ def guess_language(text: str, min_share: float = 0.12) -> str:
     head = text[:_MODEL_CHARS]
     # English, the language the auditor mostly reads, is confirmed without the full vote when it
     # leads clearly (the vote below would return it; any other text goes on to that vote). Text
-    # with English words in an ASCII head is Latin-script text: its script need not be counted.
-    words = gate_words(text[:_VOTE_CHARS]) if head.isascii() else None
+    # with English words in a head of ASCII or Latin-1 characters (every letter below U+0100 is a
+    # Latin one) is Latin-script text: its script need not be counted.
+    words = gate_words(text[:_VOTE_CHARS]) if is_latin1(head) else None
     if words is not None and _clearly_english(words, text):
         return "en"
     script, share, letters = dominant_script(head)
