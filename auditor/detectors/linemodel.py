@@ -137,39 +137,51 @@ def _plain_prose(lines, lowered: list, settings: ModelSettings) -> bool:
     (``sentence_like``), with no line or opening printed twice and too few ellipses for teasers,
     so that ``_prose_only`` holds and ``revise`` gives no verdict. Such lines have more words than
     a comments heading (BP707), so an empty judgement says the same as the lines' own would.
-    The lower-case words of the lines it reads are kept in ``lowered``."""
+    The lower-case words of the short lines it reads are kept in ``lowered``.
+
+    Two lines with the same words (``line_key``) have the same opening when they have eight words
+    or more: the openings' test covers those, and only lines of seven words are compared whole.
+    So no more than the first nine words of a long line are split off."""
     if settings.noisy_head <= 0 or settings.noisy_head_anchored <= 0:
         return False  # see _prose_only
     openings: set = set()
-    keys: set = set()
+    sevens: set = set()  # the words of whole lines of seven words, joined
     ellipses = 0
     for k in range(1, len(lines)):
         line = lines[k]
         text = line.text
         if text.rstrip(CLOSERS)[-1:] not in TERMINAL_CHARS:
             return False
-        low = lowered[k] = text.lower().split() if len(text) > SPLIT_CHARS else TOKEN.findall(text.lower())
-        if not sentence_like(text, low):
+        words = _first_words(text)
+        if len(text) <= SPLIT_CHARS:
+            lowered[k] = words  # all of them
+        if not sentence_like(text, len(words)):
             return False
         ellipses += ends_in_ellipsis(text)
-        if len(low) >= 8:
-            opening = tuple(low[:8])
+        if len(words) >= 8:
+            opening = tuple(words[:8])
             if opening in openings:
                 return False
             openings.add(opening)
-        if line.part == "line":  # a whole line (a sentence of a long line is not compared)
-            line_text = " ".join(low)
-            if line_text in keys:
+        elif line.part == "line":  # seven words (a sentence of a long line is not compared)
+            joined = " ".join(words)
+            if joined in sevens:
                 return False
-            keys.add(line_text)
+            sevens.add(joined)
     if ellipses >= settings.teaser_min:
         return False
-    if lines:
-        text = lines[0].text
-        head = lowered[0] = text.lower().split() if len(text) > SPLIT_CHARS else TOKEN.findall(text.lower())
-        if " ".join(head) in keys:
-            return False
-    return True
+    if not lines:
+        return True
+    head = _first_words(lines[0].text)  # the headline printed again: one of the keys
+    return tuple(head[:8]) not in openings if len(head) >= 8 else " ".join(head) not in sevens
+
+
+def _first_words(text: str) -> list:
+    """A line's lower-case words as the model splits them (``judge``), with a long line's split
+    stopped after eight words (its ninth item is the rest of the line): as many as the line has
+    when it has eight or fewer, else nine items, the first eight of them its first eight words."""
+    low = text.lower()
+    return low.split(None, 8) if len(text) > SPLIT_CHARS else TOKEN.findall(low)
 
 
 def _prose_only(infos: list[LineInfo], settings: ModelSettings) -> bool:

@@ -174,14 +174,15 @@ def ends_in_ellipsis(text: str) -> bool:
     return text.endswith(("…", "...", "[…]", "[...]"))
 
 
-def sentence_like(text: str, low: list) -> bool:
+def sentence_like(text: str, words: int) -> bool:
     """Whether ``classify`` makes a line that ends like a sentence (``terminal``) "good" or "near"
-    whatever the document's stopwords, told from its text and lower-case words (``low``) alone:
+    whatever the document's stopwords, told from its text and how many words it has (up to
+    ``NEAR_UNITS`` at least) alone:
     at least ``NEAR_UNITS`` words and no Chinese, Japanese or Korean characters (so as many
     units), not a table's row, not a bare link, no trailing tag ("[VIDEO]"). The sentence end rules
     out the other headline tests and the separators; the stopwords only tell "good" from "near".
     A row with " | " four times or a trailing tag is refused without the closer tests."""
-    return (len(low) >= NEAR_UNITS and text[0] != "|" and ("|" not in text or text.count(" | ") < 4)
+    return (words >= NEAR_UNITS and text[0] != "|" and ("|" not in text or text.count(" | ") < 4)
             and not ("]" in text and _TRAILING_TAG.search(text))
             and (is_latin1(text) or CJK.search(text) is None)
             and not (("/" in text or "@" in text or "www" in text) and _URL.search(text)
