@@ -34,6 +34,9 @@ _CLOSE_QUOTES = frozenset("\"”’»")
 _TOKEN_SPAN = re.compile(r"\S+")
 # A token that starts lower-case (after the quotes and brackets _is_label_token sets aside) is no label.
 _LOWER_CASE_TOKEN = re.compile(r"(?<!\S)[\"'“‘«(\[¿¡#@]*[a-z]")
+# Each Latin-1 character as white space (" "), a lower-case letter a-z ("l") or anything else ("x").
+_TOKEN_START_SHAPE = bytes(ord(" ") if chr(b).isspace() else ord("l") if 97 <= b <= 122 else ord("x")
+                           for b in range(256))
 # Separators between menu items and widgets: each stands alone as a segment.
 _SEPARATORS = frozenset("|•·»›/\\–—-=>‹«")
 # Lower-case words that join the capitalised words of one label ("Terms of Service", "Follow us on").
@@ -247,7 +250,13 @@ def _label_runs(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
     holds at least ``RUN_LABELS`` labels more than that. Separators ("|", "»", "•") stand alone."""
     # The score rises by at most one a token: once what is left cannot lift it to RUN_LABELS, the
     # sentence has no run of labels (most sentences are settled within their first few words).
-    words = text[a:b].split()  # the same tokens as _TOKEN_SPAN finds, without their offsets
+    sentence = text[a:b]
+    if is_latin1(sentence):
+        # Tokens that may be labels, counted in C: the first, and those that open with anything
+        # but a lower-case letter (one after a quote or a bracket is counted here, not below).
+        if sentence.encode("latin-1").translate(_TOKEN_START_SHAPE).count(b" x") + 1 < RUN_LABELS:
+            return [(a, b, "sentence")]
+    words = sentence.split()  # the same tokens as _TOKEN_SPAN finds, without their offsets
     left = len(words)
     if left - len(_LOWER_CASE_TOKEN.findall(text, a, b)) < RUN_LABELS:
         return [(a, b, "sentence")]  # too few tokens that may be labels to make a run (found in C)
