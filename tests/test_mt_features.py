@@ -100,8 +100,8 @@ ALPHABET = list("aB Cd\n\r\t.,:!?\"'\u201c\u201d\u00ab\x93\x92 09_-\u00c9\u00e9\
                 "\u2028\u00a0\u3000\U0001f600\U0001d400x") + ["  ", " Ab", ". Xy", ", Mr", " Abcdefghijklmnopqrstu"]
 
 
-# ASCII texts take a path of their own (bytes.translate instead of table lookups): every ASCII
-# white space, line break, opener and word character, capitals and names.
+# Texts of ASCII characters alone, as most English articles are: every ASCII white space, line
+# break, opener and word character, capitals and names, densely.
 ASCII_ALPHABET = list("aB Cd\n\r\t\x0b\x0c\x1c\x1d\x1e\x1f.,:;!?\"'09_-()") + [
     "  ", " Ab", ". Xy", ", Mr", " Abcdefghijklmnopqrstu", "\tXy", "\x1fQz"]
 

@@ -152,40 +152,23 @@ def _byte_windows(array: np.ndarray, width: int) -> np.ndarray:
     return np.ndarray((len(array) - width + 1,), _WINDOW_TYPES[width], array, 0, (1,))
 
 
-@lru_cache(maxsize=1)
-def _ascii_tables() -> tuple[bytes, bytes]:
-    """The tables' kinds and hash codes of the ASCII characters, as ``bytes.translate`` tables."""
-    tables = _tables()
-    return bytes(tables.kinds[:128].tolist() + [0] * 128), bytes(tables.hash_codes[:128].tolist() + [0] * 128)
-
-
 def _normalized(text: str, tables: _Tables) -> tuple[np.ndarray, np.ndarray]:
     """The normalized text between two spaces, as hash codes (code point + 1) and kinds; empty
     when the text has nothing but white space. See :func:`normalized_codes`."""
     # Two spaces before the text, so every capital has two characters before it; spaces after
     # it, so every name ends inside the array with room to look NAME_LETTERS characters on.
-    padded = "  " + text + _PADDING
-    if padded.isascii():
-        # Most English articles: one byte a character, looked up by bytes.translate (the hash
-        # codes fit a byte too), which reads and writes a quarter of the memory that take() reads
-        # of four-byte code points and an eighth of what it writes as eight-byte codes.
-        ascii_kinds, ascii_codes = _ascii_tables()
-        encoded = padded.encode("ascii")
-        kinds = np.frombuffer(encoded.translate(ascii_kinds), dtype=np.uint8)
-        codes = np.frombuffer(bytearray(encoded.translate(ascii_codes)), dtype=np.uint8)  # written below
-    else:
-        raw = np.frombuffer(padded.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        # A code point above the plane (emoji, rare scripts) is read as the last one of the plane.
-        kinds = tables.kinds.take(raw, mode="clip")
-        codes = tables.hash_codes.take(raw, mode="clip")
+    raw = np.frombuffer(("  " + text + _PADDING).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    # A code point above the plane (emoji, rare scripts) is read as the last one of the plane.
+    kinds = tables.kinds.take(raw, mode="clip")
     # A character stays unless it is white space after white space; the first space stays too,
     # as the space before the text.
-    keep = np.empty(len(kinds), dtype=bool)
+    keep = np.empty(len(raw), dtype=bool)
     keep[0] = True
     np.not_equal(_byte_windows(kinds, 2) & _SPACE_PAIR, _SPACE_PAIR, out=keep[1:])
     # Each name is tested on the four kinds around its capital, read as one integer.
     windows = _byte_windows(kinds, 4)
     names = np.equal(windows & _NAME_MASK, _NAME_PATTERN).nonzero()[0]
+    codes = tables.hash_codes.take(raw, mode="clip")
     if len(names):
         # The letters after a name's first, up to NAME_LETTERS - 1 of them, are dropped: those
         # before the first character that is not a word character.
