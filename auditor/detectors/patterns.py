@@ -237,7 +237,9 @@ class PatternMatcher:
         match = self.prefilter.rules
         split = ctx.document.split_lines
         for line in ctx.document.content_lines:
-            rules = match(line.text)
+            # Each set is given the line's UTF-8 bytes, encoded once here (re2's wrapper would
+            # encode a str again for each set).
+            rules = match(line.text.encode())
             if rules:
                 if split and line.index in split:
                     rules -= self.by_line
@@ -247,7 +249,7 @@ class PatternMatcher:
             for segment in segments:
                 if segment.part != "sentence":
                     continue
-                rules = match(segment.text)
+                rules = match(segment.text.encode())
                 if rules:
                     for i in sorted(rules & self.by_line):
                         candidates.setdefault(i, []).append(segment)
