@@ -66,7 +66,8 @@ class WordTable:
         queries as SQLite allows, the others one by one."""
         memo = self._zipf
         missing = words.difference(memo)  # in C, with the words' hashes: no Python loop for known words
-        out = {w: memo[w] for w in (words - missing if missing else words)}
+        known = words - missing if missing else words
+        out = dict(zip(known, map(memo.__getitem__, known)))  # a dict comprehension, in C
         if not missing:
             return out
         simple = [w for w in missing if _SIMPLE(w)]
