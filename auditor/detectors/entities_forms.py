@@ -111,11 +111,12 @@ def case_endings(ctx: Context, rule):
     # spellings it writes after a woman's given name or title (her surname, not a case), and its
     # rare words by stem.
     words = woman = by_stem = None
-    shaped, unknown = gz.per_word(_declinable_shape), gz.per_word(_unknown_to_english)
+    unknown = gz.per_word(_unknown_to_english)
     listed_nominative = gz.per_word(_listed_nominative)
     # Only rare and Scottish names can be judged below (_declinable): the others are not visited.
+    # Each has five letters or more, lower-case after its capital (a rare name) or a Scottish name.
     for t, run, i in _declinable(ctx):
-        if t.start in flagged or not shaped(t.text):
+        if t.start in flagged:
             continue
         if i and run[i - 1].text.casefold() in forms.female_given_names:
             words = {w.text for r in tokens(ctx) for w in r} if words is None else words
@@ -156,11 +157,6 @@ def case_endings(ctx: Context, rule):
                           fix_replacement=cased_like(nominative_given, given.text))
             yield Hit(rule, t.start, t.end, {"replacement": nominative, "form": "a case ending"},
                       fix_replacement=cased_like(nominative, t.text))
-
-
-def _declinable_shape(word: str, gz) -> bool:
-    """Five letters or more, lower-case after the capital (or a Scottish name: McGregor)."""
-    return len(word) >= 5 and bool(word[1:].islower() or _SCOTTISH.fullmatch(word))
 
 
 def _unknown_to_english(word: str, gz) -> bool:
