@@ -100,9 +100,15 @@ ALPHABET = list("aB Cd\n\r\t.,:!?\"'\u201c\u201d\u00ab\x93\x92 09_-\u00c9\u00e9\
                 "\u2028\u00a0\u3000\U0001f600\U0001d400x") + ["  ", " Ab", ". Xy", ", Mr", " Abcdefghijklmnopqrstu"]
 
 
-def random_texts(count: int, seed: int) -> list[str]:
+# Texts of ASCII characters alone, as most English articles are: every ASCII white space, line
+# break, opener and word character, capitals and names, densely.
+ASCII_ALPHABET = list("aB Cd\n\r\t\x0b\x0c\x1c\x1d\x1e\x1f.,:;!?\"'09_-()") + [
+    "  ", " Ab", ". Xy", ", Mr", " Abcdefghijklmnopqrstu", "\tXy", "\x1fQz"]
+
+
+def random_texts(count: int, seed: int, alphabet: list[str] = ALPHABET) -> list[str]:
     rng = random.Random(seed)
-    return ["".join(rng.choice(ALPHABET) for _ in range(rng.randrange(0, 80))) for _ in range(count)]
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 80))) for _ in range(count)]
 
 
 @pytest.mark.parametrize("text", MADE_UP + ["", " ", "a", "abc", "abcd", "x Y", "x Yz"])
@@ -121,3 +127,12 @@ def test_features_follow_their_definition_on_odd_texts():
             got, got_sizes = features(text, bits)
             assert (got_sizes, got.tolist()) == (sizes, expected), repr(text)
             assert got.dtype == np.int64
+
+
+def test_ascii_texts_follow_the_definition():
+    for text in random_texts(600, seed=7, alphabet=ASCII_ALPHABET):
+        assert text.isascii()
+        expected, sizes = reference_features(text, 20)
+        got, got_sizes = features(text)
+        assert (got_sizes, got.tolist()) == (sizes, expected), repr(text)
+        assert normalize_text(text) == "".join(ch for ch, _ in normalized_chars(text)), repr(text)

@@ -77,3 +77,14 @@ def test_stages_are_computed_once_and_in_order():
     assert stages.order(["chrome_spans"]) == ["raw_data_hits", "raw_chrome_spans", "data_hits", "chrome_spans"]
     with pytest.raises(ValueError, match="unknown stage"):
         stages.order(["no_such_stage"])
+
+
+def test_a_lone_surrogate_is_audited_in_place_and_reported_as_read():
+    # Bytes decoded with surrogateescape leave lone surrogates, which no matcher can encode: the
+    # rules see U+FFFD in their place, and the report keeps the text as read, offsets unchanged.
+    text = ("Share this page\nThe caf\udce9 on the corner opened on Monday, said its owner, who "
+            "has run it for ten years.\nCopyright \u00a9 2024 Example News. All rights reserved.")
+    report = audit(Document(text))
+    assert report.document.text == text
+    assert report.findings
+    assert all(f.text == text[f.start:f.end] for f in report.findings)

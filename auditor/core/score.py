@@ -39,6 +39,7 @@ RATE_CAP = {
 }
 # A short text would turn one finding into a huge rate; rates are taken over at least this many words.
 MIN_WORDS_FOR_RATE = 150
+NOTHING_CHARGED = "no warning or error findings: nothing charged"
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,8 @@ def _charged(findings: list[Finding]) -> list[Finding]:
 
 
 def score_findings(findings: list[Finding], text: str, words: int, thresholds: Thresholds = Thresholds()) -> Score:
+    if not findings:  # most clean articles: what the steps below come to, without walking them
+        return Score(100.0, thresholds.verdict(100.0), {}, [NOTHING_CHARGED])
     charged = _charged(findings)
     costs: dict[str, float] = {}
     explanation: list[str] = []
@@ -133,7 +136,7 @@ def score_findings(findings: list[Finding], text: str, words: int, thresholds: T
     if blocking:
         explanation.append(f"error finding(s) fail the document whatever its score: {', '.join(blocking)}")
     if not explanation:
-        explanation.append("no warning or error findings: nothing charged")
+        explanation.append(NOTHING_CHARGED)
     return Score(score, thresholds.verdict(score, blocked=bool(blocking)), costs, explanation)
 
 

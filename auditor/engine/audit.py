@@ -73,6 +73,18 @@ MT_NOT_RUN = {"probability": None, "reason": "not computed", "model": None}
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def _has_surrogates(text: str) -> bool:
+    """Whether the text holds lone surrogates: UTF-8 refuses them and nothing else, and encoding
+    is a fraction of a regular expression's search over a text that is not ASCII."""
+    if text.isascii():
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 @lru_cache(maxsize=1)
 def default_ruleset() -> Ruleset:
     return load_ruleset()
@@ -88,7 +100,7 @@ def audit(
     """Run every rule of the ruleset on one document and score it."""
     ruleset = ruleset or default_ruleset()
     original = document
-    if not document.text.isascii() and _SURROGATE.search(document.text):
+    if _has_surrogates(document.text):
         # Lone surrogates (bytes decoded with surrogateescape) cannot be encoded for RE2: the rules
         # see U+FFFD in their place, one code point for one, so every offset stays the same.
         document = Document(text=_SURROGATE.sub("\ufffd", document.text), id=document.id, path=document.path,
