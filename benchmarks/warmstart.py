@@ -107,6 +107,10 @@ def child_env(cache: Path) -> dict:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "AUDITOR_NO_CACHE")}
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
     env["AUDITOR_CACHE_DIR"] = str(cache)
+    # numpy's BLAS on one thread, for both libraries, as the auditor command runs it: neither
+    # multiplies matrices, and the idle threads BLAS starts would otherwise be counted in the
+    # CPU time of the runs (tens of milliseconds per process) for no work.
+    env.setdefault("OPENBLAS_NUM_THREADS", "1")
     return env
 
 

@@ -33,3 +33,19 @@ def test_the_users_own_setting_wins():
 
 def test_training_keeps_blas_default_threads():
     assert blas_threads("train-mt", "--out", "m.npz") == "None"
+
+
+def test_a_run_without_english_text_does_not_load_numpy(tmp_path):
+    """numpy (tens of milliseconds to import) comes with the machine-translation model, which only
+    English article text needs: a pre-commit check of a German file does without it."""
+    article = tmp_path / "artikel.txt"
+    article.write_text("Die Stadt hat am Montag einen neuen Haushalt beschlossen. Der Rat stimmte mit "
+                       "großer Mehrheit zu, nachdem die Opposition ihre Einwände zurückgezogen hatte.\n",
+                       encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+    probe = ("import sys, runpy; sys.argv = ['auditor', 'check', sys.argv[1], '--no-grammar', '--exit-zero'];\n"
+             "try:\n    runpy.run_module('auditor', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+             "print('numpy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", probe, str(article)], capture_output=True, text=True, env=env,
+                         check=True)
+    assert out.stdout.strip().splitlines()[-1] == "False"

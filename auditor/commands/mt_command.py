@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from auditor.resources.mt_model import DEFAULT_BITS
+from auditor.resources.mt_settings import DEFAULT_BITS
 
 MIN_WORDS = 50
 THRESHOLD = 0.5
@@ -23,12 +23,12 @@ THRESHOLD = 0.5
 def mt_options(config) -> dict:
     """Audit options for the machine-translation rules: the model path (validated here, so a bad
     file stops the run with its name) and the threshold, from --mt-model or the configuration."""
-    from auditor.resources.mt_model import ModelError, load_model
-
     options: dict = {}
     context = click.get_current_context(silent=True)
     path = (context.meta.get("mt_model") if context else None) or getattr(config, "mt_model", None)
     if path:
+        from auditor.resources.mt_model import ModelError, load_model  # numpy: only when a model is named
+
         try:
             load_model(str(path))
         except ModelError as exc:

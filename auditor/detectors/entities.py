@@ -69,6 +69,9 @@ def find_people(ctx: Context) -> list[tuple[Token, str, str]]:
     wrong_surnames: dict[str, tuple[str, str]] = {}
     mentioned = []  # people the document names with an accepted full form
     by_surname, by_first = gz.by_surname, gz.by_first
+    # The judgements of a pair of words depend on the two words and the gazetteer only: they are
+    # memoized by the pair (the same names come back document after document).
+    closest_first, near_miss_surname = gz.per_word(_closest_first_before), gz.per_word(_near_miss_surname)
     for run in tokens(ctx):
         if len(run) < 2:
             continue  # most runs are one word
@@ -83,21 +86,16 @@ def find_people(ctx: Context) -> list[tuple[Token, str, str]]:
                     mentioned += known
                     continue
                 # A known surname after a given name that is close to the person's, but not accepted.
-                match = _closest_person_first(first.text, people, gz.forms)
+                match = closest_first(f"{first.text} {f_last}")
                 if match and zipf(last.text) < MAX_SURNAME_ZIPF:
                     found.append((first, match.canonical_first, match.canonical))
                 continue
-            for person in by_first.get(f_first, ()):
-                if f_last in by_surname:
-                    break  # a real surname of somebody else: "Olaf Olsen" is not a misspelling
-                target = person.canonical_surname
-                if (near(last.text, target) and not gz.is_accepted(last.text)
-                        and not gz.forms.same_romanization(last.text, target)
-                        and ascii_fold(last.text) not in {ascii_fold(x) for x in person.surnames}
-                        and zipf(last.text) < MAX_NEAR_MISS_ZIPF):  # zipf last: it loads word lists
-                    found.append((last, target, person.canonical))
-                    wrong_surnames[f_last] = (target, person.canonical)
-                    break
+            # (A real surname of somebody else after a given name, "Olaf Olsen", is no misspelling.)
+            if f_first in by_first and f_last not in by_surname:
+                miss = near_miss_surname(f"{f_first} {last.text}")
+                if miss:
+                    found.append((last, *miss))
+                    wrong_surnames[f_last] = miss
     # Later bare mentions of a surname the document already got wrong ("Scholes said").
     flagged = {t.start for t, _, _ in found}
     for run in tokens(ctx) if wrong_surnames else ():
@@ -140,6 +138,28 @@ def find_people(ctx: Context) -> list[tuple[Token, str, str]]:
                 found.append((given, match.canonical_first, match.canonical))
                 flagged.add(given.start)
     return found
+
+
+def _closest_first_before(pair: str, gz) -> object | None:
+    """For "<given name> <listed surname, case-folded>": the person of that surname whose accepted
+    given name the first word nearly is (``_closest_person_first``), or None."""
+    word, f_last = pair.split(" ")
+    return _closest_person_first(word, gz.by_surname[f_last], gz.forms)
+
+
+def _near_miss_surname(pair: str, gz) -> tuple[str, str] | None:
+    """For "<listed given name, case-folded> <word>": (surname, canonical name) of the first person
+    of that given name whose surname the word nearly is, without being an accepted or another
+    romanization of it, in a word English hardly prints; else None."""
+    f_first, word = pair.split(" ")
+    for person in gz.by_first[f_first]:
+        target = person.canonical_surname
+        if (near(word, target) and not gz.is_accepted(word)
+                and not gz.forms.same_romanization(word, target)
+                and ascii_fold(word) not in {ascii_fold(x) for x in person.surnames}
+                and zipf(word) < MAX_NEAR_MISS_ZIPF):  # zipf last: it loads word lists
+            return target, person.canonical
+    return None
 
 
 def _transliteration_of(word: str, gz) -> tuple[str, str] | None:

@@ -183,14 +183,15 @@ def _twin_tokens(ctx: Context):
     for group in by_initial.values():
         if len(group) < 2:
             continue
-        group.sort()
-        folded = [w.casefold() for w in group]
-        # A variant pair is at most two edits apart: that (cheap) test comes first.
-        for i, a in enumerate(group):
-            for j in range(i + 1, len(group)):
-                b = group[j]
-                if ((a in rare or b in rare) and abs(len(a) - len(b)) <= 2
-                        and Levenshtein.distance(folded[i], folded[j], score_cutoff=2) <= 2 and _variant_pair(a, b)):
+        # Each pair with a rare word once: a rare word against the other words of its group (two
+        # rare words in alphabetical order only). A variant pair is at most two edits apart: that
+        # (cheap) test comes first; _variant_pair reads a pair in alphabetical order.
+        for a in rare.intersection(group):
+            folded = a.casefold()
+            for b in group:
+                if (b != a and (b > a or b not in rare) and abs(len(a) - len(b)) <= 2
+                        and Levenshtein.distance(folded, b.casefold(), score_cutoff=2) <= 2
+                        and _variant_pair(min(a, b), max(a, b))):
                     twins.add(a)
                     twins.add(b)
     return [t for run in tokens(ctx) for t in run if t.text in twins] if twins else []

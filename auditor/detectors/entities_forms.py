@@ -111,10 +111,12 @@ def case_endings(ctx: Context, rule):
     # spellings it writes after a woman's given name or title (her surname, not a case), and its
     # rare words by stem.
     words = woman = by_stem = None
-    shaped, unknown = gz.per_word(_declinable_shape), gz.per_word(_unknown_to_english)
+    unknown = gz.per_word(_unknown_to_english)
+    listed_nominative = gz.per_word(_listed_nominative)
     # Only rare and Scottish names can be judged below (_declinable): the others are not visited.
+    # Each has five letters or more, lower-case after its capital (a rare name) or a Scottish name.
     for t, run, i in _declinable(ctx):
-        if t.start in flagged or not shaped(t.text):
+        if t.start in flagged:
             continue
         if i and run[i - 1].text.casefold() in forms.female_given_names:
             words = {w.text for r in tokens(ctx) for w in r} if words is None else words
@@ -136,7 +138,7 @@ def case_endings(ctx: Context, rule):
             by_stem = _by_stem(ctx) if by_stem is None else by_stem
             nominative = (_local_nominative(t.text, key, by_stem, forms)
                           or _batch_nominative(ctx, t.text, key, forms)
-                          or (_listed_nominative(t.text, gz) if _alone_or_after_given(run, i, gz) else None))
+                          or (listed_nominative(t.text) if _alone_or_after_given(run, i, gz) else None))
             oblique_given = i > 0 and _oblique_given_name(run[i - 1].text, gz)
             if nominative is None and oblique_given:
                 nominative = _surname_nominative(t.text, key, forms)
@@ -155,11 +157,6 @@ def case_endings(ctx: Context, rule):
                           fix_replacement=cased_like(nominative_given, given.text))
             yield Hit(rule, t.start, t.end, {"replacement": nominative, "form": "a case ending"},
                       fix_replacement=cased_like(nominative, t.text))
-
-
-def _declinable_shape(word: str, gz) -> bool:
-    """Five letters or more, lower-case after the capital (or a Scottish name: McGregor)."""
-    return len(word) >= 5 and bool(word[1:].islower() or _SCOTTISH.fullmatch(word))
 
 
 def _unknown_to_english(word: str, gz) -> bool:
@@ -271,18 +268,21 @@ def rebuilt_names(ctx: Context, rule):
     # Every spelling _rebuilt_native returns a native name for has four letters or more, is
     # lower-case after its capital and is a word English hardly prints: the words of name_rarity
     # below MAX_REBUILT_ZIPF. Most texts have none, and only those words are visited.
-    suspects = {word for word, used in ctx.need("name_rarity").items() if used < MAX_REBUILT_ZIPF}
+    suspects = [word for word, used in ctx.need("name_rarity").items() if used < MAX_REBUILT_ZIPF]
     if not suspects:
         return
     gz = gazetteer(ctx)
-    flagged = {t.start for t, _, _ in person_findings(ctx)}
     rebuilt = gz.per_word(_rebuilt_native)  # the same words come back document after document
+    # The suspects judged first (most are no rebuilt name): the text is read only for those that are.
+    natives = {word: native for word in suspects if (native := rebuilt(word))}
+    if not natives:
+        return
+    flagged = {t.start for t, _, _ in person_findings(ctx)}
     for run in tokens(ctx):
         for t in run:
-            if t.text in suspects and t.start not in flagged:
-                native = rebuilt(t.text)
-                if native:
-                    yield Hit(rule, t.start, t.end, {"replacement": native}, fix_replacement=native)
+            native = natives.get(t.text)
+            if native and t.start not in flagged:
+                yield Hit(rule, t.start, t.end, {"replacement": native}, fix_replacement=native)
 
 
 def _rebuilt_native(word: str, gz) -> str | None:

@@ -13,7 +13,6 @@ The model is a resource: loaded once per process and path (``load_model``), chos
 from __future__ import annotations
 
 from auditor.core.document import count_words
-from auditor.resources.mt_model import ModelError, load_model
 from auditor.detectors import Context, Hit
 
 MIN_WORDS = 50
@@ -66,6 +65,9 @@ def assess(ctx: Context) -> dict:
     words = ctx.document.words if text is ctx.document.text else count_words(text)
     if words < MIN_WORDS:
         return {"probability": None, "reason": f"{words} words of article text, under {MIN_WORDS}", "model": None}
+    # Imported here: numpy comes with the model, and a run without English text needs neither.
+    from auditor.resources.mt_model import ModelError, load_model
+
     try:
         model = load_model(ctx.options.get("mt_model"))
     except ModelError as exc:
@@ -105,6 +107,8 @@ def evidence(ctx: Context, rule):
     if flagged is None:
         return
     at = flagged[2]
+    from auditor.resources.mt_model import load_model
+
     model = load_model(ctx.options.get("mt_model"))
     candidates = [s for s in ctx.document.sentences
                   if count_words(s.text) >= EVIDENCE_MIN_WORDS and not _touches_chrome(ctx, s.start, s.end)]

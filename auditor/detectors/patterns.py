@@ -94,27 +94,38 @@ def loosened(pattern: str) -> str:
     an alternation of phrases is thousands of states), and those states are built while the
     first documents are read; without counts a set needs far fewer. Character classes, escapes
     (``\\p{Lu}``, ``\\x{00A0}``) and braces that are not a repetition are left as they are."""
+    pieces = _pieces(pattern)
+    if pieces is None:
+        return pattern
+    return "".join(("*" if int(_COUNTED.match(text).group(1)) == 0 else "+") if kind == "count" else text
+                   for kind, text in pieces)
+
+
+def _pieces(pattern: str) -> list[tuple[str, str]] | None:
+    """The pattern as (kind, text) pieces: an ``escape`` (``\\d``, ``\\p{Lu}``, ``\\x{00A0}``),
+    a ``class`` (``[...]`` whole), a ``count`` (``{2,5}``) or a ``char``; None when it quotes a
+    literal run (``\\Q...``), which the set members leave as it is."""
     out = []
     i, n = 0, len(pattern)
     while i < n:
         c = pattern[i]
         if c == "\\":
             if pattern.startswith("\\Q", i):
-                return pattern  # a quoted literal run: left alone
+                return None
             j = _escape_end(pattern, i)
-            out.append(pattern[i:j])
+            out.append(("escape", pattern[i:j]))
             i = j
         elif c == "[":
-            j = _class_end(pattern, i)
-            out.append(pattern[i:j + 1])
-            i = j + 1
+            j = _class_end(pattern, i) + 1
+            out.append(("class", pattern[i:j]))
+            i = j
         elif c == "{" and (m := _COUNTED.match(pattern, i)):
-            out.append("*" if int(m.group(1)) == 0 else "+")
+            out.append(("count", m.group(0)))
             i = m.end()
         else:
-            out.append(c)
+            out.append(("char", c))
             i += 1
-    return "".join(out)
+    return out
 
 
 # Unicode letter and number classes, and the ASCII characters they hold. In a set member each
@@ -130,38 +141,19 @@ def widened(pattern: str) -> str:
     """The pattern with each Unicode letter or number class (``\\p{Lu}``, ``\\pL``, ``\\pN`` ...),
     alone or in a class that is not negated, made its ASCII characters and every character
     beyond ASCII: it matches every line the pattern matches, and more. Only set members use it."""
+    pieces = _pieces(pattern)
+    if pieces is None:
+        return pattern
     out = []
-    i, n = 0, len(pattern)
-    while i < n:
-        c = pattern[i]
-        if c == "\\":
-            if pattern.startswith("\\Q", i):
-                return pattern  # a quoted literal run: left alone
-            j = _escape_end(pattern, i)
-            token = pattern[i:j]
-            out.append(f"[{_WIDENED[token]}{_BEYOND_ASCII}]" if token in _WIDENED else token)
-            i = j
-        elif c == "[":
-            j = _class_end(pattern, i)
-            if pattern.startswith("[^", i):
-                out.append(pattern[i:j + 1])  # a negated class: widening it would narrow it
-            else:
-                out.append("[")
-                k = i + 1
-                while k < j:
-                    if pattern[k] == "\\":
-                        end = _escape_end(pattern, k)
-                        token = pattern[k:end]
-                        out.append(_WIDENED[token] + _BEYOND_ASCII if token in _WIDENED else token)
-                        k = end
-                    else:
-                        out.append(pattern[k])
-                        k += 1
-                out.append("]")
-            i = j + 1
+    for kind, text in pieces:
+        if kind == "escape" and text in _WIDENED:
+            out.append(f"[{_WIDENED[text]}{_BEYOND_ASCII}]")
+        elif kind == "class" and not text.startswith("[^"):  # widening a negated class would narrow it
+            inner = _pieces(text[1:-1]) or [("char", text[1:-1])]
+            out.append("[" + "".join(_WIDENED[t] + _BEYOND_ASCII if k == "escape" and t in _WIDENED else t
+                                     for k, t in inner) + "]")
         else:
-            out.append(c)
-            i += 1
+            out.append(text)
     return "".join(out)
 
 

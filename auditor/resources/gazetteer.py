@@ -39,6 +39,8 @@ _MEMOS = ("near_places", "used_native", "_word_judgements")
 # Indexes derived from the data alone: built before the gazetteer is cached, so a run reads them
 # back instead of building them again (the given names' oblique forms take longer than the rest).
 _INDEXES = ("translit_index", "surname_list", "ukrainian_surnames", "given_obliques", "_place_target_folds")
+# Length differences from a word, shortest first, within 0, 1 or 2 letters.
+_DELTAS = ((0,), (-1, 0, 1), (-2, -1, 0, 1, 2))
 DATA_FILES = ("people.yaml", "places.yaml", "geonames-places.tsv", "transliteration.yaml", "ukrainian-forms.yaml")
 
 
@@ -184,11 +186,12 @@ class Gazetteer:
         f = fold(token)
         return f in self.accepted or f in self.place_accepted
 
-    def place_candidates(self, token: str) -> list[tuple[str, str]]:
-        """(accepted form, canonical) of major places whose length is within two of the token's."""
+    def place_candidates(self, token: str, within: int = 2) -> list[tuple[str, str]]:
+        """(accepted form, canonical) of major places whose length is within ``within`` (at most
+        two) of the token's, shortest first."""
         f = fold(token)
         out: list[tuple[str, str]] = []
-        for delta in (-2, -1, 0, 1, 2):
+        for delta in _DELTAS[within]:
             out += self.place_targets.get((f[:1], len(f) + delta), [])
         return out
 
@@ -196,11 +199,11 @@ class Gazetteer:
     def _place_target_folds(self) -> dict[tuple[str, int], list[str]]:
         return {key: [form.casefold() for form, _ in targets] for key, targets in self.place_targets.items()}
 
-    def place_candidate_folds(self, token: str) -> list[str]:
+    def place_candidate_folds(self, token: str, within: int = 2) -> list[str]:
         """The accepted forms ``place_candidates`` gives, case-folded (in the same order)."""
         f = fold(token)
         out: list[str] = []
-        for delta in (-2, -1, 0, 1, 2):
+        for delta in _DELTAS[within]:
             out += self._place_target_folds.get((f[:1], len(f) + delta), [])
         return out
 

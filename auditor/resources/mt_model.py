@@ -30,9 +30,8 @@ import numpy as np
 from auditor.core.cache import cache_path, cached, write_atomically
 from auditor.core.errors import AuditorError
 from auditor.core.paths import PACKAGE
+from auditor.resources.mt_settings import DEFAULT_BITS, FORMAT  # noqa: F401 (part of this module's interface)
 
-FORMAT = "auditor-mt/2"
-DEFAULT_BITS = 20
 CHAR_ORDER = 4
 CHAR_ORDERS = (CHAR_ORDER,)
 WORD_ORDERS = (1, 2)

@@ -38,9 +38,11 @@ def near_places(word: str, gz) -> list[str]:
     from rapidfuzz import process
     from rapidfuzz.distance import Levenshtein
 
-    pairs = gz.place_candidates(word)
     limit = 1 if len(word) <= 8 else 2
-    forms = gz.place_candidate_folds(word)  # case-folded once per gazetteer
+    # A form more letters longer or shorter than the limit is further away than the limit: only
+    # the places of lengths within it are compared (the places' folded lengths are keys).
+    pairs = gz.place_candidates(word, limit)
+    forms = gz.place_candidate_folds(word, limit)  # case-folded once per gazetteer
     found = process.extract(word.casefold(), forms, scorer=Levenshtein.distance, score_cutoff=limit, limit=None)
     return [pairs[i][1] for _, _, i in found if near(word, pairs[i][0], PLACE_SIMILARITY)]
 

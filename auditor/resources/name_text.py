@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import chain
+from operator import itemgetter
 from typing import NamedTuple
 
 from auditor.resources.rarity import zipf, zipfs
@@ -114,7 +116,10 @@ def is_rare_name(word: str) -> bool:
 def word_rarity(runs: list[list[Token]]) -> dict[str, float]:
     """How common in English (Zipf) each capitalized word of four letters or more, lower-case after
     its capital, is: the words the name rules judge by their frequency, looked up together."""
-    return zipfs({t.text for run in runs for t in run if len(t.text) >= 4 and t.text[1:].islower()})
+    # The distinct words first, in C (most capitalized words come back within a document), then
+    # only those are tested.
+    distinct = set(map(itemgetter(0), chain.from_iterable(runs)))
+    return zipfs({word for word in distinct if len(word) >= 4 and word[1:].islower()})
 
 
 def rare_names(runs: list[list[Token]], rarity: dict[str, float]) -> list[RareName]:
@@ -122,7 +127,16 @@ def rare_names(runs: list[list[Token]], rarity: dict[str, float]) -> list[RareNa
     each with its run and place; ``rarity`` is ``word_rarity(runs)``."""
     # is_rare_name, written out: the rare words first, then the tokens that write one.
     rare = {word for word, used in rarity.items() if used < MAX_PAIR_ZIPF and len(word) >= 5}
-    return [RareName(t, run, i) for run in runs for i, t in enumerate(run) if t.text in rare] if rare else []
+    if not rare:
+        return []
+    found: list[RareName] = []
+    for run in runs:
+        if len(run) == 1:  # most runs: no enumerate
+            if run[0].text in rare:
+                found.append(RareName(run[0], run, 0))
+            continue
+        found += [RareName(t, run, i) for i, t in enumerate(run) if t.text in rare]
+    return found
 
 
 def rare_tokens(runs: list[list[Token]]) -> list[Token]:
