@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterable
-
-import yaml
 
 from auditor.core.errors import AuditorError
 from auditor.core.findings import FIX_CLASSES, Category, Fix, Severity, default_fix_class
@@ -117,32 +115,30 @@ class Rule:
         return "\n".join(lines) + "\n"
 
 
-class _LineLoader(yaml.SafeLoader):
-    """Safe YAML loading that remembers the line of each mapping, for error messages."""
+@lru_cache(maxsize=None)
+def _loaders() -> tuple[type, type]:
+    """(the loader of rule packs, the loader of phrase data), made on first use: a run that reads
+    its rules from the cache folder never imports the YAML parser.
 
+    The pack loader is safe YAML loading that remembers the line of each mapping, for error
+    messages, on the C parser when PyYAML has it (much faster on large packs). Phrase data needs
+    no line numbers: the plain safe loader, the C one when there is one."""
+    import yaml
 
-def _construct_mapping(loader, node, deep=False):
-    mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping
+    def construct_mapping(loader, node, deep=False):
+        mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+        mapping["__line__"] = node.start_mark.line + 1
+        return mapping
 
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-try:  # the C parser with the same safe constructor: much faster on large packs
-    class _FastLineLoader(yaml.CSafeLoader):
-        pass
-
-    _FastLineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-    _LOADER = _FastLineLoader
-except AttributeError:  # PyYAML built without libyaml
-    _LOADER = _LineLoader
-# Phrase data needs no line numbers: the plain safe loader, the C one when there is one.
-_DATA_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    pack_loader = type("LineLoader", (base,), {})
+    pack_loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+    return pack_loader, base
 
 
 def load_pack(path: Path) -> list[Rule]:
     """Read one YAML rule pack and validate every rule in it."""
-    data = _read_yaml(path, _LOADER, RulePackError, "cannot read rule pack")
+    data = _read_yaml(path, _loaders()[0], RulePackError, "cannot read rule pack")
     if data is None:
         return []
     if not isinstance(data, list):
@@ -153,6 +149,8 @@ def load_pack(path: Path) -> list[Rule]:
 
 def _read_yaml(path: Path, loader, error: type, cannot: str):
     """One YAML file, or ``error`` naming the file (and the line, for a syntax error)."""
+    import yaml
+
     try:
         return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     except yaml.YAMLError as exc:
@@ -174,7 +172,7 @@ def _strip_lines(value):
 
 def _read_phrase_data(path: Path) -> dict:
     """A ``phrases_file``: a mapping from rule code to a mapping from language to phrases."""
-    data = _read_yaml(path, _DATA_LOADER, ValueError, "cannot read phrases file")
+    data = _read_yaml(path, _loaders()[1], ValueError, "cannot read phrases file")
     if not isinstance(data, dict):
         raise ValueError(f"{path}: a phrases file is a mapping from rule code to phrases by language")
     return data

@@ -16,8 +16,6 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Callable
 
-import yaml
-
 from auditor.resources.name_style import NameStyle, load_style
 from auditor.resources.name_text import ascii_fold, translit_key
 from auditor.core.paths import bundled_rules_dir
@@ -256,6 +254,8 @@ def load(rules_dir: Path | None = None) -> Gazetteer:
     gz = Gazetteer()
     gz.forms = load_forms(folder / "transliteration.yaml")
     gz.ukrainian_style = load_style(folder / "ukrainian-forms.yaml")
+    import yaml  # only when the gazetteer is built: a run that reads it from the cache needs no YAML
+
     people = yaml.load((folder / "people.yaml").read_text(encoding="utf-8"), Loader=_loader()) or []
     for entry in people:
         _add_person(gz, entry)
@@ -308,6 +308,8 @@ def load(rules_dir: Path | None = None) -> Gazetteer:
 
 
 def _loader():
+    import yaml
+
     return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 

@@ -11,8 +11,6 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from auditor.core.errors import AuditorError
 
 STYLES = ("default", "ukrainian")
@@ -81,6 +79,8 @@ def load_style(path: Path) -> NameStyle:
                 raise NameStyleError(f"{path}: line {number}: expected 'form<TAB>preferred form', got {row!r}")
             places[row[0].strip().casefold()] = row[1].strip()
         return NameStyle(places=places, preferred=frozenset(v.casefold() for v in places.values()))
+    import yaml  # a style in YAML: only then is the parser needed
+
     try:
         data = yaml.safe_load(text) or {}
     except yaml.YAMLError as exc:

@@ -18,8 +18,6 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-import yaml
-
 from auditor.core.errors import AuditorError
 from auditor.resources.name_text import ascii_fold, translit_key
 
@@ -205,6 +203,8 @@ class NameForms:
 
 
 def load_forms(path: Path) -> NameForms:
+    import yaml  # only when the gazetteer is built: a run that reads it from the cache needs no YAML
+
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
