@@ -348,13 +348,14 @@ _WORD_SHAPE = bytes(ord("a") if _WORD_CHAR.match(chr(b)) else ord("j") if chr(b)
                     for b in range(256))
 
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+# Chinese, Japanese and Korean script (kana, CJK ideographs, Hangul syllables).
+CJK_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
 def _units(text: str) -> float:
     """Length in words, text in Chinese, Japanese or Korean script counted a word per two characters."""
     words = count_words(text)
-    return words if text.isascii() else words + len(_CJK.findall(text)) / 2
+    return words if text.isascii() else words + len(CJK_SCRIPT.findall(text)) / 2
 
 
 def is_latin1(text: str) -> bool:

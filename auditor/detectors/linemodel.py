@@ -36,8 +36,8 @@ from auditor.core.document import count_words, is_latin1
 from auditor.detectors import Context, Hit
 from auditor.detectors.linemodel_body import ModelSettings, revise
 from auditor.detectors.linemodel_shape import (
-    CJK as _CJK, CLOSERS, SPLIT_CHARS, STOPSETS, TERMINAL_CHARS, TOKEN, LineInfo, classify, document_stopwords,
-    ends_in_ellipsis, line_info, line_key, sentence_like,
+    CLOSERS, SPLIT_CHARS, STOPSETS, TERMINAL_CHARS, TOKEN, LineInfo, classify, document_stopwords,
+    cjk_characters, ends_in_ellipsis, line_info, line_key, sentence_like,
 )
 
 
@@ -315,7 +315,7 @@ def article_words(ctx: Context, settings: ModelSettings, key: str = "") -> float
 
 def _cjk_words(text: str) -> float:
     """What CJK characters add to a count of ``\\w+`` words (a run of them counts one already)."""
-    return 0.0 if is_latin1(text) else len(_CJK.findall(text)) / 2
+    return 0.0 if is_latin1(text) else cjk_characters(text) / 2
 
 
 def no_article(ctx: Context, rule, resources: Resources):

@@ -1,8 +1,8 @@
 """Name tokens and spelling keys, shared by the gazetteer, the corpus pass and the name rules.
 
 This module sits below all of them (it imports nothing else from the package but the word-frequency
-lookup): capitalized runs of a text, ASCII folding, and the keys under which two transliterations
-of one name meet.
+lookup and the core): capitalized runs of a text, ASCII folding, and the keys under which two
+transliterations of one name meet.
 """
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from itertools import chain
 from operator import itemgetter
 from typing import NamedTuple
 
+from auditor.core.document import character_class
 from auditor.resources.rarity import zipf, zipfs
 
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
@@ -60,9 +61,18 @@ def _capitalized_run() -> re.Pattern:
     class lists the upper-case letters of the Basic Multilingual Plane (names in other planes are
     out of scope); it comes first, and the look-behind after it, so that the regular expression
     engine skips the lower-case text by itself."""
-    upper = "".join(c for c in map(chr, range(0x10000)) if c.isupper() and c.isalpha())
-    token = r"[" + re.escape(upper) + r"](?<![\w’'-].)[\w’'-]*"
+    from auditor.core.cache import cached
+
+    # Testing the 65,536 characters takes longer than auditing an article: the class is kept in
+    # the cache folder (its name carries the Unicode version the test depends on).
+    upper = cached(f"upper-letters-{unicodedata.unidata_version}", [], _upper_letter_class)
+    token = upper + r"(?<![\w’'-].)[\w’'-]*"
     return re.compile(rf"{token}(?: {token})*")
+
+
+def _upper_letter_class() -> str:
+    """The upper-case letters of the Basic Multilingual Plane, as a character class."""
+    return character_class(ord(c) for c in map(chr, range(0x10000)) if c.isupper() and c.isalpha())
 
 
 def capitalized_runs(text: str) -> list[list[Token]]:
