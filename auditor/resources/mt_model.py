@@ -326,10 +326,12 @@ def load_model(path: str | None = None) -> MTModel:
     """Read a model file once per process and path (the default: the model shipped in the wheel)."""
     path = str(path or DEFAULT_MODEL)
     try:
-        with np.load(path, allow_pickle=False) as data:
-            meta = json.loads(bytes(data["meta"]).decode())
-            weights = _cached_weights(Path(path), data)
-            bias, a, b = (float(x) for x in data["params"])
+        # Both cache entries are keyed by the file's content, hashed once here. A run that finds
+        # them never opens the compressed file (reading it takes the zipfile module, slow to import).
+        content = file_sha256(path).encode()
+        meta, params = cached("mt-params", [], lambda: _read_params(path), content)
+        weights = _cached_weights(path, content)
+        bias, a, b = params
     except FileNotFoundError:
         raise ModelError(f"{path}: machine-translation model not found") from None
     except (OSError, KeyError, ValueError) as exc:
@@ -342,11 +344,17 @@ def load_model(path: str | None = None) -> MTModel:
     return MTModel(weights, bias, a, b, bits, meta, path)
 
 
-def _cached_weights(path: Path, data) -> np.ndarray:
+def _read_params(path: str) -> tuple[dict, tuple[float, ...]]:
+    """The model file's description (meta) and its bias and calibration."""
+    with np.load(path, allow_pickle=False) as data:
+        return json.loads(bytes(data["meta"]).decode()), tuple(float(x) for x in data["params"])
+
+
+def _cached_weights(path: str, content: bytes) -> np.ndarray:
     """The model's weights as float32, mapped from an uncompressed copy in the user's cache folder
-    (keyed by the model file's content) rather than inflated from the compressed file each run;
-    read from ``data`` (and the copy written) when there is none yet or it cannot be used."""
-    target = cache_path("mt-weights", [path], ".npy")
+    (keyed by ``content``, the model file's hash) rather than inflated from the compressed file
+    each run; read from the file (and the copy written) when there is none yet or it cannot be used."""
+    target = cache_path("mt-weights", [], ".npy", content)
     if target is not None:
         try:
             mapped = np.load(target, mmap_mode="r", allow_pickle=False)
@@ -354,7 +362,8 @@ def _cached_weights(path: Path, data) -> np.ndarray:
                 return np.asarray(mapped)  # a plain read-only array over the mapped file, no copy
         except (OSError, ValueError, EOFError):
             pass
-    weights = data["weights"].astype(np.float32)
+    with np.load(path, allow_pickle=False) as data:
+        weights = data["weights"].astype(np.float32)
     if target is not None:
         write_atomically(target, lambda tmp: _save_array(tmp, weights))
     return weights
