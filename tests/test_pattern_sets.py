@@ -104,7 +104,10 @@ def _regexes():
         )
 
     body = st.recursive(atom, extend, max_leaves=8)
-    return st.tuples(st.sampled_from(["", "^", "^.*", "(?i)^.{0,3}"]), body, st.sampled_from(["", "$"])).map("".join)
+    # The openings with a run of (almost) any character put a member in the set of long-lived ones.
+    openings = ["", "^", "^.*", "(?i)^.{0,3}", "^.+", r"^\S+\s", "^[^a]*", r"(?i)^(?:.*\b)?", "^(?i:[^1 ]+"]
+    return st.tuples(st.sampled_from(openings), body, st.sampled_from(["", "$"])).map(
+        lambda t: t[0] + t[1] + (")" if t[0].count("(") > t[0].count(")") else "") + t[2])
 
 
 def test_set_member_matches_every_line_its_pattern_matches():
@@ -148,8 +151,23 @@ def test_only_wholly_anchored_members_are_matched_from_the_start(pattern, anchor
     assert (_without_start_anchor(pattern) is not None) is anchored
 
 
+@pytest.mark.parametrize("member, long_lived", [
+    (r"\S+\s+\S+\s+\S.*?x", True),
+    (r"(?i).+\s(?:contributed)", True),
+    (r"(?i:[^:/]*\b(?:more|read))", True),
+    (r"(?i)(?:.*\b)?support", True),
+    (r"(?i:photo|image)\s*:.*", False),  # dies at the first letter that is not its word's
+    (r"[A-Z][a-z]+ is", False),
+    (r"[^a]x", False),  # one character, not a run
+])
+def test_members_opening_with_any_run_are_set_apart(member, long_lived):
+    from auditor.detectors.patterns import _opens_with_run
+
+    assert _opens_with_run(member) is long_lived
+
+
 def test_split_sets_name_every_rule_whose_pattern_matches():
-    """Anchored and searched members in two sets: a rule whose pattern matches a line is always named."""
+    """Anchored, long-lived anchored and searched members in three sets: a rule whose pattern matches a line is always named."""
     from hypothesis import given, settings
     from hypothesis import strategies as st
 

@@ -293,28 +293,37 @@ def _anchored(pattern: str) -> bool:
 
 
 class RuleSets:
-    """Which rules may match a line: the set members of every pattern, in two RE2 sets.
+    """Which rules may match a line: the set members of every pattern, in three RE2 sets.
 
     Members anchored at the line's start (``^`` first, and no ``|`` outside a group) go into a set
     matched only from the start; the others into a set searched through the line. RE2 builds a
     set's automaton lazily, a state for each new combination of members a line puts it in, and a
     searched set must follow every member from every position at once: the anchored members,
     most of them, would multiply its states. Split, the two sets build far fewer states over the
-    first documents of a process, and cost about the same on each line afterwards."""
+    first documents of a process, and cost about the same on each line afterwards.
+
+    An anchored set reads a line only as long as one of its members may still match. The few
+    anchored members that open with a run of (almost) any character (``.+``, ``\\S+``) are alive
+    to the end of nearly every line, so they get a small anchored set of their own: the big one
+    then stops after a few characters of a prose line, and builds fewer states."""
 
     def __init__(self, members: list[tuple[str, int]]):
         anchored: list[tuple[str, str, int]] = []
+        long_lived: list[tuple[str, str, int]] = []
         searched: list[tuple[str, str, int]] = []
         for pattern, owner in members:
             member = _prefilter(pattern)
             start = _without_start_anchor(member)
-            if start is not None:
-                anchored.append((start, pattern, owner))
-            else:
+            if start is None:
                 searched.append((member, pattern, owner))
+            elif _opens_with_run(start):
+                long_lived.append((start, pattern, owner))
+            else:
+                anchored.append((start, pattern, owner))
         # A member RE2 refuses (loosening made it too large: a count that bounded a nesting) is
         # searched for as its whole pattern.
-        self.sets = [_compiled_set(anchored, searched, anchored=True), _compiled_set(searched, [])]
+        self.sets = [_compiled_set(anchored, searched, anchored=True),
+                     _compiled_set(long_lived, searched, anchored=True), _compiled_set(searched, [])]
         self.sets = [built for built in self.sets if built is not None]
 
     def rules(self, text: str) -> set[int]:
@@ -334,6 +343,16 @@ def _without_start_anchor(member: str) -> str | None:
     if m is None or _has_outer_alternation(member):
         return None
     return member[:m.end() - 1] + member[m.end():]
+
+
+# A member that opens (after inline flags and group openers) with a run of any character, or of
+# any but a few (``.*``, ``\S+``, ``[^:/]*``), is still alive at the end of almost every line.
+_OPENING_RUN = re.compile(r"^(?:\(\?[a-zA-Z]*[:)]|\()*(?:\.|\\S|\[\^(?:\\.|[^\]\\])+\])[*+]")
+
+
+def _opens_with_run(member: str) -> bool:
+    """Whether the anchored member (its ``^`` removed) opens with a run of (almost) any character."""
+    return _OPENING_RUN.match(member) is not None
 
 
 def _has_outer_alternation(pattern: str) -> bool:
