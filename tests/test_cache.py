@@ -44,6 +44,17 @@ def test_a_built_value_is_read_back_until_its_source_changes(tmp_path, monkeypat
     assert len(builds) == 2
 
 
+@pytest.mark.parametrize("damage", [b"", b"garbage\n", b"\x80\x05K", b"\x80\x05\x95\xff"])
+def test_a_damaged_entry_is_built_again(tmp_path, monkeypatch, source, damage):
+    monkeypatch.delenv("AUDITOR_NO_CACHE", raising=False)
+    monkeypatch.setenv("AUDITOR_CACHE_DIR", str(tmp_path / "cache"))
+    cache.cached("demo", [source], lambda: "first")
+    (entry,) = (tmp_path / "cache").glob("demo-*.pickle")
+    entry.write_bytes(damage)
+    assert cache.cached("demo", [source], lambda: "rebuilt") == "rebuilt"
+    assert cache.cached("demo", [source], lambda: "again") == "rebuilt"  # the rebuilt entry was kept
+
+
 def test_an_unusable_cache_folder_builds_in_memory(tmp_path, monkeypatch, source):
     monkeypatch.delenv("AUDITOR_NO_CACHE", raising=False)
     blocker = tmp_path / "a-file"

@@ -133,8 +133,9 @@ def cached(name: str, sources: list[Path], build: Callable[[], T], content: byte
     try:
         with target.open("rb") as handle, _collection_paused():
             return _Unpickler(handle, shared).load()
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, IndexError):
-        pass
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, IndexError,
+            ValueError, KeyError):
+        pass  # a damaged or foreign entry (pickle raises any of these on bad bytes): built again
     value = build()
 
     def dump(path: Path) -> None:
