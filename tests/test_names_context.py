@@ -161,3 +161,16 @@ def test_a_native_spelling_with_diacritics_is_never_a_case_form(ruleset):
 ])
 def test_an_english_name_read_back_by_its_sound(text, expected, ruleset):
     assert loud_fixes(text, ruleset) == expected
+
+
+@pytest.mark.parametrize("sentence, ukrainian", [
+    ("Ukraine's ambassador to Germany Andrei Melnik", True),
+    # The nearest nationality decides: an earlier one with other words after it does not.
+    ("Ukrainian troops and the Ukrainian envoy Andrei Melnik", True),
+    ("the Ukrainian envoy and Russian diplomat Andrei Melnik", False),
+    ("Ukrainian troops met Andrei Melnik", False),
+])
+def test_the_nationality_nearest_a_name_says_whose_name_it_is(sentence, ukrainian):
+    from auditor.detectors.entities_style import called_ukrainian
+
+    assert called_ukrainian(sentence, sentence.index("Andrei")) is ukrainian

@@ -51,12 +51,13 @@ def called_ukrainian(text: str, start: int) -> bool:
     window = text[max(0, start - 100):start]
     cut = max(window.rfind(". "), window.rfind("\n"), window.rfind("; "), window.rfind(": "))
     words = window[cut + 1:].split()[-_CUE_WORDS:]
+    joined = " ".join(words)
     last = None
-    for m in _NATIONALITY.finditer(" ".join(words)):
+    for m in _NATIONALITY.finditer(joined):
         last = m
     if last is None or not last.group(1):
         return False
-    after = " ".join(words).split(last.group(0), 1)[-1].split()
+    after = joined[last.end():].split()  # the words after the nearest nationality, not the first
     return not any(w.casefold().strip(",") in _NOT_PEOPLE for w in after)
 
 
