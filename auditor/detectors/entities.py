@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from auditor.resources.name_similarity import NAME_SIMILARITY, PLACE_SIMILARITY, edits, near
 from auditor.resources.name_similarity import similarity as _similar
-from auditor.resources.name_text import Token, ascii_fold, translit_key, transliteration_variants
+from auditor.resources.name_text import MAX_PAIR_ZIPF, Token, ascii_fold, translit_key, transliteration_variants
 from auditor.resources.rarity import zipf
 from auditor.detectors import Context, Hit
 
@@ -35,7 +35,6 @@ MAX_NEAR_MISS_ZIPF = 3.5
 PLACE_CUES = frozenset(["in", "to", "from", "near", "at", "of", "into", "outside", "around", "across", "via", "towards", "toward", "the", "and", "or"])
 # A place near miss must be a rare word: not an English word that happens to look like a place.
 MAX_PLACE_ZIPF = 1.5
-MAX_PAIR_ZIPF = 3.0
 # Scholarly and South Slavic letters for Cyrillic ones, as English news writes them.
 _SCHOLARLY = (("č", "ch"), ("ć", "ch"), ("š", "sh"), ("ž", "zh"))
 

@@ -163,8 +163,8 @@ def _acceptable(spelling: str, other: str, gz, style) -> bool:
 
 
 def _twin_tokens(ctx: Context):
-    """Capitalized words with a near twin in the same document (cheap; no word lists needed).
-    Only the rare ones (``rare_names``) are ever reported, so only pairs with a rare word are
+    """Capitalized words with a near twin in the same document. Only the rare ones
+    (``rare_names``, from the word table) are ever reported, so only pairs with a rare word are
     compared: two common words may be twins, but neither is a candidate."""
     from rapidfuzz.distance import Levenshtein
 

@@ -83,8 +83,8 @@ def _by_stem(ctx: Context) -> dict[str, list[str]]:
 
 def _declinable(ctx: Context) -> list[tuple[Token, list[Token], int]]:
     """The words that may carry a case ending or a masculine ending, each with its run and place
-    in it, in the order of the text: the rare names (a word English prints three times in a
-    million words or more is neither), and Scottish names (McGregor), which a regular expression
+    in it, in the order of the text: the rare names (a word English prints once in a million
+    words or more is neither), and Scottish names (McGregor), which a regular expression
     finds first in the text (few texts have one)."""
     rare = ctx.need("rare_names")
     if not _SCOTTISH_IN_TEXT.search(ctx.document.text):

@@ -264,13 +264,5 @@ def _figures_frequency(token: str) -> float:
 
 def frequencies(words: list[str]) -> dict[str, float]:
     """The Zipf frequencies of the words English writing uses among ``words`` (lower case, letters
-    only; the others are left out), in one table lookup."""
-    words = [w for w in words if _SIMPLE(w)]
-    table = _table() if words else None
-    if table is None:
-        return {w: f for w in words if (f := zipf(w)) > 0}
-    found: dict[str, float] = {}
-    for i in range(0, len(words), 500):  # below SQLite's limit on parameters
-        chunk = words[i:i + 500]
-        found.update(table.execute(f"SELECT w, z FROM words WHERE w IN ({','.join('?' * len(chunk))})", chunk))
-    return found
+    only; the others are left out), looked up together (``zipfs``)."""
+    return {w: f for w, f in zipfs({w for w in words if _SIMPLE(w)}).items() if f > 0}
