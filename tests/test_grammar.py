@@ -23,7 +23,6 @@ from auditor.resources.grammar import (
     grammar_available,
     grammar_checker,
     install_languagetool,
-    is_installed,
     languagetool_home,
 )
 

@@ -168,8 +168,7 @@ class _Pickler(pickle.Pickler):
         self._positions = {id(obj): i for i, obj in enumerate(shared)}  # lives as long as one dump
 
     def persistent_id(self, obj):
-        position = self._positions.get(id(obj))
-        return None if position is None else position
+        return self._positions.get(id(obj))  # None: pickled as itself
 
 
 class _Unpickler(pickle.Unpickler):

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from auditor.core.document import sentence_bounds
+from auditor.core.document import CJK_SCRIPT, sentence_bounds
 
 PROSE_SENTENCES = 4
 PROSE_WORDS = 100
@@ -73,14 +73,11 @@ def narrow(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
     return parts or None
 
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-
-
 def _length(text: str) -> float:
     """Length in words, CJK text counted as a word per two characters."""
     words = len(_WORD.findall(text))
     if not text.isascii():
-        cjk = len(_CJK.findall(text))
+        cjk = len(CJK_SCRIPT.findall(text))
         if cjk:
             words += cjk / 2
     return words

@@ -105,12 +105,6 @@ class Context:
         return where == "any" or index in self.allowed_lines[where]
 
     @cached_property
-    def units(self) -> list["Span"]:
-        """The text's lines in order, a long line replaced by its sentences (its labels are menus,
-        the line model's to judge): what closes a text, line by line or sentence by sentence."""
-        return [segment for segment in self.document.segments if segment.part in ("line", "sentence")]
-
-    @cached_property
     def tail_sentences(self) -> frozenset[int]:
         """Where the sentences of long lines that are among the text's last units start."""
         if not self.document.split_lines:
@@ -119,7 +113,8 @@ class Context:
 
         # A page's footer (menus, link lists, notices without a full sentence) after the
         # article's end does not count: the tail holds the last sentences of prose and all after them.
-        units, prose, first = self.units, 0, len(self.units)
+        units = self.document.judged_lines  # lines, a long line's sentences in its place
+        prose, first = 0, len(units)
         while first > 0 and prose < TAIL_SENTENCES:
             first -= 1
             prose += is_prose(units[first].text)

@@ -55,7 +55,7 @@ class Resources:
     min_article_words: int = 0   # fewer words of article text: no article (BP001)
     cost: float = 0.0            # what "no article" costs, in points
     verdict: str | None = None   # the verdict a `linemodel.lines` rule reports
-    key: str = ""                # cache_key(settings)
+    key: str = ""                # judgement_key(settings)
 
 
 def prepare(rule) -> Resources:
@@ -79,10 +79,10 @@ def prepare(rule) -> Resources:
     if isinstance(cost, bool) or not isinstance(cost, (int, float)) or not 0 <= cost <= 100:
         raise ValueError(f"option cost: points from 0 to 100 are needed, got {cost!r}")
     return Resources(settings, words("headings"), words("modifiers"), minimum, float(cost), verdict,
-                     cache_key(settings))
+                     judgement_key(settings))
 
 
-def cache_key(settings: ModelSettings) -> str:
+def judgement_key(settings: ModelSettings) -> str:
     """The key of the model's judgement under ``settings`` in a document's cache: equal settings
     give equal keys. Each line-model rule holds its own copy of the settings; a string hashes
     once, where the settings' forty figures would be hashed and compared at every lookup."""
@@ -99,8 +99,8 @@ class Judgement:
 
 def judge(ctx: Context, settings: ModelSettings, key: str = "") -> Judgement:
     """Every non-blank line with its class and verdict; computed once per document and settings
-    (``key``: cache_key(settings), when the caller holds it)."""
-    key = key or cache_key(settings)
+    (``key``: judgement_key(settings), when the caller holds it)."""
+    key = key or judgement_key(settings)
     cached = ctx.cache.get(key)
     if cached is not None:
         return cached

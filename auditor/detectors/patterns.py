@@ -196,7 +196,7 @@ class PatternMatcher:
     """All patterns of all rules in RE2 sets (:class:`RuleSets`): one pass per line says which rules may match,
     and only those rules' patterns run to find their spans.
 
-    The set holds a loosened copy of each pattern (``loosened``): it may name a rule for a line
+    The sets hold a loosened and widened copy of each pattern (``_prefilter``): it may name a rule for a line
     that the rule's patterns then do not match, never the reverse, so what is found is the same
     as with the patterns themselves. RE2 builds a set's automaton lazily, state by state, as
     lines need them; without counted repetitions the set has few states to build, so the first
@@ -326,8 +326,9 @@ class RuleSets:
                      _compiled_set(long_lived, searched, anchored=True), _compiled_set(searched, [])]
         self.sets = [built for built in self.sets if built is not None]
 
-    def rules(self, text: str) -> set[int]:
-        """The indexes of the rules whose patterns may match ``text``."""
+    def rules(self, text: str | bytes) -> set[int]:
+        """The indexes of the rules whose patterns may match ``text`` (the matcher passes a line
+        encoded to UTF-8 once, so that the sets need not each encode it)."""
         found: set[int] = set()
         for regex_set, owner in self.sets:
             hits = regex_set.Match(text)

@@ -228,7 +228,7 @@ class PhraseMatcher:
                 refused = owner is not None and line.part != "line" and is_prose(line.text)
             if owner is not None:
                 rule, lang = owner
-                if ctx.span_allowed(rule.where, line) and (line.part == "line" or rule.where in ("any", "tail")):
+                if ctx.span_allowed(rule.where, line):  # a sentence of a long line only for rules placed any or tail
                     yield Hit.segment(rule, line, {"lang": lang}, prose=refused)
         if self.inline is not None:
             text = ctx.document.text

@@ -52,7 +52,7 @@ def _paragraph(text: str) -> bool:
 def _content(ctx: Context, hit: Hit):
     """The text's lines (a long line's sentences in its place: a text without line breaks is
     judged sentence by sentence) and the position among them of the one the hit covers."""
-    content = ctx.units
+    content = ctx.document.judged_lines
     pos = next((k for k, unit in enumerate(content) if unit.start == hit.start and unit.end == hit.end), None)
     return content, pos
 

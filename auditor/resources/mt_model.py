@@ -94,7 +94,7 @@ def _tables() -> _Tables:
     They depend on Python's Unicode database (part of the cache key) and on this module."""
     import unicodedata
 
-    tables = cached(f"mt-tables-{unicodedata.unidata_version}", [Path(__file__)], _build_tables)
+    tables = cached("mt-tables", [Path(__file__)], _build_tables, content=unicodedata.unidata_version.encode())
     for table in (tables.kinds, tables.hash_codes, tables.word_starts, tables.word_ends):
         table.setflags(write=False)
     return tables

@@ -64,8 +64,8 @@ def _capitalized_run() -> re.Pattern:
     from auditor.core.cache import cached
 
     # Testing the 65,536 characters takes longer than auditing an article: the class is kept in
-    # the cache folder (its name carries the Unicode version the test depends on).
-    upper = cached(f"upper-letters-{unicodedata.unidata_version}", [], _upper_letter_class)
+    # the cache folder (keyed by the Unicode version the test depends on).
+    upper = cached("upper-letters", [], _upper_letter_class, content=unicodedata.unidata_version.encode())
     token = upper + r"(?<![\w’'-].)[\w’'-]*"
     return re.compile(rf"{token}(?: {token})*")
 
