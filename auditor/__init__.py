@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from auditor._version import __version__
 from auditor.core.document import Document
-from auditor.engine.audit import Report, audit, default_ruleset
+from auditor.engine.audit import Report, audit, audit_batch, default_ruleset
 from auditor.core.findings import Category, Finding, Fix, Severity
 from auditor.engine.ruleset import Rule, RulePackError, Ruleset, load_ruleset
 
@@ -17,5 +17,5 @@ def audit_frame(df, text_column: str = "text", id_column: str | None = None, **o
 
 __all__ = [
     "Category", "Document", "Finding", "Fix", "Report", "Rule", "RulePackError", "Ruleset",
-    "Severity", "audit", "audit_frame", "default_ruleset", "load_ruleset", "__version__",
+    "Severity", "audit", "audit_batch", "audit_frame", "default_ruleset", "load_ruleset", "__version__",
 ]

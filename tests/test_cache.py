@@ -107,3 +107,34 @@ def test_the_bundled_phrase_index_is_read_back_with_the_loaded_rules(tmp_path, m
     assert loaded is not built and loaded.exact == built.exact
     assert all(a[1] is b[1] for a, b in zip(loaded.templates, built.templates))  # the same rule objects
     assert len(loaded._template_rank) == len(built.templates)
+
+
+def test_bundled_pattern_sets_are_planned_once_and_a_users_pack_never(tmp_path, monkeypatch):
+    """The set members of the bundled patterns (each pattern loosened and widened) are kept in the
+    cache folder and read back by the next run, which then names the same rules for a line; a
+    user's own pack is never written there."""
+    from auditor.detectors import patterns
+    from auditor.engine.ruleset import load_rules
+
+    monkeypatch.delenv("AUDITOR_NO_CACHE", raising=False)
+    monkeypatch.setenv("AUDITOR_CACHE_DIR", str(tmp_path / "cache"))
+    rules = [r for r in load_rules() if r.kind == "patterns"]
+    built = patterns.build(rules)
+    assert len(list((tmp_path / "cache").glob("pattern-sets-*.pickle"))) == 1
+    calls = []
+    monkeypatch.setattr(patterns, "plan_sets", lambda members: calls.append(1))
+    loaded = patterns.build(rules)
+    assert not calls  # read back, not planned again
+    for line in ("All rights reserved.", "Read more: https://example.com/a/1", "He said so (AFP)."):
+        assert loaded.prefilter.rules(line) == built.prefilter.rules(line)
+    assert loaded.prefilter.rules("All rights reserved.")  # a line the copyright rule names
+
+    user_pack = tmp_path / "mine.yaml"
+    user_pack.write_text("- code: XX900\n  name: subscribe-now\n  category: boilerplate\n  severity: warning\n"
+                         "  kind: patterns\n  message: m\n  why: w\n  patterns: ['(?i)^subscribe now$']\n"
+                         "  examples: {match: ['Subscribe now'], no_match: ['Subscribe']}\n", encoding="utf-8")
+    monkeypatch.undo()
+    monkeypatch.delenv("AUDITOR_NO_CACHE", raising=False)
+    monkeypatch.setenv("AUDITOR_CACHE_DIR", str(tmp_path / "cache2"))
+    patterns.build(load_rules([user_pack]))
+    assert not list((tmp_path / "cache2").glob("pattern-sets-*.pickle"))

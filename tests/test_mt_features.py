@@ -136,3 +136,24 @@ def test_ascii_texts_follow_the_definition():
         got, got_sizes = features(text)
         assert (got_sizes, got.tolist()) == (sizes, expected), repr(text)
         assert normalize_text(text) == "".join(ch for ch, _ in normalized_chars(text)), repr(text)
+
+
+def test_texts_scored_together_get_the_probability_each_gets_alone():
+    """``probabilities`` lays a few texts end to end and hashes them at once: every text must get
+    exactly (bit for bit) the probability it gets alone, whatever its neighbours, including empty
+    texts, texts of a few words (a group left empty), names at the edges and characters beyond the plane."""
+    from auditor.resources.mt_model import BATCH_CHARACTERS, load_model, logits
+
+    model = load_model()
+    rng = random.Random(7)
+    words = ["Kyiv", "the", "said", "Mr", "Olaf", "Scholz,", "(AP)", "—", "«quote»", "3.5", "\n\n", "  ", "A",
+             "I", "x", "naïve", "Ναι", "北京", "😀", "O'Neill", "well-known", "\u00a0", "\ud800"]
+    texts = ["", " ", "a", "A B", "Name", "  \n\t ", "End with a Capital Name", "Ünïcödé 😀"]
+    texts += [" ".join(rng.choice(words) for _ in range(rng.randint(0, 400))) for _ in range(60)]
+    alone = [model.probability(text) for text in texts]
+    assert model.probabilities(texts) == alone
+    for size in (2, 3, 5):
+        for i in range(0, len(texts), size):
+            group = texts[i:i + size]
+            assert logits(model, group) == [model.logit(text) for text in group]
+    assert sum(map(len, texts)) > 2 * BATCH_CHARACTERS  # several groups were made

@@ -13,7 +13,7 @@ import pytest
 
 from auditor.detectors import Context, stages
 from auditor.core.document import Document
-from auditor.engine.audit import audit
+from auditor.engine.audit import BATCH_DOCUMENTS, audit, audit_batch
 from auditor.engine.ruleset import load_ruleset
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -88,3 +88,39 @@ def test_a_lone_surrogate_is_audited_in_place_and_reported_as_read():
     assert report.document.text == text
     assert report.findings
     assert all(f.text == text[f.start:f.end] for f in report.findings)
+
+
+def test_a_batch_gives_the_reports_each_document_gets_alone(full_run):
+    """``audit_batch`` runs each stage and each detector over a group of documents instead of one
+    document at a time: every report is the one ``audit`` gives, in input order."""
+    ruleset, docs, reports = full_run
+    # A group boundary inside the list, a lone surrogate, an empty text and a copy of a document.
+    docs = docs + [Document(text="Share this\nThe caf\udce9 opened.\n"), Document(text=""), docs[0]]
+    reports = reports + [audit(d, ruleset, options={"grammar": False}) for d in docs[-3:]]
+    assert len(docs) > BATCH_DOCUMENTS
+    batch = list(audit_batch(iter(docs), ruleset, options={"grammar": False}))
+    assert [r.document for r in batch] == docs
+    assert [r.to_dict() for r in batch] == [r.to_dict() for r in reports]
+    assert [[_key(f) for f in r.findings] for r in batch] == [[_key(f) for f in r.findings] for r in reports]
+
+
+def test_a_batch_raises_a_documents_error_after_the_reports_before_it(monkeypatch):
+    """A detector that fails on one document: the documents before it are reported, then its error
+    is raised, as a loop over ``audit`` would."""
+    from auditor.detectors import entities
+
+    docs = [Document(text=f"Article {i}. The minister spoke in Kyiv on Monday.\n", id=str(i)) for i in range(5)]
+    docs[3] = Document(text="Boom. The minister spoke in Kyiv on Monday.\n", id="3")
+    original = entities.place_names
+
+    def failing(ctx, rule):
+        if ctx.document.text.startswith("Boom"):
+            raise RuntimeError("detector failed")
+        yield from original(ctx, rule)
+
+    monkeypatch.setattr(entities, "place_names", failing)
+    ruleset = load_ruleset()  # compiled after the patch: its detector list holds the failing function
+    reports = audit_batch(docs, ruleset, options={"grammar": False})
+    assert [next(reports).document.id for _ in range(3)] == ["0", "1", "2"]
+    with pytest.raises(RuntimeError, match="detector failed"):
+        next(reports)

@@ -1,4 +1,4 @@
-"""Many documents: the same ``audit`` in a process pool, results in input order."""
+"""Many documents: ``audit_batch`` over chunks of them, in this process, a pool or Dask; results in input order."""
 from __future__ import annotations
 
 import os
@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from auditor.resources.corpus import CorpusStats
 from auditor.core.document import Document
-from auditor.engine.audit import Report, audit
+from auditor.engine.audit import Report, audit_batch
 from auditor.engine.ruleset import Ruleset, load_ruleset
 from auditor.core.score import Thresholds
 
@@ -66,20 +66,6 @@ def ruleset_for(spec: RulesetSpec) -> Ruleset:
     return ruleset
 
 
-def audit_document(document: Document, job: AuditJob, ruleset: Ruleset | None = None) -> Report:
-    """The per-document function every engine runs (in process, in a pool worker, on Dask)."""
-    report = _gated(audit(document, ruleset or ruleset_for(job.spec), job.corpus, job.thresholds, job.options), job)
-    report.document = bare_document(report.document)
-    return report
-
-
-def bare_document(document: Document) -> Document:
-    """The document without its segmentation caches (smaller to keep and to send), word count kept."""
-    bare = Document(text=document.text, id=document.id, path=document.path, meta=document.meta)
-    bare.__dict__["words"] = document.words
-    return bare
-
-
 _DOCUMENT_FIELDS = ("text", "id", "path", "meta")
 
 
@@ -97,8 +83,8 @@ def audit_chunk(job: AuditJob, documents: list[Document], render=None) -> list[t
     and its result comes back beside the report (per-document report files, for instance)."""
     ruleset = ruleset_for(job.spec)
     out = []
-    for document in documents:
-        report = _gated(audit(document, ruleset, job.corpus, job.thresholds, job.options), job)
+    for document, report in zip(documents, audit_batch(documents, ruleset, job.corpus, job.thresholds, job.options)):
+        report = _gated(report, job)
         rendered = render(report) if render is not None else None
         report.document = None
         out.append((report, document.words, rendered))

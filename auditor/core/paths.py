@@ -15,3 +15,12 @@ def bundled_rules_dir() -> Path:
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError(f"bundled rule packs not found next to {here}")
+
+
+def all_bundled(rules) -> bool:
+    """Whether every rule comes from the bundled packs: only their derived data is cached."""
+    try:
+        folder = bundled_rules_dir()
+    except FileNotFoundError:
+        return False
+    return all(rule.source and Path(rule.source).is_relative_to(folder) for rule in rules)

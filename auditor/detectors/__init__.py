@@ -152,3 +152,30 @@ def build_matchers(rules: list["Rule"]) -> list:
 def run_matchers(matchers: list, ctx: Context) -> Iterator[Hit]:
     for matcher in matchers:
         yield from matcher.find(ctx)
+
+
+def need_many(name: str, contexts: list[Context]) -> None:
+    """``ctx.need(name)`` for each context. A stage that is faster over many documents at once
+    (``Stage.compute_many``) is computed so, after what it reads."""
+    from auditor.detectors.stages import STAGES
+
+    todo = [ctx for ctx in contexts if name not in ctx._stages]
+    stage = STAGES.get(name)
+    if stage is None or stage.compute_many is None or len(todo) < 2:
+        for ctx in todo:
+            ctx.need(name)
+        return
+    for dep in stage.reads:
+        need_many(dep, todo)
+    for ctx in todo:
+        ctx._stages[name] = _IN_PROGRESS
+    for ctx, value in zip(todo, stage.run_many(todo)):
+        ctx._stages[name] = value
+
+
+def find_many(matcher, contexts: list[Context]) -> list[list[Hit]]:
+    """``list(matcher.find(ctx))`` for each context, by the matcher's ``find_many`` when it has one
+    (rule by rule across the documents, the same hits in the same order)."""
+    if hasattr(matcher, "find_many"):
+        return matcher.find_many(contexts)
+    return [list(matcher.find(ctx)) for ctx in contexts]

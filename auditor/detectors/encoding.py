@@ -5,7 +5,6 @@ worth asking about (a cheap character test) and turns ftfy's answer into exact s
 """
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator
 
@@ -98,6 +97,8 @@ def _walk(broken: str, fixed: str) -> Iterator[tuple[int, int, int, int]]:
         i, j = i + k, j + l
     if i < n or j < m:
         if (n - i) + (m - j) <= _DIFFLIB_LIMIT:
+            import difflib  # rare: a long stretch the fix rewrote (few runs need the module)
+
             matcher = difflib.SequenceMatcher(None, broken[i:], fixed[j:], autojunk=False)
             for op, a1, a2, b1, b2 in matcher.get_opcodes():
                 if op != "equal":

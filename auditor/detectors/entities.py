@@ -220,8 +220,8 @@ def place_names(ctx: Context, rule):
         if len(run) != 1:
             continue  # a multi-word capitalized run is a name or a title, not a lone place
         t = run[0]
-        if t.start in people_tokens:
-            continue
+        if len(t.text) < 5 or t.start in people_tokens:
+            continue  # (a word under five letters has no candidates: not asked for them)
         found = place_candidates(t.text)
         if found is None:
             continue

@@ -56,6 +56,40 @@ def threshold(ctx: Context, rule) -> float:
 def assess(ctx: Context) -> dict:
     """The ``mt`` stage: ``{probability, reason, model}`` of the document (the model is loaded
     only when there is an English article text to score)."""
+    return assess_many([ctx])[0]
+
+
+def assess_many(contexts: list[Context]) -> list[dict]:
+    """``assess`` of each context; the texts one model scores are scored together (the model's
+    ``probabilities``: the same values, numpy's cost per call paid once)."""
+    results: list[dict | None] = []
+    by_model: dict = {}  # model option -> [(index, article text)]
+    for ctx in contexts:
+        text = _scored_text(ctx)
+        if isinstance(text, dict):
+            results.append(text)
+            continue
+        by_model.setdefault(ctx.options.get("mt_model"), []).append((len(results), text))
+        results.append(None)
+    if by_model:
+        # Imported here: numpy comes with the model, and a run without English text needs neither.
+        from auditor.resources.mt_model import ModelError, load_model
+
+        for option, pending in by_model.items():
+            try:
+                model = load_model(option)
+            except ModelError as exc:
+                for i, _ in pending:
+                    results[i] = {"probability": None, "reason": str(exc), "model": None}
+                continue
+            probabilities = model.probabilities([text for _, text in pending])
+            for (i, _), p in zip(pending, probabilities):
+                results[i] = {"probability": round(p, 4), "reason": None, "model": model.name}
+    return results
+
+
+def _scored_text(ctx: Context) -> str | dict:
+    """The article text the model scores, or the ``mt`` result of a document it does not score."""
     language = ctx.need("language")
     if language != "en":
         reason = "language undetermined" if language == "und" else f"not English (language {language})"
@@ -65,14 +99,7 @@ def assess(ctx: Context) -> dict:
     words = ctx.document.words if text is ctx.document.text else count_words(text)
     if words < MIN_WORDS:
         return {"probability": None, "reason": f"{words} words of article text, under {MIN_WORDS}", "model": None}
-    # Imported here: numpy comes with the model, and a run without English text needs neither.
-    from auditor.resources.mt_model import ModelError, load_model
-
-    try:
-        model = load_model(ctx.options.get("mt_model"))
-    except ModelError as exc:
-        return {"probability": None, "reason": str(exc), "model": None}
-    return {"probability": round(model.probability(text), 4), "reason": None, "model": model.name}
+    return text
 
 
 def document_cost(probability: float, at: float) -> float:

@@ -203,7 +203,7 @@ class PatternMatcher:
     documents of a process (and a one-file check) cost about what the later ones do (see
     :class:`RuleSets` for the other half of that)."""
 
-    def __init__(self, rules):
+    def __init__(self, rules, members_plan=None):
         from auditor.detectors.registry import resolve
 
         # Each pattern is compiled on its own only when the set says its rule may match a line.
@@ -214,7 +214,7 @@ class PatternMatcher:
         ]
         self.refine = {i: resolve(rule.spec["refine"]) for i, rule in enumerate(rules) if "refine" in rule.spec}
         members = [(pattern, i) for i, (_, patterns, _, _, _) in enumerate(self.rules) for pattern in patterns]
-        self.prefilter = RuleSets(members) if members else None
+        self.prefilter = RuleSets(members, members_plan) if members else None
         # Rules that judge a whole line (span: line, or every pattern anchored at its start) judge
         # a long line (a paragraph or a page without its line breaks) by its sentences; those that
         # read only the text's last lines read the last sentences of a long line that ends it.
@@ -307,19 +307,10 @@ class RuleSets:
     to the end of nearly every line, so they get a small anchored set of their own: the big one
     then stops after a few characters of a prose line, and builds fewer states."""
 
-    def __init__(self, members: list[tuple[str, int]]):
-        anchored: list[tuple[str, str, int]] = []
-        long_lived: list[tuple[str, str, int]] = []
-        searched: list[tuple[str, str, int]] = []
-        for pattern, owner in members:
-            member = _prefilter(pattern)
-            start = _without_start_anchor(member)
-            if start is None:
-                searched.append((member, pattern, owner))
-            elif _opens_with_run(start):
-                long_lived.append((start, pattern, owner))
-            else:
-                anchored.append((start, pattern, owner))
+    def __init__(self, members: list[tuple[str, int]], plan: SetPlan | None = None):
+        anchored, long_lived, searched = plan if plan is not None else plan_sets(members)
+        # Copies: a member RE2 refuses is moved to the searched set below, and the plan may be shared.
+        anchored, long_lived, searched = list(anchored), list(long_lived), list(searched)
         # A member RE2 refuses (loosening made it too large: a count that bounded a nesting) is
         # searched for as its whole pattern.
         self.sets = [_compiled_set(anchored, searched, anchored=True),
@@ -329,12 +320,35 @@ class RuleSets:
     def rules(self, text: str | bytes) -> set[int]:
         """The indexes of the rules whose patterns may match ``text`` (the matcher passes a line
         encoded to UTF-8 once, so that the sets need not each encode it)."""
+        if isinstance(text, str):
+            text = text.encode()  # the compiled sets read UTF-8 bytes
         found: set[int] = set()
-        for regex_set, owner in self.sets:
-            hits = regex_set.Match(text)
+        for match, owner in self.sets:
+            hits = match(text)
             if hits:
                 found.update(owner[h] for h in hits)
         return found
+
+
+# The anchored, long-lived and searched members: (member, pattern, rule index) each.
+SetPlan = tuple[list[tuple[str, str, int]], list[tuple[str, str, int]], list[tuple[str, str, int]]]
+
+
+def plan_sets(members: list[tuple[str, int]]) -> SetPlan:
+    """Which set each pattern's member goes to (see :class:`RuleSets`), and the member itself."""
+    anchored: list[tuple[str, str, int]] = []
+    long_lived: list[tuple[str, str, int]] = []
+    searched: list[tuple[str, str, int]] = []
+    for pattern, owner in members:
+        member = _prefilter(pattern)
+        start = _without_start_anchor(member)
+        if start is None:
+            searched.append((member, pattern, owner))
+        elif _opens_with_run(start):
+            long_lived.append((start, pattern, owner))
+        else:
+            anchored.append((start, pattern, owner))
+    return anchored, long_lived, searched
 
 
 def _without_start_anchor(member: str) -> str | None:
@@ -401,8 +415,24 @@ def _compiled_set(members: list[tuple[str, str, int]], refused: list[tuple[str, 
     if not owners:
         return None
     regex_set.Compile()
-    return regex_set, owners
+    # The compiled set's own Match, when the wrapper exposes it (google-re2 keeps it as ``_set``):
+    # called for each line with its UTF-8 bytes, the wrapper's Python frame would cost about as
+    # much as the match. Both return the indexes of the members that match (empty: none).
+    return getattr(regex_set, "_set", regex_set).Match, owners
 
 
 def build(rules) -> PatternMatcher:
-    return PatternMatcher(rules)
+    """The matcher of these rules. For the bundled packs, the set members (each pattern loosened
+    and widened, a few milliseconds of string work per process) are read from the user's cache
+    folder when an earlier run made them; RE2 compiles the sets in every process (they cannot be
+    pickled). A user's own packs are never written there."""
+    from auditor.core.paths import all_bundled
+
+    rules = list(rules)
+    if not rules or not all_bundled(rules):
+        return PatternMatcher(rules)
+    from auditor.core.cache import cached
+
+    members = [(pattern, i) for i, rule in enumerate(rules) for pattern in rule.spec["patterns"]]
+    content = "\0".join(f"{owner}\t{pattern}" for pattern, owner in members).encode()
+    return PatternMatcher(rules, cached("pattern-sets", [], lambda: plan_sets(members), content=content))

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from auditor.core.document import ZERO_WIDTH
 from auditor.core.narrowing import is_prose
+from auditor.core.paths import all_bundled
 from auditor.detectors import Context, Hit
 from auditor.detectors.text import EDGE_PUNCT, line_key, prefix_key, squash
 
@@ -326,7 +327,7 @@ def build(rules) -> PhraseMatcher:
     when an earlier run built it (indexing ~10,000 phrases costs more than auditing a short
     article), keyed by the rules' codes and specs; a user's own packs are never written there."""
     rules = list(rules)
-    if not rules or not _bundled(rules):
+    if not rules or not all_bundled(rules):
         return PhraseMatcher(rules)
     import pickle
 
@@ -335,14 +336,3 @@ def build(rules) -> PhraseMatcher:
     content = pickle.dumps([(rule.code, rule.spec) for rule in rules], protocol=pickle.HIGHEST_PROTOCOL)
     return cached("phrases", [], lambda: PhraseMatcher(rules), content=content, shared=rules)
 
-
-def _bundled(rules) -> bool:
-    from pathlib import Path
-
-    from auditor.core.paths import bundled_rules_dir
-
-    try:
-        folder = bundled_rules_dir()
-    except FileNotFoundError:
-        return False
-    return all(rule.source and Path(rule.source).is_relative_to(folder) for rule in rules)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import importlib
 
-from auditor.detectors import Context
+from auditor.detectors import Context, Hit
 
 
 def _module_of(fn):
@@ -75,6 +75,19 @@ class DetectorMatcher:
             ctx.need(name)
         for fn, args in self.rules:
             yield from fn(ctx, *args)
+
+    def find_many(self, contexts: list[Context]) -> list[list[Hit]]:
+        """``find`` of each context, run rule by rule across them: a rule's code and tables serve
+        every document before the next rule's are read. Each context's hits come in ``find``'s
+        order, and each rule sees a document's stages and memo as ``find`` leaves them."""
+        for name in self.stages:
+            for ctx in contexts:
+                ctx.need(name)
+        found: list[list[Hit]] = [[] for _ in contexts]
+        for fn, args in self.rules:
+            for hits, ctx in zip(found, contexts):
+                hits += fn(ctx, *args)
+        return found
 
 
 def build(rules) -> DetectorMatcher:

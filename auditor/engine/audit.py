@@ -1,15 +1,17 @@
-"""The pure core: ``audit(document, ruleset, corpus) -> Report``.
+"""The pure core: ``audit(document, ruleset, corpus) -> Report``, and ``audit_batch`` for many.
 
 No global state and no I/O: the CLI, batch runs, cleanup and every output format call this.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
+from itertools import islice
 
 from auditor.resources.corpus import CorpusStats
-from auditor.detectors import Context, run_matchers
+from auditor.detectors import Context, find_many, need_many, run_matchers
 from auditor.core.document import Document
 from auditor.core.findings import Finding, Severity
 from auditor.core.narrowing import narrow_hit
@@ -99,15 +101,82 @@ def audit(
 ) -> Report:
     """Run every rule of the ruleset on one document and score it."""
     ruleset = ruleset or default_ruleset()
-    original = document
+    ctx = _context(document, corpus, options, ruleset)
+    return _report(document, ctx, ruleset, run_matchers(ruleset.matchers, ctx), thresholds)
+
+
+# Documents audited together by ``audit_batch``: enough for each stage's code and tables to be
+# read from the processor's caches for most of them, few enough to keep memory flat.
+BATCH_DOCUMENTS = 32
+
+
+def audit_batch(
+    documents: Iterable[Document],
+    ruleset: Ruleset | None = None,
+    corpus: CorpusStats | None = None,
+    thresholds: Thresholds = Thresholds(),
+    options: dict | None = None,
+) -> Iterator[Report]:
+    """``audit`` of each document, in order: the same reports, made faster.
+
+    ``audit`` runs every stage and every detector of one document, then the next document's, so each
+    stage's code and tables (the rule automata, the name tables, the model's weights) have left the
+    processor's caches by the time it runs again. Here the documents are taken a few dozen at a time
+    and each stage runs over all of them, then each detector rule: a tenth less time on a batch of
+    news articles. Stages and detectors read one document at a time and keep nothing from one to
+    the next but memos of pure functions, so the order changes nothing in the reports.
+    """
+    ruleset = ruleset or default_ruleset()
+    documents = iter(documents)
+    while group := list(islice(documents, BATCH_DOCUMENTS)):
+        yield from _audit_group(group, ruleset, corpus, thresholds, options)
+
+
+def _audit_group(documents: list[Document], ruleset: Ruleset, corpus, thresholds, options) -> Iterator[Report]:
+    contexts = [_context(document, corpus, options, ruleset) for document in documents]
+    try:
+        for name in _stage_plan(ruleset):
+            need_many(name, contexts)
+        detector_hits = [[] for _ in contexts]
+        for matcher in ruleset.matchers:
+            for hits, found in zip(detector_hits, find_many(matcher, contexts)):
+                hits += found
+    except Exception:  # noqa: BLE001 - re-raised below, for its document
+        # A stage or a detector failed on one of the documents: each is audited alone instead, so
+        # that the reports before it come out and its error is raised as ``audit`` raises it.
+        for document in documents:
+            yield audit(document, ruleset, corpus, thresholds, options)
+        return
+    for document, ctx, hits in zip(documents, contexts, detector_hits):
+        yield _report(document, ctx, ruleset, hits, thresholds)
+
+
+def _stage_plan(ruleset: Ruleset) -> list[str]:
+    """The stages ``audit`` computes for every document with this ruleset, each after what it reads."""
+    from auditor.detectors.stages import order
+
+    names = ["language"]
+    if any(rule.kind != "detector" for rule in ruleset.rules):
+        names.append("data_hits")
+    names += [name for matcher in ruleset.matchers for name in getattr(matcher, "stages", ())]
+    names.append("mt")
+    return order(names)
+
+
+def _context(document: Document, corpus, options, ruleset) -> Context:
     if _has_surrogates(document.text):
         # Lone surrogates (bytes decoded with surrogateescape) cannot be encoded for RE2: the rules
         # see U+FFFD in their place, one code point for one, so every offset stays the same.
         document = Document(text=_SURROGATE.sub("\ufffd", document.text), id=document.id, path=document.path,
                             meta=document.meta)
-    ctx = Context(document, corpus, options, ruleset)
+    return Context(document, corpus, options, ruleset)
+
+
+def _report(original: Document, ctx: Context, ruleset: Ruleset, detector_hits: Iterable, thresholds) -> Report:
+    """The report of ``original`` from its context (the stages it ran) and its detectors' hits."""
+    document, corpus = ctx.document, ctx.corpus
     language = ctx.need("language")
-    findings = _findings(ctx, ruleset)
+    findings = _findings(ctx, ruleset, detector_hits)
     if original is not document:
         from dataclasses import replace
 
@@ -132,7 +201,7 @@ def _grammar_off(options: dict) -> dict:
     return {"status": "off", "reason": "no grammar rule selected"}
 
 
-def _hits(ctx: Context, ruleset: Ruleset):
+def _hits(ctx: Context, ruleset: Ruleset, detector_hits: Iterable):
     """The selected rules' hits: data rules' from the data_hits stage, then the detectors'."""
     selected = ruleset.by_code
     if any(rule.kind != "detector" for rule in ruleset.rules):
@@ -140,17 +209,17 @@ def _hits(ctx: Context, ruleset: Ruleset):
             if hit.rule.code in selected:
                 yield hit
     text = ctx.document.text
-    for hit in run_matchers(ruleset.matchers, ctx):
+    for hit in detector_hits:
         # A delete takes only what its evidence covers: never the article prose around it.
         yield from narrow_hit(text, hit)
 
 
-def _findings(ctx: Context, ruleset: Ruleset) -> list[Finding]:
+def _findings(ctx: Context, ruleset: Ruleset, detector_hits: Iterable) -> list[Finding]:
     document = ctx.document
     seen: set[tuple] = set()
     findings: list[Finding] = []
     language = ctx.need("language")
-    for hit in _hits(ctx, ruleset):
+    for hit in _hits(ctx, ruleset, detector_hits):
         rule = ruleset.by_code.get(hit.rule.code, hit.rule)  # with the run's severity overrides
         # A rule bound to languages applies to those documents, and to documents whose language is unknown.
         if rule.languages and language != "und" and language not in rule.languages:

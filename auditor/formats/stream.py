@@ -22,13 +22,13 @@ class TextStream:
 
     def add(self, report, fails: bool = False) -> None:
         from auditor.engine.gate import gate_key
-        from auditor.formats.text import render
+        from auditor.formats.text import report_lines
 
         self.tally.add(report)
         self.failed += bool(fails)
-        block = render([report], [], show_info=self.show_info, color=self.color,
-                       failed=frozenset([gate_key(report)]) if fails else frozenset())
-        self.out.write(block[: block.rstrip("\n").rfind("\n") + 1])  # without the summary line
+        lines = report_lines([report], show_info=self.show_info, color=self.color,
+                             failed=frozenset([gate_key(report)]) if fails else frozenset())
+        self.out.write("\n".join(lines) + "\n")
 
     def close(self, errors: list) -> None:
         from auditor.formats.text import render, summary_line

@@ -18,6 +18,23 @@ CORPUS_OFF_NOTE = ("note: no corpus pass (lines repeated across the inputs, copi
 
 def render(reports: list, errors: list, show_info: bool = False, color: bool = False,
            failed: frozenset | set | None = None, show_suppressed: bool = False, corpus_note: str = "") -> str:
+    out = report_lines(reports, show_info, color, failed, show_suppressed)
+    for e in errors:
+        out.append(f"{_paint(e.path, 'bold', color)}: {_paint('error', 'error', color)}: {e.message}")
+    if corpus_note and len(reports) > 1:
+        out.append(_paint(corpus_note, "dim", color))
+    out.append(summary_line(summary(reports, errors), errors, _suppressed_note(reports), failed))
+    return "\n".join(out) + "\n"
+
+
+def _paint(text: str, style: str, color: bool) -> str:
+    return f"\x1b[{_STYLE[style]}m{text}\x1b[0m" if color else text
+
+
+def report_lines(reports: list, show_info: bool = False, color: bool = False,
+                 failed: frozenset | set | None = None, show_suppressed: bool = False) -> list[str]:
+    """The lines ``render`` prints for the reports: each document's line and its findings (the
+    streamed output prints them document by document, and its own summary at the end)."""
     def paint(text: str, style: str) -> str:
         return f"\x1b[{_STYLE[style]}m{text}\x1b[0m" if color else text
 
@@ -55,12 +72,7 @@ def render(reports: list, errors: list, show_info: bool = False, color: bool = F
                 text = " ".join(f.text.split())
                 text = text if len(text) <= 70 else text[:69] + "…"
                 out.append(paint(f"  {f.line}:{f.column} suppressed {f.code} \"{text}\" ({s.reason})", "dim"))
-    for e in errors:
-        out.append(f"{paint(e.path, 'bold')}: {paint('error', 'error')}: {e.message}")
-    if corpus_note and len(reports) > 1:
-        out.append(paint(corpus_note, "dim"))
-    out.append(summary_line(summary(reports, errors), errors, _suppressed_note(reports), failed))
-    return "\n".join(out) + "\n"
+    return out
 
 
 def summary_line(s: dict, errors: list, suppressed_note: str = "", failed: frozenset | set | None = None) -> str:

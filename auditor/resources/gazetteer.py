@@ -10,7 +10,6 @@ process, on first use; the indexes the rules search are built once, on first use
 """
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -254,7 +253,10 @@ def load(rules_dir: Path | None = None) -> Gazetteer:
     gz = Gazetteer()
     gz.forms = load_forms(folder / "transliteration.yaml")
     gz.ukrainian_style = load_style(folder / "ukrainian-forms.yaml")
-    import yaml  # only when the gazetteer is built: a run that reads it from the cache needs no YAML
+    # Only when the gazetteer is built: a run that reads it from the cache needs neither module.
+    import csv
+
+    import yaml
 
     people = yaml.load((folder / "people.yaml").read_text(encoding="utf-8"), Loader=_loader()) or []
     for entry in people:

@@ -7,7 +7,6 @@ preferred forms, as TSV (``form<TAB>preferred form`` a line, ``#`` comments) or 
 """
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,6 +70,8 @@ def load_style(path: Path) -> NameStyle:
     except (OSError, UnicodeDecodeError) as exc:
         raise NameStyleError(f"{path}: cannot read name style file: {exc}") from None
     if path.suffix.lower() in (".tsv", ".txt", ".tab"):
+        import csv  # a newsroom's TSV only: a run that reads the cached gazetteer needs no csv
+
         places = {}
         rows = csv.reader((line for line in text.splitlines() if line.strip() and not line.startswith("#")),
                           delimiter="\t")

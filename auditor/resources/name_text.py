@@ -126,10 +126,24 @@ def is_rare_name(word: str) -> bool:
 def word_rarity(runs: list[list[Token]]) -> dict[str, float]:
     """How common in English (Zipf) each capitalized word of four letters or more, lower-case after
     its capital, is: the words the name rules judge by their frequency, looked up together."""
+    return zipfs(rarity_words(runs))
+
+
+def word_rarity_many(runs_of_documents: list[list[list[Token]]]) -> list[dict[str, float]]:
+    """``word_rarity`` of each document's runs, the words of all of them looked up at once: the
+    words new to the process are asked in one query, while the word table's pages are at hand,
+    instead of a few per document."""
+    words = [rarity_words(runs) for runs in runs_of_documents]
+    found = zipfs(set().union(*words))
+    return [{word: found[word] for word in document_words} for document_words in words]
+
+
+def rarity_words(runs: list[list[Token]]) -> set[str]:
+    """The words ``word_rarity`` looks up: capitalized, four letters or more, lower-case after the capital."""
     # The distinct words first, in C (most capitalized words come back within a document), then
     # only those are tested.
     distinct = set(map(itemgetter(0), chain.from_iterable(runs)))
-    return zipfs({word for word in distinct if len(word) >= 4 and word[1:].islower()})
+    return {word for word in distinct if len(word) >= 4 and word[1:].islower()}
 
 
 def rare_names(runs: list[list[Token]], rarity: dict[str, float]) -> list[RareName]:
