@@ -4,7 +4,7 @@ The BBC development articles (../shared/eval/bbc-dev.jsonl, 1,124 articles of ab
 repeated, with fresh ids, into a temporary JSONL outside the repository (20,000 documents by
 default), and the real command line runs over it:
 
-- ``audit()`` in one process (the library, no I/O), for reference;
+- ``audit()`` and ``audit_batch()`` in one process (the library, no I/O), for reference;
 - ``auditor check FILE --no-grammar`` with ``--jobs 1`` and ``--jobs 2`` (the CI gate path);
 - ``auditor report FILE --out DIR`` (corpus pass, readability, reports.jsonl, the tables, the
   dashboard and the pages of the documents it lists), ``--no-grammar``;
@@ -80,17 +80,22 @@ def measured(command: list[str]) -> tuple[float, float, float, int]:
     return float(seconds), float(cpu), float(peak), int(code)
 
 
-def library_rate(source: Path, passes: int = 3) -> tuple[float, float]:
-    """(docs/s, docs per CPU-second) of audit() in this process, the best of a few passes."""
-    from auditor import Document, audit, load_ruleset
+def library_rate(source: Path, passes: int = 3, batch: bool = False) -> tuple[float, float]:
+    """(docs/s, docs per CPU-second) of audit() (or audit_batch()) in this process, the best of a
+    few passes."""
+    from auditor import Document, audit, audit_batch, load_ruleset
 
     ruleset = load_ruleset()
     texts = [json.loads(line)["text"] for line in source.open(encoding="utf-8")]
     wall = cpu = float("inf")
     for _ in range(passes):
         start, start_cpu = time.perf_counter(), time.process_time()
-        for text in texts:
-            audit(Document(text), ruleset, options={"grammar": False})
+        if batch:
+            for _report in audit_batch((Document(text) for text in texts), ruleset, options={"grammar": False}):
+                pass
+        else:
+            for text in texts:
+                audit(Document(text), ruleset, options={"grammar": False})
         wall = min(wall, time.perf_counter() - start)
         cpu = min(cpu, time.process_time() - start_cpu)
     return len(texts) / wall, len(texts) / cpu
@@ -118,6 +123,10 @@ def main() -> int:
         rows.append(("audit() in one process, no I/O (library)", f"{rate:,.0f}", "-", f"{per_cpu:,.0f}", "-",
                      "python: audit(Document(text)) over bbc-dev.jsonl"))
         print(f"  audit() in one process: {rate:,.0f} docs/s, {per_cpu:,.0f} docs per CPU-second", flush=True)
+        rate, per_cpu = library_rate(source, batch=True)
+        rows.append(("audit_batch() in one process, no I/O (library)", f"{rate:,.0f}", "-", f"{per_cpu:,.0f}", "-",
+                     "python: audit_batch(Documents) over bbc-dev.jsonl"))
+        print(f"  audit_batch() in one process: {rate:,.0f} docs/s, {per_cpu:,.0f} docs per CPU-second", flush=True)
         if args.docs <= 0:
             return 0
         corpus = work / f"bbc-x{args.docs}.jsonl"
