@@ -158,6 +158,16 @@ def _normalized(text: str, tables: _Tables) -> tuple[np.ndarray, np.ndarray]:
     # Two spaces before the text, so every capital has two characters before it; spaces after
     # it, so every name ends inside the array with room to look NAME_LETTERS characters on.
     raw = np.frombuffer(("  " + text + _PADDING).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    codes, kinds, keep = _marked(raw, tables)
+    codes, kinds = codes[keep], kinds[keep]
+    if len(codes) < 3:  # the leading space and the first trailing one: nothing between them
+        return codes[:0], kinds[:0]
+    return codes, kinds
+
+
+def _marked(raw: np.ndarray, tables: _Tables) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Hash codes and kinds of the code points ``raw`` (names made ``N``), and which of them the
+    normalized text keeps."""
     # A code point above the plane (emoji, rare scripts) is read as the last one of the plane.
     kinds = tables.kinds.take(raw, mode="clip")
     # A character stays unless it is white space after white space; the first space stays too,
@@ -176,10 +186,7 @@ def _normalized(text: str, tables: _Tables) -> tuple[np.ndarray, np.ndarray]:
         in_name = np.logical_and.accumulate((kinds.take(followers) & _WORD_CLASS).view(bool), axis=1)
         keep[followers[in_name]] = False
         codes[2:][names] = NAME + 1
-    codes, kinds = codes[keep], kinds[keep]
-    if len(codes) < 3:  # the leading space and the first trailing one: nothing between them
-        return codes[:0], kinds[:0]
-    return codes, kinds
+    return codes, kinds, keep
 
 
 def normalized_codes(text: str) -> tuple[np.ndarray, np.ndarray]:
@@ -365,17 +372,7 @@ def logits(model: MTModel, texts: list[str]) -> list[float]:
 def _normalized_raw(raw: np.ndarray, tables: _Tables) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """:func:`_normalized` of texts laid end to end (``raw``), without the check for an empty
     text, and how many codes are kept before each position of ``raw``."""
-    kinds = tables.kinds.take(raw, mode="clip")
-    keep = np.empty(len(raw), dtype=bool)
-    keep[0] = True
-    np.not_equal(_byte_windows(kinds, 2) & _SPACE_PAIR, _SPACE_PAIR, out=keep[1:])
-    names = np.equal(_byte_windows(kinds, 4) & _NAME_MASK, _NAME_PATTERN).nonzero()[0]
-    codes = tables.hash_codes.take(raw, mode="clip")
-    if len(names):
-        followers = names[:, None] + _NAME_FOLLOWERS
-        in_name = np.logical_and.accumulate((kinds.take(followers) & _WORD_CLASS).view(bool), axis=1)
-        keep[followers[in_name]] = False
-        codes[2:][names] = NAME + 1
+    codes, kinds, keep = _marked(raw, tables)
     kept_before = np.zeros(len(raw) + 1, dtype=np.int64)
     np.cumsum(keep, out=kept_before[1:])
     return codes[keep], kinds[keep], kept_before
