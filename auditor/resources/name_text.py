@@ -56,18 +56,19 @@ def transliteration_variants(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _capitalized_run() -> re.Pattern:
-    """Capitalized tokens separated by single spaces. A token is an upper-case letter that no word
-    character, apostrophe or hyphen precedes, then word characters, apostrophes or hyphens. The
-    class lists the upper-case letters of the Basic Multilingual Plane (names in other planes are
-    out of scope); it comes first, and the look-behind after it, so that the regular expression
-    engine skips the lower-case text by itself."""
+    """Capitalized tokens separated by single spaces, as the one group of the expression (so that
+    ``split`` returns the text between runs and the runs). A token is an upper-case letter that no
+    word character, apostrophe or hyphen precedes, then word characters, apostrophes or hyphens.
+    The class lists the upper-case letters of the Basic Multilingual Plane (names in other planes
+    are out of scope); it comes first, and the look-behind after it, so that the regular
+    expression engine skips the lower-case text by itself."""
     from auditor.core.cache import cached
 
     # Testing the 65,536 characters takes longer than auditing an article: the class is kept in
     # the cache folder (keyed by the Unicode version the test depends on).
     upper = cached("upper-letters", [], _upper_letter_class, content=unicodedata.unidata_version.encode())
     token = upper + r"(?<![\w’'-].)[\w’'-]*"
-    return re.compile(rf"{token}(?: {token})*")
+    return re.compile(rf"({token}(?: {token})*)")
 
 
 def _upper_letter_class() -> str:
@@ -83,13 +84,20 @@ def capitalized_runs(text: str) -> list[list[Token]]:
     """
     runs: list[list[Token]] = []
     new_token = tuple.__new__  # what Token(...) calls, without its Python-level __new__
-    for m in _capitalized_run().finditer(text):
-        group = m.group()
-        a = m.start()
+    # split() gives the text before each run, then the run: no match object per run, and the
+    # offsets follow from the lengths.
+    pieces = iter(_capitalized_run().split(text))
+    at = 0
+    for gap in pieces:
+        group = next(pieces, None)
+        if group is None:
+            break
+        a = at + len(gap)
+        at = a + len(group)
         if "'" not in group and "’" not in group and "-" not in group:
             # Most runs: nothing to strip from the words (checked once for the whole run).
             if " " not in group:
-                runs.append([new_token(Token, (group, a, m.end()))])
+                runs.append([new_token(Token, (group, a, at))])
                 continue
             run: list[Token] = []
             for word in group.split(" "):
