@@ -251,15 +251,17 @@ def _label_runs(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
     # The score rises by at most one a token: once what is left cannot lift it to RUN_LABELS, the
     # sentence has no run of labels (most sentences are settled within their first few words).
     sentence = text[a:b]
-    if is_latin1(sentence):
-        # Tokens that may be labels, counted in C: the first, and those that open with anything
-        # but a lower-case letter (one after a quote or a bracket is counted here, not below).
-        if sentence.encode("latin-1").translate(_TOKEN_START_SHAPE).count(b" x") + 1 < RUN_LABELS:
-            return [(a, b, "sentence")]
+    latin1 = is_latin1(sentence)
+    # Too few tokens that may be labels to make a run, counted in C: the first token and those
+    # that open with anything but a lower-case letter. Latin-1 text byte by byte (a token after a
+    # quote or a bracket is counted too: a bound a little looser than the expression's below, at a
+    # tenth of its cost), other text by the expression.
+    if latin1 and sentence.encode("latin-1").translate(_TOKEN_START_SHAPE).count(b" x") + 1 < RUN_LABELS:
+        return [(a, b, "sentence")]
     words = sentence.split()  # the same tokens as _TOKEN_SPAN finds, without their offsets
+    if not latin1 and len(words) - len(_LOWER_CASE_TOKEN.findall(text, a, b)) < RUN_LABELS:
+        return [(a, b, "sentence")]
     left = len(words)
-    if left - len(_LOWER_CASE_TOKEN.findall(text, a, b)) < RUN_LABELS:
-        return [(a, b, "sentence")]  # too few tokens that may be labels to make a run (found in C)
     best, cut, score = 0.0, 0, 0.0
     for k, token in enumerate(words):
         label = _is_label_token(token)

@@ -18,10 +18,10 @@ import re
 
 from auditor.resources.name_similarity import edits, near
 from auditor.resources.name_style import resolve_style
-from auditor.resources.name_text import transliteration_variants
+from auditor.resources.name_text import rare_words, transliteration_variants
 from auditor.resources.rarity import zipf
 from auditor.detectors import Context, Hit
-from auditor.detectors.entities import MAX_PAIR_ZIPF, gazetteer, person_findings, rare_names, tokens
+from auditor.detectors.entities import gazetteer, person_findings, rare_names, tokens
 
 # Letters and digraphs that no romanization of Russian or Ukrainian used by English news writes
 # (the scholarly č, š, ž included, and a bare c).
@@ -164,11 +164,11 @@ def _acceptable(spelling: str, other: str, gz, style) -> bool:
 
 def _twin_tokens(ctx: Context):
     """Capitalized words with a near twin in the same document. Only the rare ones
-    (``rare_names``, from the word table) are ever reported, so only pairs with a rare word are
+    (``rare_words``, from the word table) are ever reported, so only pairs with a rare word are
     compared: two common words may be twins, but neither is a candidate."""
     from rapidfuzz.distance import Levenshtein
 
-    rare = {name.token.text for name in ctx.need("rare_names")}
+    rare = rare_words(ctx.need("name_rarity"))
     if not rare:
         return []
     # The distinct words of five letters or more, lower-case after the capital (name_rarity holds
@@ -186,11 +186,11 @@ def _twin_tokens(ctx: Context):
         # Each pair with a rare word once: a rare word against the other words of its group (two
         # rare words in alphabetical order only). A variant pair is at most two edits apart: that
         # (cheap) test comes first; _variant_pair reads a pair in alphabetical order.
+        folded = {word: word.casefold() for word in group}
         for a in rare.intersection(group):
-            folded = a.casefold()
             for b in group:
                 if (b != a and (b > a or b not in rare) and abs(len(a) - len(b)) <= 2
-                        and Levenshtein.distance(folded, b.casefold(), score_cutoff=2) <= 2
+                        and Levenshtein.distance(folded[a], folded[b], score_cutoff=2) <= 2
                         and _variant_pair(min(a, b), max(a, b))):
                     twins.add(a)
                     twins.add(b)
@@ -204,7 +204,8 @@ def spelled_two_ways(ctx: Context, rule):
     candidates = _twin_tokens(ctx)
     if not candidates:
         return
-    rare_all = [t for t in candidates if zipf(t.text) < MAX_PAIR_ZIPF]
+    rare_set = rare_words(ctx.need("name_rarity"))  # the twins are words of name_rarity
+    rare_all = [t for t in candidates if t.text in rare_set]
     rare = [t for t in rare_all if not gz.is_accepted(t.text)]
     if len(rare) < 2:
         return

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from auditor.resources.name_text import Token, ascii_fold, is_rare_name, translit_key
+from auditor.resources.name_text import MAX_PAIR_ZIPF, Token, ascii_fold, is_rare_name, translit_key
 from auditor.resources.rarity import zipf
 from auditor.detectors import Context, Hit
 from auditor.detectors.entities import gazetteer, person_findings, tokens
@@ -76,7 +76,7 @@ def _by_stem(ctx: Context) -> dict[str, list[str]]:
     nominatives an oblique form in the same text may come from."""
     out: dict[str, list[str]] = {}
     # name_rarity holds every capitalized word of four letters or more, lower-case after its capital.
-    for word in sorted(w for w, used in ctx.need("name_rarity").items() if used < 3.0):
+    for word in sorted(w for w, used in ctx.need("name_rarity").items() if used < MAX_PAIR_ZIPF):
         out.setdefault(word[:3].casefold(), []).append(word)
     return out
 
@@ -86,6 +86,8 @@ def _declinable(ctx: Context) -> list[tuple[Token, list[Token], int]]:
     in it, in the order of the text: the rare names (a word English prints once in a million
     words or more is neither), and Scottish names (McGregor), which a regular expression
     finds first in the text (few texts have one)."""
+    # A woman's surname the rules could decline is as rare (_feminine_form skips surnames at
+    # MAX_PAIR_ZIPF or more), so the rare names hold it.
     rare = ctx.need("rare_names")
     if not _SCOTTISH_IN_TEXT.search(ctx.document.text):
         return rare
@@ -174,7 +176,7 @@ def _feminine_form(ctx: Context, given: str, surname: str, gz, words: set[str]) 
     (gazetteer, text, batch) or the ending adjectival (-sky, -nyi), which no woman's surname keeps in
     Russian or Ukrainian; an emigre may keep one form (Tatiana Golovin)."""
     forms = gz.forms
-    if any(given.casefold() in p.first_names for p in gz.by_surname.get(surname.casefold(), ())) or zipf(surname) >= 3.0:
+    if any(given.casefold() in p.first_names for p in gz.by_surname.get(surname.casefold(), ())) or zipf(surname) >= MAX_PAIR_ZIPF:
         return None
     candidates = forms.feminine(surname)
     known = [f for f in candidates if gz.is_accepted(f) or f in words or

@@ -36,7 +36,7 @@ from auditor.core.document import count_words, is_latin1
 from auditor.detectors import Context, Hit
 from auditor.detectors.linemodel_body import ModelSettings, revise
 from auditor.detectors.linemodel_shape import (
-    CLOSERS, SPLIT_CHARS, STOPSETS, TERMINAL_CHARS, TOKEN, LineInfo, classify, document_stopwords,
+    CLOSERS, OPENING_WORDS, SPLIT_CHARS, STOPSETS, TERMINAL_CHARS, TOKEN, LineInfo, classify, document_stopwords,
     cjk_characters, ends_in_ellipsis, line_info, line_key, sentence_like,
 )
 
@@ -139,13 +139,14 @@ def _plain_prose(lines, lowered: list, settings: ModelSettings) -> bool:
     a comments heading (BP707), so an empty judgement says the same as the lines' own would.
     The lower-case words of the short lines it reads are kept in ``lowered``.
 
-    Two lines with the same words (``line_key``) have the same opening when they have eight words
-    or more: the openings' test covers those, and only lines of seven words are compared whole.
-    So no more than the first nine words of a long line are split off."""
+    Two lines with the same words (``line_key``) have the same opening when they have
+    ``OPENING_WORDS`` words or more: the openings' test covers those, and only shorter lines (of
+    ``NEAR_UNITS`` words: ``sentence_like`` leaves no fewer) are compared whole. So no more than
+    the first ``OPENING_WORDS`` + 1 words of a long line are split off."""
     if settings.noisy_head <= 0 or settings.noisy_head_anchored <= 0:
         return False  # see _prose_only
     openings: set = set()
-    sevens: set = set()  # the words of whole lines of seven words, joined
+    short_lines: set = set()  # the words of whole lines shorter than an opening, joined
     ellipses = 0
     for k in range(1, len(lines)):
         line = lines[k]
@@ -158,30 +159,31 @@ def _plain_prose(lines, lowered: list, settings: ModelSettings) -> bool:
         if not sentence_like(text, len(words)):
             return False
         ellipses += ends_in_ellipsis(text)
-        if len(words) >= 8:
-            opening = tuple(words[:8])
+        if len(words) >= OPENING_WORDS:
+            opening = tuple(words[:OPENING_WORDS])
             if opening in openings:
                 return False
             openings.add(opening)
-        elif line.part == "line":  # seven words (a sentence of a long line is not compared)
+        elif line.part == "line":  # a short line (a sentence of a long line is not compared)
             joined = " ".join(words)
-            if joined in sevens:
+            if joined in short_lines:
                 return False
-            sevens.add(joined)
+            short_lines.add(joined)
     if ellipses >= settings.teaser_min:
         return False
     if not lines:
         return True
     head = _first_words(lines[0].text)  # the headline printed again: one of the keys
-    return tuple(head[:8]) not in openings if len(head) >= 8 else " ".join(head) not in sevens
+    if len(head) >= OPENING_WORDS:
+        return tuple(head[:OPENING_WORDS]) not in openings
+    return " ".join(head) not in short_lines
 
 
 def _first_words(text: str) -> list:
     """A line's lower-case words as the model splits them (``judge``), with a long line's split
-    stopped after eight words (its ninth item is the rest of the line): as many as the line has
-    when it has eight or fewer, else nine items, the first eight of them its first eight words."""
+    stopped after ``OPENING_WORDS`` words (the next item is the rest of the line)."""
     low = text.lower()
-    return low.split(None, 8) if len(text) > SPLIT_CHARS else TOKEN.findall(low)
+    return low.split(None, OPENING_WORDS) if len(text) > SPLIT_CHARS else TOKEN.findall(low)
 
 
 def _prose_only(infos: list[LineInfo], settings: ModelSettings) -> bool:
@@ -199,7 +201,7 @@ def _prose_only(infos: list[LineInfo], settings: ModelSettings) -> bool:
         return False
     if sum(info.ellipsis for info in rest) >= settings.teaser_min:
         return False
-    openings = [tuple(info.tokens[:8]) for info in rest if len(info.tokens) >= 8]
+    openings = [tuple(info.tokens[:OPENING_WORDS]) for info in rest if len(info.tokens) >= OPENING_WORDS]
     keys = [line_key(info) for info in rest if info.words >= 2 and not info.table and not info.segment]
     return len(set(openings)) == len(openings) and len(set(keys)) == len(keys) and line_key(infos[0]) not in keys
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields
 from functools import partial
 
 from auditor.detectors.linemodel_shape import (
-    ASSET_URL, DATA, SECTION_BREAK, LineInfo, data_row, headline_like, is_label, line_key, menu_item, menu_like,
+    ASSET_URL, DATA, OPENING_WORDS, SECTION_BREAK, LineInfo, data_row, headline_like, is_label, line_key, menu_item, menu_like,
     structured_items,
 )
 
@@ -357,9 +357,9 @@ def _find_copies(page: _Page) -> list[int]:
     copies: list[int] = []  # exact copies: page text prints them twice, an article rarely does
     for k in range(1, page.n):
         tokens = infos[k].tokens
-        if len(tokens) < 8:
+        if len(tokens) < OPENING_WORDS:
             continue
-        key = tuple(tokens[:8])
+        key = tuple(tokens[:OPENING_WORDS])
         first = openings.get(key)
         if first is None:
             openings[key] = k

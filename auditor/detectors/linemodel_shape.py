@@ -83,6 +83,7 @@ for _lang, _words in STOPSETS.items():
 GOOD_UNITS = 15         # a body paragraph has at least this many words ...
 GOOD_STOP = 0.22        # ... and this share of stopwords (when the language is known)
 NEAR_UNITS = 7          # a sentence-like line shorter than a paragraph
+OPENING_WORDS = 8       # a line that opens with an earlier paragraph's first words is a copy of it
 SHORT_UNITS = 5         # a label or menu item has fewer words
 HEADLINE_TITLE = 0.7    # share of capitalised content words of a headline-style line
 TITLE_MAX_WORDS = 24    # the share of capitalised words is computed for lines up to this long

@@ -203,7 +203,8 @@ class PatternMatcher:
     documents of a process (and a one-file check) cost about what the later ones do (see
     :class:`RuleSets` for the other half of that)."""
 
-    def __init__(self, rules, members_plan=None):
+    def __init__(self, rules, plan: SetPlan | None = None):
+        """``plan``: ``plan_sets`` of the rules' patterns, when the caller has it (``build`` keeps it in the cache)."""
         from auditor.detectors.registry import resolve
 
         # Each pattern is compiled on its own only when the set says its rule may match a line.
@@ -213,8 +214,8 @@ class PatternMatcher:
             for rule in rules
         ]
         self.refine = {i: resolve(rule.spec["refine"]) for i, rule in enumerate(rules) if "refine" in rule.spec}
-        members = [(pattern, i) for i, (_, patterns, _, _, _) in enumerate(self.rules) for pattern in patterns]
-        self.prefilter = RuleSets(members, members_plan) if members else None
+        members = _members(rules)
+        self.prefilter = RuleSets(members, plan) if members else None
         # Rules that judge a whole line (span: line, or every pattern anchored at its start) judge
         # a long line (a paragraph or a page without its line breaks) by its sentences; those that
         # read only the text's last lines read the last sentences of a long line that ends it.
@@ -421,6 +422,11 @@ def _compiled_set(members: list[tuple[str, str, int]], refused: list[tuple[str, 
     return getattr(regex_set, "_set", regex_set).Match, owners
 
 
+def _members(rules) -> list[tuple[str, int]]:
+    """Every pattern of the rules, with the index of its rule."""
+    return [(pattern, i) for i, rule in enumerate(rules) for pattern in rule.spec["patterns"]]
+
+
 def build(rules) -> PatternMatcher:
     """The matcher of these rules. For the bundled packs, the set members (each pattern loosened
     and widened, a few milliseconds of string work per process) are read from the user's cache
@@ -433,6 +439,6 @@ def build(rules) -> PatternMatcher:
         return PatternMatcher(rules)
     from auditor.core.cache import cached
 
-    members = [(pattern, i) for i, rule in enumerate(rules) for pattern in rule.spec["patterns"]]
+    members = _members(rules)
     content = "\0".join(f"{owner}\t{pattern}" for pattern, owner in members).encode()
     return PatternMatcher(rules, cached("pattern-sets", [], lambda: plan_sets(members), content=content))

@@ -303,6 +303,9 @@ class Ruleset:
         self.by_code = {rule.code: rule for rule in self.rules}
         if self.loaded is None:
             self.loaded = list(self.rules)
+        # Whether a data rule (phrases, patterns, lines) is selected: then every document needs
+        # the data_hits stage.
+        self.selects_data_rules = any(rule.kind != "detector" for rule in self.rules)
 
     @cached_property
     def matchers(self) -> list:

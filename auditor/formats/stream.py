@@ -31,12 +31,11 @@ class TextStream:
         self.out.write("\n".join(lines) + "\n")
 
     def close(self, errors: list) -> None:
-        from auditor.formats.text import render, summary_line
+        from auditor.formats.text import error_lines, note_line, summary_line
 
-        tail = render([], errors, show_info=self.show_info, color=self.color)
-        self.out.write(tail[: tail.rstrip("\n").rfind("\n") + 1])  # the input errors
+        self.out.write("".join(line + "\n" for line in error_lines(errors, self.color)))
         if self.corpus_note and self.tally.documents > 1:
-            self.out.write((f"\x1b[2m{self.corpus_note}\x1b[0m" if self.color else self.corpus_note) + "\n")
+            self.out.write(note_line(self.corpus_note, self.color) + "\n")
         self.out.write(summary_line(self.tally.summary(errors), errors, "", _Count(self.failed)) + "\n")
 
 

@@ -18,11 +18,9 @@ CORPUS_OFF_NOTE = ("note: no corpus pass (lines repeated across the inputs, copi
 
 def render(reports: list, errors: list, show_info: bool = False, color: bool = False,
            failed: frozenset | set | None = None, show_suppressed: bool = False, corpus_note: str = "") -> str:
-    out = report_lines(reports, show_info, color, failed, show_suppressed)
-    for e in errors:
-        out.append(f"{_paint(e.path, 'bold', color)}: {_paint('error', 'error', color)}: {e.message}")
+    out = report_lines(reports, show_info, color, failed, show_suppressed) + error_lines(errors, color)
     if corpus_note and len(reports) > 1:
-        out.append(_paint(corpus_note, "dim", color))
+        out.append(note_line(corpus_note, color))
     out.append(summary_line(summary(reports, errors), errors, _suppressed_note(reports), failed))
     return "\n".join(out) + "\n"
 
@@ -31,12 +29,21 @@ def _paint(text: str, style: str, color: bool) -> str:
     return f"\x1b[{_STYLE[style]}m{text}\x1b[0m" if color else text
 
 
+def error_lines(errors: list, color: bool = False) -> list[str]:
+    """A line for each input that could not be read."""
+    return [f"{_paint(e.path, 'bold', color)}: {_paint('error', 'error', color)}: {e.message}" for e in errors]
+
+
+def note_line(note: str, color: bool = False) -> str:
+    return _paint(note, "dim", color)
+
+
 def report_lines(reports: list, show_info: bool = False, color: bool = False,
                  failed: frozenset | set | None = None, show_suppressed: bool = False) -> list[str]:
     """The lines ``render`` prints for the reports: each document's line and its findings (the
     streamed output prints them document by document, and its own summary at the end)."""
     def paint(text: str, style: str) -> str:
-        return f"\x1b[{_STYLE[style]}m{text}\x1b[0m" if color else text
+        return _paint(text, style, color)
 
     out = []
     for r in reports:

@@ -378,14 +378,10 @@ def _normalized_raw(raw: np.ndarray, tables: _Tables) -> tuple[np.ndarray, np.nd
     return codes[keep], kinds[keep], kept_before
 
 
-@lru_cache(maxsize=1)
-def _batch_power_table(length: int) -> tuple[np.ndarray, np.ndarray]:
-    return _powers.__wrapped__(length)
-
-
 def _batch_powers(length: int) -> tuple[np.ndarray, np.ndarray]:
-    """The powers for ``length`` codes, from a table kept for a power of two at least that long."""
-    return _batch_power_table(max(_POWERS_KEPT, 1 << (length - 1).bit_length()))
+    """The powers for ``length`` codes: the table ``features`` keeps (groups of texts are shorter
+    than it, see BATCH_CHARACTERS), or one made for a longer run."""
+    return _powers(_POWERS_KEPT) if length <= _POWERS_KEPT else _powers.__wrapped__(length)
 
 
 def group_means(values: np.ndarray, sizes) -> float:

@@ -94,19 +94,11 @@ def capitalized_runs(text: str) -> list[list[Token]]:
             break
         a = at + len(gap)
         at = a + len(group)
-        if "'" not in group and "’" not in group and "-" not in group:
-            # Most runs: nothing to strip from the words (checked once for the whole run).
-            if " " not in group:
-                runs.append([new_token(Token, (group, a, at))])
-                continue
-            run: list[Token] = []
-            for word in group.split(" "):
-                end = a + len(word)
-                run.append(new_token(Token, (word, a, end)))
-                a = end + 1
-            runs.append(run)
+        if " " not in group and "'" not in group and "’" not in group and "-" not in group:
+            # Most runs: one word, nothing to strip from it.
+            runs.append([new_token(Token, (group, a, at))])
             continue
-        run = []
+        run: list[Token] = []
         for word in group.split(" "):
             next_start = a + len(word) + 1
             if "'" in word or "’" in word:
@@ -157,8 +149,8 @@ def rarity_words(runs: list[list[Token]]) -> set[str]:
 def rare_names(runs: list[list[Token]], rarity: dict[str, float]) -> list[RareName]:
     """Capitalized single words rare in English (names of people and places a gazetteer may lack),
     each with its run and place; ``rarity`` is ``word_rarity(runs)``."""
-    # is_rare_name, written out: the rare words first, then the tokens that write one.
-    rare = {word for word, used in rarity.items() if used < MAX_PAIR_ZIPF and len(word) >= 5}
+    # The rare words first, then the tokens that write one.
+    rare = rare_words(rarity)
     if not rare:
         return []
     found: list[RareName] = []
@@ -171,11 +163,12 @@ def rare_names(runs: list[list[Token]], rarity: dict[str, float]) -> list[RareNa
     return found
 
 
-def rare_tokens(runs: list[list[Token]]) -> list[Token]:
-    """Capitalized single words rare in English (names of people and places a gazetteer may lack)."""
-    return [name.token for name in rare_names(runs, word_rarity(runs))]
+def rare_words(rarity: dict[str, float]) -> set[str]:
+    """The words of ``rarity`` (``word_rarity``) that ``is_rare_name`` calls rare: five letters or
+    more and rarer in English than MAX_PAIR_ZIPF (all of them are lower-case after the capital)."""
+    return {word for word, used in rarity.items() if used < MAX_PAIR_ZIPF and len(word) >= 5}
 
 
 def name_spellings(text: str) -> set[str]:
     """The corpus pass: which rare name spellings a text uses (each counted once)."""
-    return {t.text for t in rare_tokens(capitalized_runs(text))}
+    return rare_words(word_rarity(capitalized_runs(text)))

@@ -71,7 +71,7 @@ class WordTable:
         memo = self._zipf
         missing = words.difference(memo)  # in C, with the words' hashes: no Python loop for known words
         known = words - missing if missing else words
-        out = dict(zip(known, map(memo.__getitem__, known)))  # a dict comprehension, in C
+        out = dict(zip(known, map(memo.__getitem__, known)))  # built in C, no Python loop
         if not missing:
             return out
         simple = [w for w in missing if _SIMPLE(w)]
